@@ -1,0 +1,35 @@
+# The suite's commands. Each creates .venv and installs the project the first time only.
+#   make report                         run every notebook on the default article, write HTML
+#   make report ARTICLE=path/to/your.md the same for another article
+#   make test                           the test suite (what CI runs)
+#   make lab                            JupyterLab on the notebooks
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+ARTICLE ?= data/articles/putin-kim-summit-2023.md
+OUT ?= reports
+
+.PHONY: report test lab lint clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: run make PYTHON=python3.11 ...")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+report: $(STAMP)
+	$(BIN)/python -m helpers report "$(ARTICLE)" --out "$(OUT)"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/
+
+lint: $(STAMP)
+	$(BIN)/ruff check helpers tests benchmarks
+	$(BIN)/ruff format --check helpers tests benchmarks
+
+clean:
+	rm -rf $(OUT) .pytest_cache

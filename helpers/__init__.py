@@ -1,0 +1,41 @@
+"""helpers: the shared module of the "reading the news critically" notebook suite.
+
+The public API is flat: every function a notebook uses is importable from ``helpers``.
+
+>>> from helpers import load_article, sentences
+"""
+
+from .article import Article, ArticleError, ArticleNotFoundError, article_from_text, load_article
+from .html import HTML, escape, headline_and_lede
+from .paths import DEFAULT_ARTICLE
+from .plots import use_house_style
+from .reading import article_metadata, paragraph_stats, sentence_stats, word_frequencies
+from .resources import ensure_vader_lexicon, sentence_tokenizer, sentiment_analyzer
+from .sentences import sentences, split_sentences
+from .text import count_words, normalise_word, stopwords, word_spans
+
+__all__ = [
+    "Article",
+    "ArticleError",
+    "ArticleNotFoundError",
+    "DEFAULT_ARTICLE",
+    "HTML",
+    "article_from_text",
+    "article_metadata",
+    "count_words",
+    "ensure_vader_lexicon",
+    "escape",
+    "headline_and_lede",
+    "load_article",
+    "normalise_word",
+    "paragraph_stats",
+    "sentence_stats",
+    "sentence_tokenizer",
+    "sentences",
+    "sentiment_analyzer",
+    "split_sentences",
+    "stopwords",
+    "use_house_style",
+    "word_frequencies",
+    "word_spans",
+]

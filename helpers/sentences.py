@@ -1,0 +1,61 @@
+"""Sentences with character offsets into their paragraph.
+
+Splitting is NLTK's Punkt (Kiss & Strunk 2006; see :mod:`helpers.resources`) on each body
+paragraph separately, so a sentence never spans two paragraphs. One repair follows Punkt:
+a "sentence" that starts with a lower-case letter is joined to the one before it, because
+in news prose that is a quotation ending in ``?`` or ``!`` followed by its attribution
+(``“Why now?” she asked.``), not a new sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .article import Article
+from .resources import sentence_tokenizer
+
+__all__ = ["sentences", "split_sentences"]
+
+_STARTS_LOWER = re.compile(r"""^[\s“”"‘’'(\[]*[a-z]""")
+COLUMNS = ["paragraph", "sentence", "text", "start", "end"]
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence in ``text``.
+
+    >>> t = "Mr. Smith left. “Why?” she asked. He stayed."
+    >>> [t[s:e] for s, e in split_sentences(t)]
+    ['Mr. Smith left.', '“Why?” she asked.', 'He stayed.']
+    """
+    spans: list[tuple[int, int]] = []
+    for start, end in sentence_tokenizer().span_tokenize(text):
+        if spans and _STARTS_LOWER.match(text[start:end]):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def sentences(article: Article, *, headline: bool = False) -> pd.DataFrame:
+    """One row per sentence: ``paragraph, sentence, text, start, end``.
+
+    ``sentence`` counts from 0 within its paragraph; ``start``/``end`` index the paragraph's
+    text, so ``article.paragraphs[p][start:end] == text``. With ``headline=True`` the headline
+    comes first as paragraph ``-1``.
+
+    >>> from helpers import article_from_text
+    >>> sentences(article_from_text("Title\\n\\nOne. Two.")).text.tolist()
+    ['One.', 'Two.']
+    """
+    units: list[tuple[int, str]] = [(-1, article.title)] if headline else []
+    units += list(enumerate(article.paragraphs))
+    rows = [
+        (p, i, text[s:e], s, e)
+        for p, text in units
+        for i, (s, e) in enumerate(split_sentences(text))
+    ]
+    return pd.DataFrame(rows, columns=COLUMNS).astype(
+        {"paragraph": "int64", "sentence": "int64", "start": "int64", "end": "int64"}
+    )

@@ -1,0 +1,71 @@
+"""Words: the tokeniser and stop-word list shared by every measure.
+
+A word is a run of letters, with internal apostrophes or hyphens (``Jong-un``, ``don’t``).
+Numbers and punctuation are not words. A possessive ``’s``/``'s`` is not part of the word
+for counting (``Russia’s`` counts as ``russia``), but offsets always cover the text as
+written. Stop words come from ``data/lexicons/stopwords_en.txt``, which the project ships so
+that counts are the same on every machine, with or without NLTK's corpora.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pandas as pd
+
+from .paths import lexicon_path
+
+__all__ = ["WORD_RE", "word_spans", "count_words", "normalise_word", "stopwords", "words_table"]
+
+WORD_RE = re.compile(r"[^\W\d_]+(?:[’'\-‐][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
+
+
+def word_spans(text: str) -> list[tuple[str, int, int]]:
+    """``(word, start, end)`` for each word in ``text``.
+
+    >>> word_spans("Kim Jong-un’s visit, 2019.")
+    [('Kim', 0, 3), ('Jong-un’s', 4, 13), ('visit', 14, 19)]
+    """
+    return [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+
+
+def count_words(text: str) -> int:
+    """Number of words in ``text`` (see the module docstring for what a word is).
+
+    >>> count_words("“We will always stand with Russia,” he said.")
+    8
+    """
+    return sum(1 for _ in WORD_RE.finditer(text))
+
+
+def normalise_word(word: str) -> str:
+    """Lower case, curly apostrophe straightened, possessive ``’s`` removed.
+
+    >>> normalise_word("Russia’s")
+    'russia'
+    """
+    return _POSSESSIVE.sub("", word.replace("’", "'")).lower()
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """The project's English stop words (function words that carry no topic)."""
+    lines = lexicon_path("stopwords_en.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def words_table(paragraphs: dict[int, str] | list[str]) -> pd.DataFrame:
+    """One row per word: ``paragraph, word, norm, is_stopword, start, end``."""
+    items = paragraphs.items() if isinstance(paragraphs, dict) else enumerate(paragraphs)
+    stops = stopwords()
+    rows = [
+        (p, w, norm, norm in stops, s, e)
+        for p, text in items
+        for w, s, e in word_spans(text)
+        for norm in [normalise_word(w)]
+    ]
+    return pd.DataFrame(
+        rows, columns=["paragraph", "word", "norm", "is_stopword", "start", "end"]
+    ).astype({"paragraph": "int64", "start": "int64", "end": "int64", "is_stopword": "bool"})

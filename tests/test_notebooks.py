@@ -1,0 +1,115 @@
+"""Every notebook: committed clean, parameterised, and runs top to bottom into an HTML report."""
+
+from __future__ import annotations
+
+import base64
+import json
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from helpers.report import build_reports, notebook_paths
+
+from .conftest import ROOT
+
+NOTEBOOKS = notebook_paths(ROOT / "notebooks")
+OTHER_ARTICLE = """---
+title: Council approves riverside park after heated debate
+outlet: Constructed test article
+date: 2024-05-02
+section: Local
+---
+The city council voted 7-2 on Tuesday to build a park on the old riverside car park.
+
+“This is a good day for families,” said councillor Maria Lopez, who proposed the plan.
+
+Opponents said the park would cost too much. The vote followed three hours of debate.
+"""
+
+
+def test_there_are_notebooks():
+    assert [p.name for p in NOTEBOOKS][:1] == ["01-reading-the-article.ipynb"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_committed_clean(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            assert cell["outputs"] == [], f"{path.name}: a code cell has outputs"
+            assert cell["execution_count"] is None, (
+                f"{path.name}: a code cell has an execution count"
+            )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_has_a_parameters_cell_with_article(path):
+    nb = nbformat.read(path, as_version=4)
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1, f"{path.name}: needs exactly one cell tagged 'parameters'"
+    assert tagged[0].source.lstrip().startswith("ARTICLE = ")
+
+
+@pytest.fixture(scope="module")
+def seed_reports(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    return out, build_reports(ROOT / "data/articles/putin-kim-summit-2023.md", out=out)
+
+
+def executed_outputs(path):
+    nb = nbformat.read(path, as_version=4)
+    return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+
+
+def test_every_notebook_runs_on_the_seed_and_renders_html(seed_reports):
+    out, results = seed_reports
+    assert [r.notebook for r in results] == [p.name for p in NOTEBOOKS]
+    for result in results:
+        executed = out / "putin-kim-summit-2023" / "executed" / result.notebook
+        outputs = executed_outputs(executed)
+        errors = [o for o in outputs if o.output_type == "error"]
+        assert not errors, f"{result.notebook}: {errors[0].ename}: {errors[0].evalue}"
+        stderr = [o.text for o in outputs if o.output_type == "stream" and o.name == "stderr"]
+        assert not stderr, f"{result.notebook} wrote to stderr: {stderr}"
+        html = result.html.read_text(encoding="utf-8")
+        assert html.count("data:image/png;base64,") >= 1, f"{result.notebook}: no chart in the HTML"
+    assert (out / "putin-kim-summit-2023" / "index.html").is_file()
+
+
+def test_charts_are_real_images(seed_reports):
+    out, results = seed_reports
+    executed = out / "putin-kim-summit-2023" / "executed" / results[0].notebook
+    pngs = [
+        o.data["image/png"] for o in executed_outputs(executed) if "image/png" in o.get("data", {})
+    ]
+    assert len(pngs) >= 3
+    for png in pngs:
+        raw = base64.b64decode(png)
+        assert raw[:8] == b"\x89PNG\r\n\x1a\n" and len(raw) > 5_000
+
+
+def test_another_article_is_really_analysed(tmp_path):
+    article = tmp_path / "riverside-park.md"
+    article.write_text(OTHER_ARTICLE, encoding="utf-8")
+    first = NOTEBOOKS[:1]
+    results = build_reports(article, out=tmp_path / "reports", notebooks=first)
+    html = results[0].html.read_text(encoding="utf-8")
+    assert "Council approves riverside park after heated debate" in html
+    assert "Putin and Kim" not in html
+    assert results[0].html.parent.name == "riverside-park"
+
+
+def test_command_line_reports_a_bad_article_clearly(tmp_path):
+    missing = tmp_path / "missing.md"
+    result = subprocess.run(
+        [sys.executable, "-m", "helpers", "report", str(missing), "--out", str(tmp_path / "r")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"error: {missing}: no such file"
+    assert not (tmp_path / "r").exists()
