@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 ARTICLE ?= data/articles/putin-kim-summit-2023.md
 OUT ?= reports
 
-.PHONY: report test lab lint clean
+.PHONY: report test lab lint bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: run make PYTHON=python3.11 ...")'
@@ -30,6 +30,9 @@ lab: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check helpers tests benchmarks
 	$(BIN)/ruff format --check helpers tests benchmarks
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_quotes.py
 
 clean:
 	rm -rf $(OUT) .pytest_cache

@@ -6,15 +6,37 @@ The public API is flat: every function a notebook uses is importable from ``help
 """
 
 from .article import Article, ArticleError, ArticleNotFoundError, article_from_text, load_article
-from .html import HTML, escape, headline_and_lede
+from .evaluation import score_article, score_folder
+from .html import HTML, annotated_voices, escape, headline_and_lede
 from .paths import DEFAULT_ARTICLE
 from .plots import use_house_style
+from .quotes import (
+    NARRATOR,
+    UNKNOWN_SPEAKER,
+    cues_by_speaker,
+    extract_quotes,
+    scare_quotes,
+    share_of_voice,
+    speakers,
+    voices,
+)
 from .reading import article_metadata, paragraph_stats, sentence_stats, word_frequencies
 from .resources import ensure_vader_lexicon, sentence_tokenizer, sentiment_analyzer
 from .sentences import sentences, split_sentences
 from .text import count_words, normalise_word, stopwords, word_spans
 
 __all__ = [
+    "NARRATOR",
+    "UNKNOWN_SPEAKER",
+    "annotated_voices",
+    "cues_by_speaker",
+    "extract_quotes",
+    "scare_quotes",
+    "score_article",
+    "score_folder",
+    "share_of_voice",
+    "speakers",
+    "voices",
     "Article",
     "ArticleError",
     "ArticleNotFoundError",

@@ -74,7 +74,9 @@ class Article:
     section: str | None
     paragraphs: tuple[str, ...]
     path: str | None = None
-    meta: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}), repr=False)
+    meta: Mapping[str, Any] = field(
+        default_factory=lambda: MappingProxyType({}), repr=False, hash=False, compare=False
+    )
 
     @property
     def text(self) -> str:

@@ -25,8 +25,8 @@ _POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
 def word_spans(text: str) -> list[tuple[str, int, int]]:
     """``(word, start, end)`` for each word in ``text``.
 
-    >>> word_spans("Kim Jong-un’s visit, 2019.")
-    [('Kim', 0, 3), ('Jong-un’s', 4, 13), ('visit', 14, 19)]
+    >>> word_spans("Lee Min-ho’s visit, 2019.")
+    [('Lee', 0, 3), ('Min-ho’s', 4, 12), ('visit', 13, 18)]
     """
     return [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
 

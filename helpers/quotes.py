@@ -1,0 +1,1553 @@
+"""Who speaks: quotations, reported speech, their speakers, and the voice of every character.
+
+The method is rule-based attribution as in the quote-extraction literature for news
+(Pareti 2016, PARC 3.0; Asr et al. 2021, "The Gender Gap Tracker"; Newell, Margolin &
+Ruths 2018, "An attribution relations corpus for political news"): a *cue* (a reporting
+verb from ``data/lexicons/reporting_verbs.csv``, or the phrases ``according to`` and
+``per``) links a *source* (the speaker phrase) to a *content* span. Content spans follow
+those corpora: for a direct quotation the words inside the marks; for reported speech the
+whole reported clause. Every row carries the name of the rule that produced it.
+
+The steps, each a small function below:
+
+1. find quotation marks in each paragraph (curly, straight, and single marks when an
+   article uses them as its main marks); a quote left open at the end of a paragraph
+   continues into the next paragraph that opens with a mark (newspaper convention);
+2. find person, institution and place names (capitalised runs, checked against the
+   gazetteer in ``data/lexicons/places.csv`` and ``organisations.csv``) and merge the
+   variants of one person (``Jane Okafor`` / ``Okafor`` / ``Ms Okafor``; ``Lee Min-ho`` /
+   ``Lee Min Ho``);
+3. in each sentence, find cues outside quotation marks, the speaker phrase beside each cue
+   (a name, a pronoun, a title such as ``the minister``, an institution, or an anonymous
+   source such as ``US officials``), and the content span;
+4. resolve pronouns to the most recent compatible person (never a place or organisation),
+   titles through the article's own appositions, and give an unattributed standalone
+   quotation to the previous speaker;
+5. a quoted span that no cue claims is a scare quote: the writer's distancing, not speech.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pandas as pd
+
+from .article import Article
+from .lexicons import gazetteer, org_words, reporting_verbs, speaker_nouns
+from .sentences import split_sentences
+from .text import stopwords
+
+__all__ = [
+    "NARRATOR",
+    "UNKNOWN_SPEAKER",
+    "extract_quotes",
+    "scare_quotes",
+    "speakers",
+    "voices",
+    "QUOTE_COLUMNS",
+    "VOICE_COLUMNS",
+]
+
+NARRATOR = "NARRATOR"
+#: A quotation no rule could give to anyone (kept as an utterance, not hidden).
+UNKNOWN_SPEAKER = "UNKNOWN"
+
+QUOTE_COLUMNS = [
+    "paragraph", "sentence", "speaker", "kind", "text", "cue", "start", "end", "fragments",
+    "speaker_mention", "rule",
+]  # fmt: skip
+VOICE_COLUMNS = ["paragraph", "start", "end", "voice", "mode", "text"]
+
+# Phrases that attribute without a verb. "per" is common in American wire copy.
+_PHRASE_CUES = ("according to", "in the words of", "per")
+_MASK = "\u2592"  # replaces quoted words so that cues and names inside quotes are not seen
+_DOUBLE_OPEN = "“„"
+_DOUBLE_CLOSE = "”"
+_DASHES = "–—"
+_PRONOUNS = {
+    "he": "male", "she": "female", "they": "plural", "it": "neuter",
+}  # fmt: skip
+_TITLES = {
+    "mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female",
+    "miss": "female", "sir": "male", "dame": "female", "lord": "male", "lady": "female",
+    "dr": "", "dr.": "", "prof": "", "prof.": "", "professor": "", "president": "",
+    "prime minister": "", "chancellor": "", "senator": "", "sen.": "", "rep.": "", "gov.": "",
+    "governor": "", "gen.": "", "general": "", "judge": "", "justice": "", "coach": "",
+    "captain": "", "capt.": "", "king": "male", "queen": "female", "prince": "male",
+    "princess": "female", "pope": "male", "mayor": "", "minister": "", "secretary": "",
+    "inspector": "", "detective": "", "sergeant": "", "officer": "", "father": "male",
+    "sister": "female", "rabbi": "", "imam": "", "reverend": "", "rev.": "", "det.": "",
+    "insp.": "", "supt.": "", "sgt.": "", "lt.": "", "col.": "", "maj.": "", "adm.": "",
+}  # fmt: skip
+_MONTHS_DAYS = set(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+_TIME_WORDS = (
+    r"(?:yesterday|today|tonight|earlier|later|previously|recently|also|only|then|again|once|"
+    r"repeatedly|publicly|privately|separately|first|initially|however|too|simply|flatly|"
+    r"bluntly|firmly|quickly|now|still)"
+)
+_TIME_NOUNS = (
+    r"(?:week|month|year|night|morning|afternoon|evening|weekend|summer|winter|spring|autumn|"
+    r"fall|time|season|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+)
+# Adverbials that may stand between a speaker and the cue, or between the cue and content.
+_ADVERBIAL = re.compile(
+    rf"""^(?:
+        ,?\s*{_TIME_WORDS}\b
+      | ,?\s*(?:last|this|next|earlier\s+this|late\s+last|early\s+this)\s+{_TIME_NOUNS}\b
+      | ,?\s*on\s+(?:{_TIME_NOUNS}|the\s+phone|television|radio|social\s+media|twitter|x|facebook)\b
+      | ,?\s*in\s+(?:a|an|the|its|his|her|their)\s+(?:\w+\s+){{0,2}}?(?:statement|report|interview|
+            press\s+conference|briefing|letter|memo|post|email|e-mail|speech|filing|
+            court\s+filing|submission|blog\s+post|video|tweet|note|message|release|address)\b
+      | ,?\s*in\s+{_TIME_NOUNS}\b
+      | ,?\s*at\s+(?:a|an|the)\s+(?:\w+\s+){{0,2}}?(?:press\s+conference|briefing|meeting|rally|
+            hearing|news\s+conference|event|summit|ceremony)\b
+      | ,?\s*(?:on|in)\s+(?:\w+\s+)?(?:\d{{1,2}}|\d{{4}})\b
+      | ,?\s*(?:a|two|three|several)\s+(?:days?|weeks?|months?|years?)\s+ago\b
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_CLAUSE_START = re.compile(
+    r"^(?:that|he|she|it|they|we|i|there|this|these|those|you|his|her|its|their|our|"
+    r"whether|if|why|how|what|when|where|who)\b",
+    re.IGNORECASE,
+)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|could|should|can|may|might|"
+    r"must|shall|did|does|do|won't|wouldn't|can't|couldn't|didn't|doesn't|don't|isn't|"
+    r"wasn't|weren't|hasn't|haven't|hadn't|needs|wants|plans|remains|expects|believes|"
+    r"hopes|intends|supports|opposes|rose|fell|grew|went|came|made|took|gave|saw|knew|"
+    r"thought|became|began|left|kept|met|paid|ran|sold|told|won|lost|spent|found|brought|"
+    r"bought|built|felt|held|led|meant|put|set|stood|wrote|broke|chose|drove|flew|hit|"
+    r"let|shut|sank|spoke|struck|threw|[a-z]{3,}ed)\b",
+    re.IGNORECASE,
+)
+_NOUN_FOLLOWS = re.compile(
+    r"\s+(?:are|is|was|were|have|has|had|will|would|could|can|may|might|must|should|"
+    r"followed|came|made|suggest|show|appear|remain|seem|of)\b"
+)
+_QUESTION_START = re.compile(r"^(?:whether|if|why|how|what|when|where|who)\b", re.IGNORECASE)
+_NOT_CLAUSE_START = re.compile(r"^(?:to|of|about|against|for|on|with|by|from|at)\b", re.I)
+_NAME_TOKEN = r"[A-Z][\w’'\-]*(?:\.(?=[A-Z]))?(?:[\w’'\-]*)"
+_CONNECTOR = r"(?:of|de|van|von|bin|al|la|le|da|du|del|der|di)"
+_TITLE_DOT = "|".join(
+    rf"(?<=\b{t})"
+    for t in (
+        "[A-Z]",
+        "Dr",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "St",
+        "Gov",
+        "Sen",
+        "Rep",
+        "Gen",
+        "Prof",
+        "Lt",
+        "Col",
+        "Capt",
+        "Sgt",
+        "Det",
+        "Insp",
+        "Supt",
+        "Rev",
+    )
+)
+_CAP_RUN = re.compile(
+    rf"(?<![\w’'\-]){_NAME_TOKEN}(?:(?:{_TITLE_DOT})\.)?"
+    rf"(?:\s+(?:(?:{_CONNECTOR}|&)\s+(?:the\s+)?)?{_NAME_TOKEN}(?:(?:{_TITLE_DOT})\.)?)*"
+)
+_TITLE_PREFIX = re.compile(
+    r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Gov|Governor|Sen|Senator|Rep|"
+    r"Gen|General|Lt|Col|Capt|Captain|Sgt|Det|Insp|Supt|Rev|President|Judge|Justice|Coach|"
+    r"Mayor|Chancellor|King|Queen|Prince|Princess|Pope|Prime\s+Minister)\.?\s+"
+)
+_POSSESSIVE = re.compile(r"[’']s?$")
+_WS = re.compile(r"\s+")
+
+
+# ----------------------------------------------------------------------------------------
+# 1. Quotation marks
+# ----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Quoted words in one paragraph: ``start``/``end`` exclude the marks."""
+
+    paragraph: int
+    start: int
+    end: int
+    open_at: int
+    close_at: int | None  # None: left open at the end of the paragraph
+
+    @property
+    def outer_end(self) -> int:
+        return self.close_at + 1 if self.close_at is not None else self.end
+
+
+def _is_open_context(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{" + _DASHES + "-/:;,“‘\"'") and not after.isspace()
+
+
+def _is_close_context(text: str, i: int) -> bool:
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not after.isalnum()
+
+
+def find_quote_spans(text: str, paragraph: int = 0, *, single: bool = False) -> list[QuoteSpan]:
+    """Quoted spans in ``text``; double marks, or single marks when ``single`` is true.
+
+    >>> [(s.start, s.end) for s in find_quote_spans('He said “yes” and "no".')]
+    [(9, 12), (19, 21)]
+    """
+    opens = ("‘", "'") if single else (*_DOUBLE_OPEN, '"')
+    closes = ("’", "'") if single else (_DOUBLE_CLOSE, '"')
+    spans: list[QuoteSpan] = []
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        if open_at is None:
+            if ch in opens and (ch not in "'\"’" or _is_open_context(text, i)):
+                if single and not _is_open_context(text, i):
+                    continue
+                open_at = i
+        elif ch in closes and (ch in "”" or _is_close_context(text, i)):
+            if single and not _is_close_context(text, i):
+                continue
+            if i > open_at + 1:
+                spans.append(QuoteSpan(paragraph, open_at + 1, i, open_at, i))
+            open_at = None
+        elif not single and ch in _DOUBLE_OPEN and ch != '"':
+            open_at = i  # a second opening mark: the first was stray
+    if open_at is not None and open_at + 1 < len(text.rstrip()):
+        spans.append(QuoteSpan(paragraph, open_at + 1, len(text.rstrip()), open_at, None))
+    return spans
+
+
+def _uses_single_marks(paragraphs: Iterable[str]) -> bool:
+    """True when an article quotes with ‘single’ marks and has no double marks at all."""
+    joined = "\n".join(paragraphs)
+    if any(m in joined for m in '“”„"'):
+        return False
+    return len(re.findall(r"(?:^|[\s(])[‘']\w", joined)) >= 2
+
+
+def _mask(text: str, spans: list[QuoteSpan]) -> str:
+    chars = list(text)
+    for span in spans:
+        for i in range(span.start, span.end):
+            chars[i] = _MASK
+    return "".join(chars)
+
+
+# ----------------------------------------------------------------------------------------
+# 2. Names and entities
+# ----------------------------------------------------------------------------------------
+def _norm_name(name: str) -> str:
+    return _WS.sub(" ", name.replace("-", " ").replace("‐", " ")).strip().lower()
+
+
+@dataclass
+class Entity:
+    canonical: str
+    kind: str  # person | institution | anonymous | place
+    role: str | None = None
+    gender: str = ""
+    mentions: list[str] = field(default_factory=list)
+    first_seen: tuple[int, int] = (10**9, 0)
+
+    @property
+    def tokens(self) -> list[str]:
+        return _norm_name(self.canonical).split()
+
+
+@dataclass
+class Mention:
+    entity: Entity
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    subject: bool = False  # opens its sentence (a likely grammatical subject)
+
+
+class EntityIndex:
+    """The article's people, institutions and places, with their mentions in reading order."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+        self.mentions: list[Mention] = []
+
+    # -- classification --------------------------------------------------------------
+    @staticmethod
+    def classify(name: str) -> str | None:
+        """``person``, ``institution``, ``place`` or None (not a name at all)."""
+        lowered = name.lower()
+        known = gazetteer().get(lowered) or gazetteer().get(re.sub(r"^the\s+", "", lowered))
+        if known:
+            return "institution" if known["type"] == "organisation" else "place"
+        words = name.split()
+        if any(w.strip(".,") in org_words() for w in words):
+            return "institution"
+        if any(w.lower().strip(".") in _MONTHS_DAYS for w in words):
+            return None
+        if name.isupper() and len(name) <= 6:
+            return "institution"  # an acronym: NATO, BBC
+        return "person" if len(words) >= 2 else None
+
+    def add(self, entity_key: str, entity: Entity) -> Entity:
+        existing = self.entities.get(entity_key)
+        if existing is None:
+            self.entities[entity_key] = entity
+            return entity
+        return existing
+
+    def person_for(self, name: str) -> Entity | None:
+        """The person a (possibly partial) name refers to, if any."""
+        key = _norm_name(_TITLE_PREFIX.sub("", name))
+        if key in self.entities and self.entities[key].kind == "person":
+            return self.entities[key]
+        tokens = key.split()
+        candidates = [e for e in self.entities.values() if e.kind == "person"]
+        squashed = key.replace(" ", "")
+        for e in candidates:
+            if "".join(e.tokens) == squashed:
+                return e
+        if len(tokens) == 1:
+            last = [e for e in candidates if len(e.tokens) > 1 and e.tokens[-1] == tokens[0]]
+            first = [e for e in candidates if len(e.tokens) > 1 and e.tokens[0] == tokens[0]]
+            matches = last or first
+            if matches:
+                return max(matches, key=lambda e: e.first_seen)
+        return None
+
+
+def _strip_run(run: str, at_sentence_start: bool) -> tuple[str, int]:
+    """Remove possessive endings and a sentence-initial ordinary word; return (name, shift)."""
+    shift = 0
+    words = run.split(" ")
+    stops = stopwords()
+    while words and (
+        words[0].lower() in stops
+        or (at_sentence_start and shift == 0 and _ordinary_word(words[0]))
+        or words[0].lower().rstrip(".") in _TITLES
+    ):
+        shift += len(words[0]) + 1
+        words = words[1:]
+        at_sentence_start = False
+    name = " ".join(words)
+    name = _POSSESSIVE.sub("", name) if re.search(r"[’']s?$", name) else name
+    return name.rstrip(".,") if not re.search(r"\b[A-Z]\.$", name) else name, shift
+
+
+def _ordinary_word(word: str) -> bool:
+    lowered = word.lower()
+    return lowered.endswith(("ing", "ly", "ed")) or lowered in _SENTENCE_STARTERS
+
+
+# "the company said": the latest named organisation is meant
+_GENERIC_ORG_NOUNS = {
+    "company", "firm", "group", "retailer", "business", "bank", "airline", "carrier",
+    "manufacturer",
+    "startup", "start-up", "insurer", "lender", "operator", "club", "charity", "organisation",
+    "organization", "agency", "broadcaster", "network", "newspaper", "trust", "union", "campaign",
+}  # fmt: skip
+_NOT_MODIFIERS = {
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "the",
+    "a",
+    "an",
+    "these",
+    "those",
+    "this",
+    "that",
+}
+_SENTENCE_STARTERS = set(
+    [
+        "after",
+        "although",
+        "as",
+        "because",
+        "before",
+        "but",
+        "despite",
+        "during",
+        "following",
+        "given",
+        "however",
+        "if",
+        "in",
+        "irrespective",
+        "meanwhile",
+        "since",
+        "speaking",
+        "though",
+        "unlike",
+        "until",
+        "when",
+        "where",
+        "whereas",
+        "while",
+        "with",
+        "without",
+        "yet",
+        "asked",
+        "earlier",
+        "later",
+        "last",
+        "next",
+        "officials",
+        "sources",
+        "critics",
+        "analysts",
+    ]
+)
+
+
+def _index_entities(paragraphs: list[str], masked: list[str], title: str) -> EntityIndex:
+    index = EntityIndex()
+    units = [(-1, title, title)] + [(p, paragraphs[p], masked[p]) for p in range(len(paragraphs))]
+    found: list[tuple[int, int, int, str, str]] = []
+    for p, _text, mtext in units:
+        starts = {s for s, _ in split_sentences(mtext)} | {0}
+        for m in _CAP_RUN.finditer(mtext):
+            at_start = (
+                m.start() in starts or mtext[: m.start()].rstrip()[-1:] in "“‘\"'(:" + _DASHES
+            )
+            name, shift = _strip_run(m.group(), at_start)
+            if not name:
+                continue
+            start = m.start() + shift
+            found.append((p, start, start + len(name), name, mtext[max(0, start - 40) : start]))
+    # Persons first (multi-word names), body before headline, so canonical = first full form.
+    ordered = sorted(found, key=lambda f: (f[0] < 0, f[0], f[1]))
+    for p, start, _end, name, before in ordered:
+        kind = EntityIndex.classify(name)
+        if kind == "person" and index.person_for(name) is None:
+            gender = _title_gender(before)
+            index.add(
+                _norm_name(name), Entity(name, "person", gender=gender, first_seen=(p, start))
+            )
+        elif kind in ("institution", "place"):
+            known = gazetteer().get(name.lower())
+            canonical = known["name"] if known and kind == "institution" else name
+            index.add(_norm_name(canonical), Entity(canonical, kind, first_seen=(p, start)))
+    # Single-word mentions: a surname or title + surname of a known person.
+    for p, start, end, name, before in sorted(found, key=lambda f: (f[0], f[1])):
+        entity = index.person_for(name)
+        kind = EntityIndex.classify(name)
+        if entity is None and kind in ("institution", "place"):
+            known = gazetteer().get(name.lower())
+            canonical = known["name"] if known and kind == "institution" else name
+            entity = index.entities.get(_norm_name(canonical))
+        if (
+            entity is None
+            and len(name.split()) == 1
+            and re.search(r"(?:^|\s)(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s*$", before)
+        ):
+            entity = index.add(_norm_name(name), Entity(name, "person", first_seen=(p, start)))
+            entity.gender = _title_gender(before) or ""
+        if entity is not None:
+            if entity.kind == "person" and not entity.gender:
+                entity.gender = _title_gender(before) or ""
+            entity.mentions.append(name)
+            index.mentions.append(Mention(entity, p, start, end, name))
+    index.mentions.sort(key=lambda m: (m.paragraph, m.start))
+    texts = {p: mtext for p, _text, mtext in units}
+    for mention in index.mentions:
+        mention.subject = _opens_sentence(texts[mention.paragraph], mention.start)
+        if mention.entity.role is None and mention.paragraph >= 0:
+            mention.entity.role = _role_near(texts[mention.paragraph], mention.start, mention.end)
+    return index
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    sentence_start = max((a for a, _ in split_sentences(text) if a <= start), default=0)
+    words = re.findall(r"[\w’'\-&]+", text[sentence_start:start])
+    return len(words) <= 5 and all(
+        w[:1].isupper()
+        or w.lower() in ("the", "a", "an", "but", "and", "so", "then")
+        or speaker_nouns().get(w.lower(), {}).get("kind") == "role"
+        for w in words
+    )
+
+
+_APPOSITION_AFTER = re.compile(
+    r"^\s*,\s*(?:\d{1,3}\s*,\s*)?((?:the|a|an|[A-Z][\w’'\-]*’s|head|chief|deputy|former|acting)\s"
+    r"[^,.;:“”\"]{2,80}?)\s*(?:,|\.|;|$|\s(?:said|says|told|added))"
+)
+
+
+def _role_near(text: str, start: int, end: int) -> str | None:
+    """The role the article gives a name: "Jane Okafor, the foreign minister," or
+    "Treasury spokesman Tom Reyes" (an apposition after, or a title before)."""
+    m = _APPOSITION_AFTER.match(text[end:])
+    if m and any(
+        speaker_nouns().get(w.lower(), {}).get("kind") in ("role", "institution")
+        for w in re.findall(r"[\w\-]+", m.group(1))
+    ):
+        return _clean_role(m.group(1))
+    words = re.findall(r"[\w’'\-&]+", text[max(0, start - 60) : start])
+    if text[max(0, start - 1) : start].strip() or not words:
+        return None
+    if speaker_nouns().get(words[-1].lower(), {}).get("kind") != "role":
+        return None
+    i = len(words) - 1
+    while i > 0 and len(words) - i < 5:
+        w = words[i - 1]
+        if w.lower() in stopwords() and not w[:1].isupper() or reporting_verbs().get(w.lower()):
+            break
+        if (
+            w.lower() in ("the", "a", "an", "by", "to", "of", "according")
+            or w.lower() in _SENTENCE_STARTERS
+        ):
+            break
+        i -= 1
+    return " ".join(words[i:])
+
+
+def _title_gender(before: str) -> str | None:
+    """Gender given by a title just before a name (``Ms``, ``Mr``), else '' or None."""
+    m = re.search(r"(\b[A-Za-z]+\.?)\s*$", before)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    if word in _TITLES:
+        return _TITLES[word]
+    noun = speaker_nouns().get(word.rstrip("."))
+    if noun and noun["kind"] == "role":
+        return noun["gender"]
+    return None
+
+
+# ----------------------------------------------------------------------------------------
+# 3. Cues, speakers and content
+# ----------------------------------------------------------------------------------------
+@dataclass
+class Utterance:
+    paragraph: int
+    sentence: int
+    speaker: str
+    kind: str
+    start: int
+    end: int
+    cue: str
+    speaker_mention: str
+    rule: str
+    speaker_kind: str = "person"
+    role: str | None = None
+    fragments: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _cue_regex() -> re.Pattern[str]:
+    forms = sorted(reporting_verbs(), key=len, reverse=True)
+    phrases = [re.escape(p) for p in _PHRASE_CUES]
+    alternatives = "|".join(phrases + [re.escape(f).replace(r"\ ", r"\s+") for f in forms])
+    return re.compile(rf"(?<![\w’'\-])(?:{alternatives})(?![\w’'\-])", re.IGNORECASE)
+
+
+_CUE_RE: re.Pattern[str] | None = None
+
+
+def _cues(masked_sentence: str) -> list[re.Match[str]]:
+    global _CUE_RE
+    if _CUE_RE is None:
+        _CUE_RE = _cue_regex()
+    return list(_CUE_RE.finditer(masked_sentence))
+
+
+@dataclass
+class SpeakerPhrase:
+    text: str
+    start: int  # offsets within the sentence
+    end: int
+    kind: str  # name | pronoun | description
+    role: str | None = None
+    definite: bool = False  # "the Treasury": a name with an article is not a person
+
+
+_DET = r"(?:the|a|an|one|two|three|four|several|some|many|other|its|his|her|their)"
+
+
+def _speaker_before(pre: str) -> SpeakerPhrase | None:
+    """The speaker phrase that ends ``pre`` (the text before a cue), skipping adverbials."""
+    end = len(pre.rstrip())
+    role = None
+    for _ in range(4):
+        chunk = pre[:end]
+        m = re.search(
+            rf"(?:,?\s+{_TIME_WORDS}|,?\s+(?:last|this|next)\s+{_TIME_NOUNS}|"
+            rf"\s+on\s+{_TIME_NOUNS}|\s+(?:responded|replied|reacted|hit\s+back|went\s+on)\s+by)\s*$",
+            chunk,
+            re.IGNORECASE,
+        )
+        if m:
+            end = m.start()
+            continue
+        # An apposition between the name and the verb: "Okafor, a paediatrician at ..., said"
+        m = re.search(r",\s*(?:\d{1,3},\s*)?([^,]{2,160}),\s*$", chunk)
+        if m and re.match(
+            r"(?:(?:the|a|an|who|whose|which|one|head|chief|deputy|former|aged|of|from|at)\b|[A-Z]|\d)",
+            m.group(1),
+        ):
+            inner_end = m.start()
+            head = _speaker_at_end(pre[:inner_end], None)
+            if head is not None:
+                appos = m.group(1).strip()
+                named = re.fullmatch(rf"(?:{_NAME_TOKEN}\s*){{2,4}}", appos)
+                if head.kind == "description" and named and EntityIndex.classify(appos) == "person":
+                    start = m.start(1)
+                    return SpeakerPhrase(appos, start, start + len(appos), "name", head.text)
+                role = appos
+                end = inner_end
+                continue
+        break
+    return _speaker_at_end(pre[:end], role)
+
+
+def _is_demonym(name: str) -> bool:
+    known = gazetteer().get(name.lower())
+    return bool(known and known["type"] == "demonym")
+
+
+def _ends_with_speaker(chunk: str) -> bool:
+    return _speaker_at_end(chunk, None) is not None
+
+
+def _speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
+    chunk = chunk.rstrip()
+    if not chunk:
+        return None
+    m = re.search(r"(?:^|[\s(“‘\"'–—,:;])(he|she|they|it|He|She|They|It)$", chunk)
+    if m:
+        return SpeakerPhrase(m.group(1), m.start(1), m.end(1), "pronoun", role)
+    m = re.search(
+        rf"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Det|Insp|Supt|Rev)\.?\s+)?"
+        rf"(?:{_NAME_TOKEN}(?:\s+(?:(?:{_CONNECTOR}|&)\s+(?:the\s+)?)?)?)+$",
+        chunk,
+    )
+    if m and m.group().strip():
+        name = m.group().strip()
+        start = chunk.rfind(name)
+        first = name.split()[0]
+        definite = first.lower() == "the" or bool(re.search(r"\bthe\s*$", chunk[:start], re.I))
+        if (
+            first.lower() in stopwords()
+            and first.lower() not in {"us"}
+            or first.lower() in _SENTENCE_STARTERS
+        ):
+            name = name[len(first) :].strip()
+            start += len(first) + 1
+            if not name:
+                return _description_at_end(chunk)
+        if EntityIndex.classify(name) == "place" and _is_demonym(name):
+            return _description_at_end(chunk)
+        desc = _description_at_end(chunk)
+        if desc and desc.start < start:
+            return SpeakerPhrase(desc.text, desc.start, desc.end, "description", role or desc.role)
+        return SpeakerPhrase(name, start, start + len(name), "name", role, definite)
+    desc = _description_at_end(chunk)
+    if desc:
+        desc.role = role or desc.role
+    return desc
+
+
+_POSTMOD = re.compile(
+    r"\s+(?:familiar\s+with|close\s+to|for|at|in|from|of|with\s+knowledge\s+of|on|inside|"
+    r"within|involved\s+in|briefed\s+on)\s+(?:[\w’'\-]+\s+){0,4}[\w’'\-]+$"
+)
+
+
+def _description_at_end(chunk: str) -> SpeakerPhrase | None:
+    """``the minister``, ``a senior official``, ``US officials``, ``people familiar with …``."""
+    nouns = speaker_nouns()
+    words = list(re.finditer(r"[\w’'\-\.]+", chunk))
+    if not words:
+        return None
+    # The head noun is the last word, or the word before a short post-modifier.
+    heads = [len(words) - 1]
+    post = _POSTMOD.search(chunk)
+    if post:
+        before = [i for i, w in enumerate(words) if w.end() <= post.start()]
+        if before:
+            heads.append(before[-1])
+    for h in heads:
+        head = words[h]
+        info = nouns.get(head.group().lower())
+        if not info:
+            continue
+        i = h
+        # extend left over modifiers: adjectives, capitalised names, a determiner
+        while i > 0:
+            prev = words[i - 1]
+            gap = chunk[prev.end() : words[i].start()]
+            if gap.strip() not in ("", "-"):
+                break
+            token = prev.group()
+            if re.fullmatch(_DET, token, re.IGNORECASE):
+                i -= 1
+                break
+            if not token[:1].isupper() and token.lower() in stopwords():
+                break
+            if token.lower() in _SENTENCE_STARTERS or token.lower() in _NOT_MODIFIERS:
+                break
+            if reporting_verbs().get(token.lower()):
+                break
+            i -= 1
+            if i <= h - 5:
+                break
+        start = words[i].start()
+        text = chunk[start:].strip()
+        if h != len(words) - 1 and not post:
+            continue
+        return SpeakerPhrase(text, start, start + len(text), "description")
+    return None
+
+
+def _speaker_after(post: str) -> SpeakerPhrase | None:
+    """The speaker phrase that starts ``post`` (the text after an inverted cue)."""
+    lead = len(post) - len(post.lstrip())
+    body = post[lead:]
+    m = re.match(r"(he|she|they|it)\b", body, re.IGNORECASE)
+    if m:
+        return SpeakerPhrase(m.group(1), lead, lead + m.end(1), "pronoun")
+    # stop at a comma, full stop, or a word that starts an adverbial or a new clause
+    m = re.match(
+        r"(.+?)(?=\s*(?:[,;:!?()–—]|(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bGov)(?<!\bSen)(?<!\bRep)"
+        r"(?<!\bSt)(?<!\bGen)(?<!\bProf)(?<!\bLt)(?<!\bCol)(?<!\b[A-Z])\.|$|\s(?:on|in|at|after|during|when|as|who|while|before|"
+        r"because|that|adding|told|last|this|earlier|later|yesterday|today)\b))",
+        body,
+    )
+    if not m:
+        return None
+    phrase = m.group(1).strip()
+    if not phrase or len(phrase.split()) > 9:
+        return None
+    role = None
+    rest = body[m.end() :]
+    app = re.match(r"\s*,\s*((?:the|a|an|who|whose|[A-Z][\w’'\-]*’s?)\b[^,.;]{0,120})", rest)
+    if app:
+        role = app.group(1).strip()
+    name = re.search(
+        rf"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Det|Insp|Supt|Rev)\.?\s+)?"
+        rf"{_NAME_TOKEN}(?:\s+(?:(?:{_CONNECTOR}|&)\s+(?:the\s+)?)?{_NAME_TOKEN})*$",
+        phrase,
+    )
+    if name and (EntityIndex.classify(name.group()) or len(phrase.split()) <= 2):
+        prefix = phrase[: name.start()].strip()
+        if prefix and not re.fullmatch(_DET, prefix, re.IGNORECASE):
+            role = role or re.sub(rf"^{_DET}\s+", "", prefix, flags=re.IGNORECASE)
+        return SpeakerPhrase(name.group(), lead + name.start(), lead + name.end(), "name", role)
+    desc = _description_at_end(phrase)
+    if desc:
+        return SpeakerPhrase(desc.text, lead + desc.start, lead + desc.end, "description", role)
+    return None
+
+
+def _skip_after_cue(text: str, pos: int, cue_lemma: str) -> int:
+    """Skip adverbials, a ``told`` audience, ``that`` and ``:`` after a cue."""
+    for _ in range(6):
+        rest = text[pos:]
+        m = _ADVERBIAL.match(rest)
+        if m:
+            pos += m.end()
+            continue
+        if cue_lemma == "tell":
+            m = re.match(
+                r"\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w’'\-]*\s+){0,3}?(?:reporters|journalists|"
+                r"staff|supporters|MPs|lawmakers|members|parliament|the\s+court|court|the\s+jury|"
+                r"jurors|listeners|viewers|delegates|investors|analysts|colleagues|students|"
+                r"parents|residents|officials|[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*|him|her|them|us|me)\b",
+                rest,
+            )
+            if m and not _CLAUSE_START.match(rest.strip()):
+                pos += m.end()
+                cue_lemma = ""
+                continue
+        m = re.match(r"\s*(?:that\b|:)\s*", rest)
+        if m and m.end() > 0 and rest.strip():
+            pos += m.end()
+            continue
+        break
+    return pos
+
+
+def _clause_ok(clause: str, verb_needs: str) -> bool:
+    stripped = clause.strip(" ,;:")
+    if not stripped or _NOT_CLAUSE_START.match(stripped):
+        return False
+    if verb_needs == "quote":
+        return False
+    if verb_needs == "question":
+        return bool(_QUESTION_START.match(stripped))
+    if verb_needs == "clause":
+        return False  # only reached when no "that" was skipped
+    if len(stripped.split()) < 3:
+        return False
+    if _CLAUSE_START.match(stripped):
+        return True
+    return bool(_FINITE.search(" ".join(stripped.split()[:12])))
+
+
+# ----------------------------------------------------------------------------------------
+# The attribution pass
+# ----------------------------------------------------------------------------------------
+@dataclass
+class _Analysis:
+    utterances: list[Utterance]
+    scare: list[QuoteSpan]
+    quotes: dict[int, list[QuoteSpan]]
+    index: EntityIndex
+    speakers: dict[str, Entity]
+
+
+class _Attributor:
+    def __init__(self, article: Article) -> None:
+        self.paragraphs = list(article.paragraphs)
+        single = _uses_single_marks(self.paragraphs)
+        self.quotes = {
+            p: find_quote_spans(text, p, single=single) for p, text in enumerate(self.paragraphs)
+        }
+        self.masked = [_mask(t, self.quotes[p]) for p, t in enumerate(self.paragraphs)]
+        self.index = _index_entities(self.paragraphs, self.masked, article.title)
+        self.utterances: list[Utterance] = []
+        self.claimed: set[tuple[int, int]] = set()  # quote spans given to a speaker
+        self.speakers: dict[str, Entity] = {}
+        self.last_speaker: tuple[str, Entity | None, int] | None = None
+        self.spoken_at: list[tuple[int, int, Entity]] = []  # where each attribution was made
+
+    # -- speaker resolution ------------------------------------------------------------
+    def resolve(self, phrase: SpeakerPhrase, p: int, sent_start: int) -> Entity | None:
+        pos = sent_start + phrase.start
+        if phrase.kind == "pronoun":
+            return self._resolve_pronoun(phrase.text.lower(), p, pos)
+        if phrase.kind == "name":
+            name = phrase.text
+            person = self.index.person_for(name)
+            if person is not None:
+                if phrase.role and not person.role:
+                    person.role = _clean_role(phrase.role)
+                return person
+            kind = EntityIndex.classify(name)
+            known = gazetteer().get(name.lower())
+            if (
+                kind == "institution"
+                or (known and known["type"] == "organisation")
+                or (phrase.definite and len(name.split()) <= 3)
+            ):
+                canonical = known["name"] if known else name
+                return self.index.add(_norm_name(canonical), Entity(canonical, "institution"))
+            if kind == "place" or (known and known["type"] in ("place", "demonym")):
+                # "Russia said" / "Britain warned": the government of a place speaks
+                canonical = known["name"] if known else name
+                return self.index.add(_norm_name(canonical), Entity(canonical, "institution"))
+            # an unknown name as the subject of a cue: a person (the title gives the gender)
+            title = _TITLE_PREFIX.match(name)
+            bare = _TITLE_PREFIX.sub("", name)
+            gender = _TITLES.get(title.group().strip().lower(), "") if title else ""
+            entity = self.index.add(
+                _norm_name(bare), Entity(bare, "person", gender=gender, first_seen=(p, pos))
+            )
+            if phrase.role and not entity.role:
+                entity.role = _clean_role(phrase.role)
+            return entity
+        return self._resolve_description(phrase, p, pos)
+
+    def _resolve_pronoun(self, pronoun: str, p: int, pos: int) -> Entity | None:
+        """Most recent compatible antecedent, preferring sentence subjects and speakers
+        (salience, after Lappin & Leass 1994); people only for he/she."""
+        want = _PRONOUNS[pronoun]
+        window = [
+            (m.paragraph, m.start, m.entity, m.subject)
+            for m in self.index.mentions
+            if (m.paragraph, m.start) < (p, pos) and m.paragraph >= max(0, p - 3)
+        ]
+        window += [
+            (q, at, e, True) for q, at, e in self.spoken_at if (q, at) < (p, pos) and q >= p - 3
+        ]
+        window.sort(key=lambda c: (c[0], c[1]))
+
+        def fits(e: Entity) -> bool:
+            if want in ("male", "female"):
+                return e.kind == "person" and e.gender in ("", want)
+            if want == "plural":
+                return e.kind in ("institution", "anonymous") or (
+                    e.kind == "person" and e.gender in ("", "they")
+                )
+            return e.kind == "institution"
+
+        for subject_only in (True, False):
+            for _q, _at, e, subject in reversed(window):
+                if (subject or not subject_only) and fits(e):
+                    if e.kind == "person" and not e.gender:
+                        e.gender = want if want != "plural" else "they"
+                    return e
+        return None
+
+    def _resolve_description(self, phrase: SpeakerPhrase, p: int, pos: int) -> Entity | None:
+        text = phrase.text
+        words = text.split()
+        head = words[-1].lower()
+        post = _POSTMOD.search(text)
+        if post:
+            head_words = text[: post.start()].split()
+            head = head_words[-1].lower() if head_words else head
+        info = speaker_nouns().get(head, {"kind": "anonymous", "gender": "", "number": "singular"})
+        definite = words[0].lower() in ("the", "its", "his", "her", "their")
+        earlier = [m for m in self.index.mentions if (m.paragraph, m.start) < (p, pos)]
+        if info["kind"] == "role" and head in {"spokesman", "spokeswoman", "spokesperson"}:
+            # an unnamed spokesperson speaks for an institution: "a council spokeswoman said"
+            owner = self._institution_in(text, earlier)
+            if owner is not None:
+                return owner
+        if info["kind"] == "role" and definite:
+            for m in reversed(earlier):
+                e = m.entity
+                if e.kind == "person" and e.role and head in e.role.lower():
+                    return e
+            for e in self.speakers.values():
+                if e.kind == "person" and e.role and head in e.role.lower():
+                    return e
+        if info["kind"] == "institution":
+            owner = self._institution_in(text, earlier)
+            if owner is not None:
+                return owner
+        kind = "institution" if info["kind"] == "institution" else "anonymous"
+        canonical = re.sub(rf"^{_DET}\s+", "", text, flags=re.IGNORECASE)
+        canonical = re.sub(r",?\s+who\b.*$", "", canonical)
+        if definite and info["kind"] in ("anonymous", "role"):
+            # "the official" after "a senior official": the same anonymous source
+            for e in reversed(list(self.speakers.values())):
+                if e.kind == "anonymous" and e.canonical.lower().split()[-1] == head:
+                    return e
+        key = _norm_name(canonical)
+        return self.index.add(key, Entity(canonical, kind, first_seen=(p, pos)))
+
+    def _institution_in(self, text: str, earlier: list[Mention]) -> Entity | None:
+        """The institution a description points to: a named one whose name contains its
+        words ("the ministry" → "Foreign Ministry"), else the latest institution mentioned."""
+        words = [w.lower() for w in re.findall(r"[\w’'\-]+", text)]
+        words = [
+            w
+            for w in words
+            if w not in stopwords() and speaker_nouns().get(w, {}).get("kind") != "role"
+        ]
+        for m in reversed(earlier):
+            e = m.entity
+            if e.kind == "institution" and any(w in _norm_name(e.canonical).split() for w in words):
+                return e
+        for e in reversed(list(self.speakers.values())):
+            if e.kind == "institution" and any(w in _norm_name(e.canonical).split() for w in words):
+                return e
+        head = words[-1] if words else ""
+        if head in _GENERIC_ORG_NOUNS:
+            for m in reversed(earlier):
+                if m.entity.kind == "institution" and m.paragraph >= 0:
+                    return m.entity
+        return None
+
+    # -- the pass ------------------------------------------------------------------------
+    def run(self) -> _Analysis:
+        carry: Entity | None = None  # speaker of a quote left open at the end of a paragraph
+        carry_cue = ""
+        for p, text in enumerate(self.paragraphs):
+            masked = self.masked[p]
+            spans = self.quotes[p]
+            sentence_spans = split_sentences(text)
+            if carry is not None and spans and spans[0].open_at == _first_char(text):
+                self._emit_quote(
+                    p, sentence_spans, spans[0], carry, carry_cue, "continued quote", ""
+                )
+            carry = None
+            for s_idx, (s0, s1) in enumerate(sentence_spans):
+                self._sentence(p, s_idx, s0, s1, masked)
+            self._standalone_quotes(p, sentence_spans)
+            last = spans[-1] if spans else None
+            if last is not None and last.close_at is None and (p, last.start) in self.claimed:
+                owner = next(
+                    (u for u in self.utterances if u.paragraph == p and u.start == last.start), None
+                )
+                if owner is not None:
+                    carry = self.speakers.get(owner.speaker)
+                    carry_cue = owner.cue
+        self.utterances.sort(key=lambda u: (u.paragraph, u.start))
+        scare = [
+            q for p in self.quotes for q in self.quotes[p]
+            if (p, q.start) not in self.claimed and not self._inside_utterance(p, q)
+        ]  # fmt: skip
+        return _Analysis(self.utterances, scare, self.quotes, self.index, self.speakers)
+
+    def _inside_utterance(self, p: int, q: QuoteSpan) -> bool:
+        return any(
+            u.paragraph == p and u.start <= q.open_at and q.outer_end <= u.end + 1
+            for u in self.utterances
+        )
+
+    def _sentence(self, p: int, s_idx: int, s0: int, s1: int, masked_par: str) -> None:
+        ms = masked_par[s0:s1]
+        self.paragraphs[p]
+        quotes = [q for q in self.quotes[p] if s0 <= q.open_at < s1]
+        verbs = reporting_verbs()
+        found: list[tuple[re.Match[str], SpeakerPhrase, Entity, str]] = []
+        for cue in _cues(ms):
+            form = _WS.sub(" ", cue.group().lower())
+            verb = verbs.get(form)
+            phrase, how = self._speaker_for_cue(ms, cue, form, verb, quotes, s0, found)
+            if phrase is None:
+                continue
+            entity = self.resolve(phrase, p, s0)
+            if entity is None:
+                continue
+            found.append((cue, phrase, entity, how))
+        for i, (cue, phrase, entity, how) in enumerate(found):
+            nxt = found[i + 1] if i + 1 < len(found) else None
+            self._content(p, s_idx, s0, s1, ms, cue, phrase, entity, how, quotes, nxt)
+
+    def _speaker_for_cue(self, ms, cue, form, verb, quotes, s0, found):
+        """Find who a cue belongs to; returns (phrase, how) or (None, '')."""
+        pre, post = ms[: cue.start()], ms[cue.end() :]
+        if form in _PHRASE_CUES:
+            phrase = _speaker_after(post)
+            if phrase is None:
+                return None, ""
+            phrase.start += cue.end()
+            phrase.end += cue.end()
+            return phrase, "according"
+        if verb is None or (cue.group()[0].isupper() and cue.start() > 0):
+            return None, ""
+        if form.endswith("s") and (
+            _NOUN_FOLLOWS.match(post)
+            or re.search(rf"\b{_DET}\s*$|\b(?:such|these|those|this)\s*$", pre, re.I)
+        ):
+            return None, ""  # "the remarks followed", "such pledges are": a noun, not a verb
+        # inverted: “…,” said X   /   “…,” X said   (the quote ends just before)
+        quote_before = re.search(r"[”\"’']\s*[,]?\s*$|[,?!.][”\"’']\s*$", pre.rstrip() + " ")
+        gerund = form.endswith("ing")
+        if gerund:
+            if not verb.gerund_reports:
+                return None, ""
+            if not re.search(r"(?:,|\bby|\bbefore|\bafter)\s*$", pre):
+                return None, ""
+            subject = found[-1][1] if found else _sentence_subject(pre)
+            if subject is None:
+                return None, ""
+            return SpeakerPhrase(subject.text, subject.start, subject.end, subject.kind), "gerund"
+        before = _speaker_before(pre)
+        if before is not None:
+            return before, "before"
+        if found and re.search(r"(?:,\s*|\s)and\s*$", pre):
+            # "X claimed …, and said …": a second verb with the same subject
+            subject = found[-1][1]
+            return SpeakerPhrase(subject.text, subject.start, subject.end, subject.kind), "before"
+        if quote_before or re.search(r",\s*$", pre) or not pre.strip():
+            after = _speaker_after(post)
+            if after is not None:
+                after.start += cue.end()
+                after.end += cue.end()
+                return after, "after"
+        return None, ""
+
+    def _content(self, p, s_idx, s0, s1, ms, cue, phrase, entity, how, quotes, nxt) -> None:
+        text = self.paragraphs[p]
+        form = _WS.sub(" ", cue.group().lower())
+        verb = reporting_verbs().get(form)
+        needs = verb.needs if verb else "yes"
+        lemma = verb.lemma if verb else form
+        cue_text = cue.group()
+        mention = phrase.text
+        attr_start = s0 + min(phrase.start, cue.start())
+        attr_end = s0 + max(phrase.end, cue.end())
+        # quotations directly before or after the attribution are the speaker's words
+        adjacent_before = [
+            q
+            for q in quotes
+            if q.outer_end <= attr_start and _gap_is_punct(text, q.outer_end, attr_start)
+        ]
+        after_pos = _skip_after_cue(text, attr_end, lemma) if how != "after" else attr_end
+        adjacent_after = [
+            q
+            for q in quotes
+            if q.open_at >= attr_end and _gap_is_punct(text, attr_end, q.open_at, allow_colon=True)
+        ]
+        directs: list[QuoteSpan] = []
+        if adjacent_before:
+            directs.append(adjacent_before[-1])
+        for q in adjacent_after:
+            # a quotation that opens right after the attribution and runs to the sentence end
+            tail = text[q.outer_end : s1].strip()
+            if (
+                _only_punct(tail)
+                or q.close_at is None
+                or (nxt is None and _is_full_sentence_quote(text, q))
+            ):
+                directs.append(q)
+                break
+        if directs and how != "according":
+            for q in directs:
+                self._emit(
+                    p,
+                    s_idx,
+                    entity,
+                    "direct",
+                    q.start,
+                    q.end,
+                    cue_text,
+                    mention,
+                    f"direct quote, speaker {how} the quote",
+                    phrase.role,
+                    [],
+                )
+                self.claimed.add((p, q.start))
+            self._remember(entity, p, attr_start)
+            return
+        # reported speech: the clause after the cue, or before it ("…, X said.")
+        sentence_end = s0 + len(text[s0:s1].rstrip().rstrip(".!?;").rstrip())
+        if sentence_end < s1 and text[s0:s1].rstrip().endswith(("”", '"', "’")):
+            sentence_end = s0 + len(text[s0:s1].rstrip())
+        aside = _aside_bounds(text, s0, s1, attr_start)
+        clause_from, clause_to = None, None
+        rest_after = text[attr_end:sentence_end]
+        tail_is_empty = not _ADVERBIAL_TAIL.sub("", rest_after).strip(" ,.")
+        if (
+            how == "according"
+            and text[s0:attr_start].strip() == ""
+            or (
+                how == "according" and re.match(r"\s*[Aa]ccording", text[s0 : s0 + cue.start() + 1])
+            )
+        ):
+            m = re.match(r"[^,]*,\s*", text[attr_end:sentence_end])
+            clause_from = attr_end + (m.end() if m else 0)
+            clause_to = sentence_end
+        elif tail_is_empty or how == "according":
+            lead = text[s0:attr_start].rstrip()
+            if lead.endswith(","):
+                clause_from, clause_to = s0, s0 + len(lead) - 1
+            elif how == "according":
+                return
+        elif (
+            re.match(r"\s*,", text[attr_end:])
+            and how in ("before", "after")
+            and _is_fronted(text[s0:attr_start])
+        ):
+            # "In return, X added, North Korea would …": content after the second comma
+            m = re.match(r"\s*,\s*", text[attr_end:])
+            clause_from, clause_to = attr_end + m.end(), sentence_end
+            how = "middle"
+        else:
+            clause_from, clause_to = after_pos, sentence_end
+        if clause_from is None:
+            return
+        if aside is not None:
+            clause_from = max(clause_from, aside[0])
+            clause_to = min(clause_to, aside[1])
+        next_at = None
+        if nxt is not None:
+            next_at = s0 + (nxt[1].start if s0 + nxt[1].start > clause_from else nxt[0].start())
+        if next_at is not None and clause_from < next_at < clause_to:
+            cut = next_at
+            clause_to = min(clause_to, cut)
+            clause_to = _trim_connector(text, clause_from, clause_to)
+        clause_from, clause_to = _trim(text, clause_from, clause_to)
+        if clause_to - clause_from < 2:
+            return
+        inner = [q for q in quotes if clause_from <= q.open_at and q.outer_end <= clause_to + 1]
+        clause = text[clause_from:clause_to]
+        if inner:
+            if _NOT_CLAUSE_START.match(clause.strip()) and how != "according":
+                return
+            clause_to = _cut_writer_gloss(text, clause_from, clause_to, inner)
+            kind = "partial"
+        else:
+            kind = "indirect"
+            checked = _mask(clause, [])
+            if how not in ("according",) and clause_from >= attr_end:
+                skipped = text[attr_end:clause_from]
+                said_that = bool(re.search(r"\bthat\s*$", skipped))
+                if not said_that and not _clause_ok(checked, needs):
+                    return
+                if said_that and needs == "quote":
+                    return
+        for q in inner:
+            self.claimed.add((p, q.start))
+        frags = [(q.start, q.end) for q in inner]
+        rule = {
+            "before": "reported speech after the cue",
+            "after": "reported speech, speaker after the cue",
+            "according": "'according to' attribution",
+            "gerund": "reported speech after a participle cue (', adding that')",
+            "middle": "reported speech after a mid-sentence attribution ('In return, X added, …')",
+        }[how]
+        if clause_to <= attr_start:
+            rule = "reported speech before the attribution ('…, X said')"
+        self._emit(
+            p,
+            s_idx,
+            entity,
+            kind,
+            clause_from,
+            clause_to,
+            cue_text,
+            mention,
+            rule,
+            phrase.role,
+            frags,
+        )
+        self._remember(entity, p, attr_start)
+
+    def _standalone_quotes(self, p: int, sentence_spans: list[tuple[int, int]]) -> None:
+        """A whole sentence in quotation marks with no cue continues the previous speaker."""
+        text = self.paragraphs[p]
+        for q in self.quotes[p]:
+            if (p, q.start) in self.claimed or self._inside_utterance(p, q):
+                continue
+            s_idx, (s0, s1) = next(
+                ((i, s) for i, s in enumerate(sentence_spans) if s[0] <= q.open_at < s[1]),
+                (0, (0, len(text))),
+            )
+            if not _is_full_sentence_quote(text, q, s0):
+                continue
+            prev = self._previous_speaker(p, q)
+            if prev is None:
+                entity, cue, rule = None, "", "standalone quotation with no speaker"
+            else:
+                entity, cue, rule = (
+                    prev[0],
+                    prev[1],
+                    "standalone quotation: continues the previous speaker",
+                )
+            self._emit_quote(p, sentence_spans, q, entity, cue, rule, "")
+
+    def _previous_speaker(self, p: int, q: QuoteSpan) -> tuple[Entity, str] | None:
+        earlier = [
+            u
+            for u in self.utterances
+            if (u.paragraph, u.start) < (p, q.start) and u.paragraph >= p - 1
+        ]
+        if not earlier:
+            return None
+        last = max(earlier, key=lambda u: (u.paragraph, u.start))
+        entity = self.speakers.get(last.speaker)
+        return (entity, last.cue) if entity is not None else None
+
+    def _emit_quote(self, p, sentence_spans, q, entity, cue, rule, mention) -> None:
+        s_idx = next((i for i, (a, b) in enumerate(sentence_spans) if a <= q.open_at < b), 0)
+        self._emit(p, s_idx, entity, "direct", q.start, q.end, cue, mention, rule, None, [])
+        self.claimed.add((p, q.start))
+
+    def _emit(self, p, s_idx, entity, kind, start, end, cue, mention, rule, role, frags) -> None:
+        name = entity.canonical if entity is not None else UNKNOWN_SPEAKER
+        if entity is not None:
+            self.speakers.setdefault(name, entity)
+            if role and not entity.role and entity.kind == "person":
+                entity.role = _clean_role(role)
+            if mention and mention not in entity.mentions:
+                entity.mentions.append(mention)
+        if any(u.paragraph == p and u.start == start for u in self.utterances):
+            return
+        self.utterances.append(
+            Utterance(
+                p,
+                s_idx,
+                name,
+                kind,
+                start,
+                end,
+                cue,
+                mention,
+                rule,
+                entity.kind if entity else "unknown",
+                role,
+                frags,
+            )  # fmt: skip
+        )
+
+    def _remember(self, entity: Entity, p: int, at: int) -> None:
+        self.last_speaker = (entity.canonical, entity, p)
+        self.spoken_at.append((p, at, entity))
+
+
+_ADVERBIAL_TAIL = re.compile(
+    rf"(?:\s*,?\s*(?:{_TIME_WORDS}|(?:on|in|at|last|this|next)\s+(?:a|an|the|its|his|her)?\s*[\w\-]+"
+    rf"(?:\s+[\w\-]+){{0,3}}|{_TIME_NOUNS}))+\s*$",
+    re.IGNORECASE,
+)
+
+
+def _first_char(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _gap_is_punct(text: str, a: int, b: int, *, allow_colon: bool = False) -> bool:
+    gap = text[a:b]
+    allowed = " ,.\u00a0" + (":" if allow_colon else "")
+    return b >= a and all(ch in allowed for ch in gap) and len(gap) <= 4
+
+
+def _only_punct(s: str) -> bool:
+    return all(not ch.isalnum() for ch in s)
+
+
+def _is_full_sentence_quote(text: str, q: QuoteSpan, s0: int | None = None) -> bool:
+    """The quotation is a sentence (or more) of its own, not a phrase inside the writer's."""
+    inner = text[q.start : q.end].strip()
+    before = text[s0 if s0 is not None else 0 : q.open_at].strip()
+    after = text[q.outer_end :].strip()
+    starts_sentence = before == "" or before.endswith((".", ":", "?", "!"))
+    ends_sentence = (
+        q.close_at is None
+        or inner.endswith((".", "?", "!", ","))
+        or after[:1] in ("", ".", "?", "!")
+    )
+    return (
+        starts_sentence
+        and ends_sentence
+        and (len(inner.split()) >= 2 or inner.endswith((".", "?", "!")))
+    )
+
+
+def _sentence_subject(pre: str) -> SpeakerPhrase | None:
+    m = re.match(rf"\s*((?:{_NAME_TOKEN}\s*)+|he|she|they|it|He|She|They|It)\b", pre)
+    if not m:
+        return None
+    words = m.group(1).strip()
+    kind = "pronoun" if words.lower() in _PRONOUNS else "name"
+    return SpeakerPhrase(words, m.start(1), m.start(1) + len(words), kind)
+
+
+def _aside_bounds(text: str, s0: int, s1: int, pos: int) -> tuple[int, int] | None:
+    """The dash or parenthesis aside containing ``pos``, if any (content stays inside it)."""
+    seg = text[s0:s1]
+    rel = pos - s0
+    for opener, closer in (("–", "–"), ("—", "—"), ("(", ")")):
+        left = seg.rfind(f" {opener} " if opener in _DASHES else opener, 0, rel)
+        if left < 0:
+            continue
+        right = seg.find(f" {closer} " if closer in _DASHES else closer, rel)
+        if right < 0 and opener in _DASHES:
+            continue
+        start = s0 + left + (3 if opener in _DASHES else 1)
+        end = s0 + right if right >= 0 else s1
+        return start, end
+    return None
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in " ,:;":
+        a += 1
+    while b > a and text[b - 1] in " ,;:–—":
+        b -= 1
+    return a, b
+
+
+def _trim_connector(text: str, a: int, b: int) -> int:
+    segment = text[a:b]
+    m = re.search(r"(?:,?\s+(?:but|and|while|whereas|although|as)\s*|,\s*)$", segment)
+    return a + m.start() if m else b
+
+
+def _cut_writer_gloss(text: str, a: int, b: int, inner: list[QuoteSpan]) -> int:
+    """Drop a trailing apposition after the last quoted fragment: ``…”, a reference to …``."""
+    last = max(q.outer_end for q in inner)
+    tail = text[last:b]
+    if re.match(r"\s*,\s*(?:a|an|which|in\s+a|referring)\b", tail):
+        return last
+    return b
+
+
+def _is_fronted(lead: str) -> bool:
+    """A short fronted adverbial before a mid-sentence attribution: ``In return,``."""
+    lead = lead.strip()
+    return lead.endswith(",") and 1 <= len(lead.split()) <= 6
+
+
+def _clean_role(role: str) -> str:
+    role = re.sub(r",?\s+who\b.*$", "", role.strip())
+    return re.sub(rf"^{_DET}\s+", "", role, flags=re.IGNORECASE).strip(" ,")
+
+
+@lru_cache(maxsize=64)
+def _analyse(article: Article) -> _Analysis:
+    return _Attributor(article).run()
+
+
+# ----------------------------------------------------------------------------------------
+# Public tables
+# ----------------------------------------------------------------------------------------
+def extract_quotes(article: Article) -> pd.DataFrame:
+    """One row per quoted or reported utterance (see ``QUOTE_COLUMNS``).
+
+    ``kind`` is ``direct`` (a whole utterance in quotation marks; ``text`` is the words
+    inside the marks), ``partial`` (reported speech containing quoted fragments; ``text`` is
+    the reported clause, ``fragments`` the quoted words) or ``indirect`` (reported speech
+    without marks). ``rule`` names the rule that found it.
+
+    >>> from helpers import article_from_text
+    >>> a = article_from_text("T\\n\\n“We will win,” said Jane Okafor, the minister.")
+    >>> extract_quotes(a)[["speaker", "kind", "text", "cue"]].values.tolist()
+    [['Jane Okafor', 'direct', 'We will win,', 'said']]
+    """
+    analysis = _analyse(article)
+    rows = []
+    for u in analysis.utterances:
+        text = article.paragraphs[u.paragraph]
+        rows.append(
+            (
+                u.paragraph,
+                u.sentence,
+                u.speaker,
+                u.kind,
+                text[u.start : u.end],
+                u.cue,
+                u.start,
+                u.end,
+                [text[a:b] for a, b in u.fragments],
+                u.speaker_mention,
+                u.rule,
+            )  # fmt: skip
+        )
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS).astype(
+        {"paragraph": "int64", "sentence": "int64", "start": "int64", "end": "int64"}
+    )
+
+
+def scare_quotes(article: Article) -> pd.DataFrame:
+    """Quoted spans that nobody in the article speaks: ``paragraph, text, start, end``.
+
+    >>> from helpers import article_from_text
+    >>> scare_quotes(article_from_text("T\\n\\nThe so-called “reform” failed.")).text.tolist()
+    ['reform']
+    """
+    analysis = _analyse(article)
+    rows = [
+        (q.paragraph, article.paragraphs[q.paragraph][q.start : q.end], q.start, q.end)
+        for q in analysis.scare
+    ]
+    return pd.DataFrame(rows, columns=["paragraph", "text", "start", "end"]).astype(
+        {"paragraph": "int64", "start": "int64", "end": "int64"}
+    )
+
+
+def speakers(article: Article) -> pd.DataFrame:
+    """One row per speaker: ``speaker, kind, role, mentions, n_utterances``.
+
+    ``kind`` is ``person``, ``institution`` or ``anonymous``; ``mentions`` lists the ways
+    the article refers to the speaker (merged into one canonical name).
+    """
+    analysis = _analyse(article)
+    counts: dict[str, int] = {}
+    for u in analysis.utterances:
+        counts[u.speaker] = counts.get(u.speaker, 0) + 1
+    rows = []
+    for name, n in counts.items():
+        entity = analysis.speakers.get(name)
+        if entity is None:
+            rows.append((name, "unknown", None, [], n))
+            continue
+        mentions = sorted({m for m in entity.mentions if m} | {entity.canonical})
+        rows.append((name, entity.kind, entity.role, mentions, n))
+    table = pd.DataFrame(rows, columns=["speaker", "kind", "role", "mentions", "n_utterances"])
+    return table.sort_values(
+        ["n_utterances", "speaker"], ascending=[False, True], ignore_index=True
+    )
+
+
+def voices(article: Article, *, headline: bool = False) -> pd.DataFrame:
+    """Every character of the body labelled with who speaks it (see ``VOICE_COLUMNS``).
+
+    ``voice`` is a canonical speaker or ``NARRATOR``; ``mode`` is ``quoted`` (the speaker's
+    own words, inside marks), ``reported`` (the outlet's paraphrase of the speaker) or
+    ``narration``. Segments are contiguous and cover each paragraph exactly once.
+    """
+    analysis = _analyse(article)
+    rows = []
+    if headline:
+        rows.append((-1, 0, len(article.title), NARRATOR, "narration", article.title))
+    for p, text in enumerate(article.paragraphs):
+        labels: list[tuple[str, str]] = [(NARRATOR, "narration")] * len(text)
+        for u in (u for u in analysis.utterances if u.paragraph == p):
+            if u.kind == "direct":
+                for i in range(u.start, u.end):
+                    labels[i] = (u.speaker, "quoted")
+                continue
+            for i in range(u.start, u.end):
+                labels[i] = (u.speaker, "reported")
+            for a, b in u.fragments:
+                for i in range(a, b):
+                    labels[i] = (u.speaker, "quoted")
+        start = 0
+        for i in range(1, len(text) + 1):
+            if i == len(text) or labels[i] != labels[start]:
+                voice, mode = labels[start]
+                rows.append((p, start, i, voice, mode, text[start:i]))
+                start = i
+    return pd.DataFrame(rows, columns=VOICE_COLUMNS).astype(
+        {"paragraph": "int64", "start": "int64", "end": "int64"}
+    )
+
+
+def share_of_voice(article: Article) -> pd.DataFrame:
+    """Words spoken per voice and mode: ``voice, mode, n_words, share`` (share of the body).
+
+    Quoted words count for the speaker; ``reported`` words are the outlet's paraphrase of
+    the speaker; ``narration`` is the outlet's own voice (NARRATOR).
+    """
+    from .text import count_words
+
+    table = voices(article)
+    table = table.assign(n_words=table["text"].map(count_words).astype("int64"))
+    grouped = table.groupby(["voice", "mode"], as_index=False)["n_words"].sum()
+    grouped = grouped[grouped["n_words"] > 0]
+    grouped["share"] = grouped["n_words"] / grouped["n_words"].sum()
+    return grouped.sort_values(["n_words", "voice"], ascending=[False, True], ignore_index=True)
+
+
+def cues_by_speaker(article: Article) -> pd.DataFrame:
+    """Reporting verbs used for each speaker, with their connotation from the lexicon:
+    ``speaker, cue, connotation, n``."""
+    quotes = extract_quotes(article)
+    verbs = reporting_verbs()
+    quotes = quotes[quotes["cue"] != ""]
+    rows = [
+        (
+            speaker,
+            cue.lower(),
+            verbs[cue.lower()].connotation if cue.lower() in verbs else "attribution phrase",
+        )
+        for speaker, cue in zip(quotes["speaker"], quotes["cue"], strict=False)
+    ]
+    table = pd.DataFrame(rows, columns=["speaker", "cue", "connotation"])
+    counted = table.groupby(["speaker", "cue", "connotation"], as_index=False).size()
+    return counted.rename(columns={"size": "n"}).sort_values(
+        ["speaker", "n"], ascending=[True, False], ignore_index=True
+    )
