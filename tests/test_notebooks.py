@@ -101,6 +101,13 @@ def test_another_article_is_really_analysed(tmp_path):
     assert results[0].html.parent.name == "riverside-park"
 
 
+def test_every_notebook_runs_on_an_article_nobody_speaks_in(tmp_path):
+    article = tmp_path / "plain.txt"
+    article.write_text("Rain expected\n\nRain is expected on Monday. It will stop on Tuesday.\n")
+    results = build_reports(article, out=tmp_path / "reports")
+    assert [r.notebook for r in results] == [p.name for p in NOTEBOOKS]
+
+
 def test_command_line_reports_a_bad_article_clearly(tmp_path):
     missing = tmp_path / "missing.md"
     result = subprocess.run(
