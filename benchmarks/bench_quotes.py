@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import statistics
 import time
 from pathlib import Path
 
@@ -29,6 +30,7 @@ def corpus(repeat: int):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     articles = corpus(args.repeat)
     texts = [t for a in articles for t in sentences(a, headline=True).text]
@@ -36,18 +38,22 @@ def main() -> None:
     _Attributor(articles[0]).run()  # warm the lexicon caches
     vader.polarity_scores("warm up")
 
-    started = time.perf_counter()
-    for text in texts:
-        vader.polarity_scores(text)
-    vader_seconds = time.perf_counter() - started
-
-    started = time.perf_counter()
-    for article in articles:
-        _Attributor(article).run()
-    quote_seconds = time.perf_counter() - started
+    # Alternate the two timings over several rounds and keep the medians: on a shared
+    # machine one round can be slowed by other work, the median of several rarely is.
+    vader_times, quote_times = [], []
+    for _ in range(args.rounds):
+        started = time.perf_counter()
+        for text in texts:
+            vader.polarity_scores(text)
+        vader_times.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        for article in articles:
+            _Attributor(article).run()
+        quote_times.append(time.perf_counter() - started)
+    vader_seconds, quote_seconds = statistics.median(vader_times), statistics.median(quote_times)
 
     n = len(articles)
-    print(f"articles: {n}, sentences: {len(texts)}")
+    print(f"articles: {n}, sentences: {len(texts)}, rounds: {args.rounds} (medians)")
     print(f"VADER on every sentence: {vader_seconds:.2f} s ({n / vader_seconds:.0f} articles/s)")
     print(f"quote attribution:      {quote_seconds:.2f} s ({n / quote_seconds:.0f} articles/s)")
     print(f"ratio attribution / VADER: {quote_seconds / vader_seconds:.2f}")

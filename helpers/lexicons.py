@@ -12,7 +12,15 @@ from functools import cache
 
 from .paths import data_dir
 
-__all__ = ["ReportingVerb", "reporting_verbs", "speaker_nouns", "gazetteer", "org_words"]
+__all__ = [
+    "ReportingVerb",
+    "reporting_verbs",
+    "speaker_nouns",
+    "gazetteer",
+    "org_words",
+    "place_prefixes",
+    "lexicons_changed",
+]
 
 
 @dataclass(frozen=True)
@@ -26,6 +34,9 @@ class ReportingVerb:
     #: whether the ``-ing`` form reports speech (", adding that …") or, like "suggesting",
     #: is usually the writer's own inference.
     gerund_reports: bool
+    #: whether the verb often takes a plain noun object ("admitted 14 counts", "confirmed
+    #: the deal"), so that a quoted phrase after it is speech only inside a real clause.
+    takes_noun_object: bool
     explanation: str
 
 
@@ -52,6 +63,7 @@ def reporting_verbs() -> dict[str, ReportingVerb]:
                 connotation=row["connotation"],
                 needs=row["needs_clause_or_quote"],
                 gerund_reports=row["gerund_reports"] == "yes",
+                takes_noun_object=row.get("takes_noun_object") == "yes",
                 explanation=row["explanation"],
             )
     return verbs
@@ -62,11 +74,17 @@ def speaker_nouns() -> dict[str, dict[str, str]]:
     """Nouns that can head a speaker phrase: ``{noun or plural: {kind, gender, number}}``.
 
     ``kind`` is ``role`` (a person's job: minister, coach), ``institution`` (ministry,
-    company) or ``anonymous`` (officials, sources).
+    company) or ``anonymous`` (officials, sources). ``generic`` is ``"yes"`` for nouns
+    such as *company* or *club*, where "the company" means the organisation named last.
     """
     nouns: dict[str, dict[str, str]] = {}
     for row in _rows("speaker_nouns.csv"):
-        entry = {"kind": row["kind"], "gender": row["gender"], "number": "singular"}
+        entry = {
+            "kind": row["kind"],
+            "gender": row["gender"],
+            "generic": row.get("generic", ""),
+            "number": "singular",
+        }
         nouns.setdefault(row["noun"].lower(), entry)
         if row["plural"]:
             nouns.setdefault(row["plural"].lower(), {**entry, "number": "plural"})
@@ -102,4 +120,33 @@ def gazetteer() -> dict[str, dict[str, str]]:
 @cache
 def org_words() -> frozenset[str]:
     """Capitalised head words that make a name an organisation, facility or place."""
-    return frozenset(row["word"] for row in _rows("org_words.csv"))
+    return frozenset(row["word"] for row in _rows("org_words.csv") if row["kind"] != "place-prefix")
+
+
+@cache
+def place_prefixes() -> frozenset[str]:
+    """First words of place names ("Lower", "Port", "River", "Lake"): such a name is no person."""
+    return frozenset(row["word"] for row in _rows("org_words.csv") if row["kind"] == "place-prefix")
+
+
+_seen_version: tuple | None = None
+
+
+def lexicons_changed() -> bool:
+    """Forget the cached word lists if a file in ``data/lexicons`` changed since last call.
+
+    A teacher who adds a verb to ``reporting_verbs.csv`` sees the effect on the next run of
+    a cell, without restarting the kernel. Returns True when the caches were cleared.
+    """
+    global _seen_version
+    folder = data_dir() / "lexicons"
+    files = sorted(folder.iterdir()) if folder.is_dir() else []
+    version = (str(folder), *((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+    if version == _seen_version:
+        return False
+    from .text import stopwords
+
+    for loader in (reporting_verbs, speaker_nouns, gazetteer, org_words, place_prefixes, stopwords):
+        loader.cache_clear()
+    _seen_version = version
+    return True

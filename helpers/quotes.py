@@ -31,12 +31,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, cached_property, lru_cache
 
 import pandas as pd
 
 from .article import Article
-from .lexicons import gazetteer, org_words, reporting_verbs, speaker_nouns
+from .lexicons import (
+    gazetteer,
+    lexicons_changed,
+    org_words,
+    place_prefixes,
+    reporting_verbs,
+    speaker_nouns,
+)
 from .sentences import split_sentences
 from .text import stopwords
 
@@ -82,29 +89,11 @@ _TITLES = {
     "sister": "female", "rabbi": "", "imam": "", "reverend": "", "rev.": "", "det.": "",
     "insp.": "", "supt.": "", "sgt.": "", "lt.": "", "col.": "", "maj.": "", "adm.": "",
 }  # fmt: skip
-_MONTHS_DAYS = set(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_MONTHS_DAYS = frozenset(_MONTHS + _DAYS)
 _TIME_WORDS = (
     r"(?:yesterday|today|tonight|earlier|later|previously|recently|also|only|then|again|once|"
     r"repeatedly|publicly|privately|separately|first|initially|however|too|simply|flatly|"
@@ -112,8 +101,7 @@ _TIME_WORDS = (
 )
 _TIME_NOUNS = (
     r"(?:week|month|year|night|morning|afternoon|evening|weekend|summer|winter|spring|autumn|"
-    r"fall|time|season|january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"fall|time|season|" + "|".join(_MONTHS + _DAYS) + ")"
 )
 # Adverbials that may stand between a speaker and the cue, or between the cue and content.
 _ADVERBIAL = re.compile(
@@ -123,7 +111,14 @@ _ADVERBIAL = re.compile(
       | ,?\s*on\s+(?:{_TIME_NOUNS}|the\s+phone|television|radio|social\s+media|twitter|x|facebook)\b
       | ,?\s*in\s+(?:a|an|the|its|his|her|their)\s+(?:\w+\s+){{0,2}}?(?:statement|report|interview|
             press\s+conference|briefing|letter|memo|post|email|e-mail|speech|filing|
-            court\s+filing|submission|blog\s+post|video|tweet|note|message|release|address)\b
+            court\s+filing|submission|blog\s+post|video|tweet|note|message|release|address|
+            bulletin|newsletter|update|notice|ruling|judgment|judgement|affidavit|podcast)\b
+            (?:\s+(?:published|released|issued|posted|filed|sent|(?:seen|reviewed|obtained)\s+by\s+\w+)
+               (?:\s+(?:on|in|last|this|earlier)\s+[\w\-]+)?)?
+      | ,?\s*on\s+(?:a|an|the)\s+(?:\w+\s+){{0,2}}?(?:call|conference\s+call|programme|program|
+            show|podcast|website|blog|visit|tour)\b
+      | ,?\s*(?:to|told)\s+(?:reporters|journalists)\b
+      | ,?\s*outside\s+(?:court|the\s+court|parliament)\b
       | ,?\s*in\s+{_TIME_NOUNS}\b
       | ,?\s*at\s+(?:a|an|the)\s+(?:\w+\s+){{0,2}}?(?:press\s+conference|briefing|meeting|rally|
             hearing|news\s+conference|event|summit|ceremony)\b
@@ -133,7 +128,7 @@ _ADVERBIAL = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _CLAUSE_START = re.compile(
-    r"^(?:that|he|she|it|they|we|i|there|this|these|those|you|his|her|its|their|our|"
+    r"^(?:that|he|she|it|they|we|i|there|this|these|those|you|"
     r"whether|if|why|how|what|when|where|who)\b",
     re.IGNORECASE,
 )
@@ -147,38 +142,18 @@ _FINITE = re.compile(
     r"let|shut|sank|spoke|struck|threw|[a-z]{3,}ed)\b",
     re.IGNORECASE,
 )
-_NOUN_FOLLOWS = re.compile(
-    r"\s+(?:are|is|was|were|have|has|had|will|would|could|can|may|might|must|should|"
-    r"followed|came|made|suggest|show|appear|remain|seem|of)\b"
-)
 _QUESTION_START = re.compile(r"^(?:whether|if|why|how|what|when|where|who)\b", re.IGNORECASE)
 _NOT_CLAUSE_START = re.compile(r"^(?:to|of|about|against|for|on|with|by|from|at)\b", re.I)
 _NAME_TOKEN = r"[A-Z][\w’'\-]*(?:\.(?=[A-Z]))?(?:[\w’'\-]*)"
-_CONNECTOR = r"(?:of|de|van|von|bin|al|la|le|da|du|del|der|di)"
-_TITLE_DOT = "|".join(
-    rf"(?<=\b{t})"
-    for t in (
-        "[A-Z]",
-        "Dr",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "St",
-        "Gov",
-        "Sen",
-        "Rep",
-        "Gen",
-        "Prof",
-        "Lt",
-        "Col",
-        "Capt",
-        "Sgt",
-        "Det",
-        "Insp",
-        "Supt",
-        "Rev",
-    )
-)
+_CONNECTOR = r"(?:of|for|de|van|von|bin|al|la|le|da|du|del|der|di)"
+# Titles written before names; those with a full stop ("Dr.") must not end a name or sentence.
+_TITLE_ABBREVIATIONS = (
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Capt", "Sgt",
+    "Det", "Insp", "Supt", "Rev", "St",
+)  # fmt: skip
+_TITLE_DOT = "|".join(rf"(?<=\b{t})" for t in ("[A-Z]", *_TITLE_ABBREVIATIONS))
+_TITLE_BEFORE_NAME = rf"(?:(?:{'|'.join(_TITLE_ABBREVIATIONS)})\.?\s+)?"
+_NOT_AFTER_TITLE = "".join(rf"(?<!\b{t})" for t in (*_TITLE_ABBREVIATIONS, "[A-Z]"))
 _CAP_RUN = re.compile(
     rf"(?<![\w’'\-]){_NAME_TOKEN}(?:(?:{_TITLE_DOT})\.)?"
     rf"(?:\s+(?:(?:{_CONNECTOR}|&)\s+(?:the\s+)?)?{_NAME_TOKEN}(?:(?:{_TITLE_DOT})\.)?)*"
@@ -273,7 +248,7 @@ def _norm_name(name: str) -> str:
     return _WS.sub(" ", name.replace("-", " ").replace("‐", " ")).strip().lower()
 
 
-@dataclass
+@dataclass(eq=False)  # one object per referent: compared and hashed by identity
 class Entity:
     canonical: str
     kind: str  # person | institution | anonymous | place
@@ -282,7 +257,7 @@ class Entity:
     mentions: list[str] = field(default_factory=list)
     first_seen: tuple[int, int] = (10**9, 0)
 
-    @property
+    @cached_property
     def tokens(self) -> list[str]:
         return _norm_name(self.canonical).split()
 
@@ -313,8 +288,12 @@ class EntityIndex:
         if known:
             return "institution" if known["type"] == "organisation" else "place"
         words = name.split()
-        if any(w.strip(".,") in org_words() for w in words):
+        # the head word decides: the last word, or the one before "of" ("Bank of X")
+        head = re.split(r"\s+(?:of|for|de|du)\s+", name)[0].split()[-1].strip(".,")
+        if {head, words[-1].strip(".,")} & org_words() or "&" in words:
             return "institution"
+        if len(words) >= 2 and words[0] in place_prefixes():
+            return "place"  # "Lower Marrick", "River Onnen", "Port Talbot"
         if any(w.lower().strip(".") in _MONTHS_DAYS for w in words):
             return None
         if name.isupper() and len(name) <= 6:
@@ -328,9 +307,25 @@ class EntityIndex:
             return entity
         return existing
 
+    def lookup(self, name: str) -> Entity | None:
+        """The entity a mention refers to: exact name, gazetteer name, a person's partial
+        name, or the first word of an organisation's name ("Brightwell")."""
+        known = gazetteer().get(name.lower())
+        for key in (_norm_name(name), _norm_name(known["name"]) if known else None):
+            if key in self.entities:
+                return self.entities[key]
+        person = self.person_for(name)
+        if person is not None or len(name.split()) != 1:
+            return person
+        first = _norm_name(name)
+        firms = [
+            e for e in self.entities.values() if e.kind == "institution" and e.tokens[0] == first
+        ]
+        return max(firms, key=lambda e: e.first_seen) if firms else None
+
     def person_for(self, name: str) -> Entity | None:
         """The person a (possibly partial) name refers to, if any."""
-        key = _norm_name(_TITLE_PREFIX.sub("", name))
+        key = _norm_name(_split_title(_TITLE_PREFIX.sub("", name))[1])
         if key in self.entities and self.entities[key].kind == "person":
             return self.entities[key]
         tokens = key.split()
@@ -353,17 +348,49 @@ def _strip_run(run: str, at_sentence_start: bool) -> tuple[str, int]:
     shift = 0
     words = run.split(" ")
     stops = stopwords()
-    while words and (
-        words[0].lower() in stops
-        or (at_sentence_start and shift == 0 and _ordinary_word(words[0]))
-        or words[0].lower().rstrip(".") in _TITLES
+    while (
+        words
+        and " ".join(words).lower() not in gazetteer()  # "General Motors", "US"
+        and not (words[0].isupper() and len(words[0]) > 1)  # an acronym: "US", "WHO"
+        and (
+            words[0].lower() in stops
+            or re.fullmatch(_DET, words[0], re.IGNORECASE)  # "Two Brennan aides"
+            or (at_sentence_start and shift == 0 and _ordinary_word(words[0]))
+            or words[0].lower().rstrip(".") in _TITLES
+        )
     ):
         shift += len(words[0]) + 1
         words = words[1:]
         at_sentence_start = False
+    title, _ = _split_title(" ".join(words))
+    if title:
+        shift += len(title) + 1
+        words = words[len(title.split()) :]
     name = " ".join(words)
     name = _POSSESSIVE.sub("", name) if re.search(r"[’']s?$", name) else name
     return name.rstrip(".,") if not re.search(r"\b[A-Z]\.$", name) else name, shift
+
+
+def _split_title(name: str) -> tuple[str, str]:
+    """A capitalised title before a person's name is a role, not part of the name:
+    ``"Senate Majority Leader Dolores Whitfield"`` -> ``("Senate Majority Leader",
+    "Dolores Whitfield")``. Names of organisations are left whole."""
+    words = name.split()
+    if len(words) < 3 or EntityIndex.classify(name) != "person":
+        return "", name
+    titles = [i for i, w in enumerate(words[:-2]) if _is_title_word(w)]
+    if not titles:
+        return "", name
+    cut = titles[-1] + 1
+    return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+def _is_title_word(word: str) -> bool:
+    lowered = word.lower().rstrip(".")
+    last = lowered.rsplit("-", 1)[-1]  # "co-founder", "vice-chancellor"
+    return lowered in _TITLES or any(
+        speaker_nouns().get(w, {}).get("kind") == "role" for w in (lowered, last)
+    )
 
 
 def _ordinary_word(word: str) -> bool:
@@ -371,76 +398,30 @@ def _ordinary_word(word: str) -> bool:
     return lowered.endswith(("ing", "ly", "ed")) or lowered in _SENTENCE_STARTERS
 
 
-# "the company said": the latest named organisation is meant
-_GENERIC_ORG_NOUNS = {
-    "company", "firm", "group", "retailer", "business", "bank", "airline", "carrier",
-    "manufacturer",
-    "startup", "start-up", "insurer", "lender", "operator", "club", "charity", "organisation",
-    "organization", "agency", "broadcaster", "network", "newspaper", "trust", "union", "campaign",
-}  # fmt: skip
-_NOT_MODIFIERS = {
-    "he",
-    "she",
-    "they",
-    "it",
-    "we",
-    "i",
-    "the",
-    "a",
-    "an",
-    "these",
-    "those",
-    "this",
-    "that",
-}
-_SENTENCE_STARTERS = set(
-    [
-        "after",
-        "although",
-        "as",
-        "because",
-        "before",
-        "but",
-        "despite",
-        "during",
-        "following",
-        "given",
-        "however",
-        "if",
-        "in",
-        "irrespective",
-        "meanwhile",
-        "since",
-        "speaking",
-        "though",
-        "unlike",
-        "until",
-        "when",
-        "where",
-        "whereas",
-        "while",
-        "with",
-        "without",
-        "yet",
-        "asked",
-        "earlier",
-        "later",
-        "last",
-        "next",
-        "officials",
-        "sources",
-        "critics",
-        "analysts",
-    ]
+# Head words of public bodies: "the company" never means "the Product Safety Office".
+_PUBLIC_BODY_WORDS = frozenset(
+    """Office Ministry Department Council Agency Authority Police Court Parliament Government
+    Commission Regulator Service University School Union Assembly Senate Congress Committee
+    Board Tribunal Inquiry Embassy Army Navy""".split()
+)
+_NOT_MODIFIERS = frozenset("he she they it we i the a an these those this that".split())
+# Capitalised words that open sentences but are not names ("Speaking to reporters, …")
+_SENTENCE_STARTERS = frozenset(
+    """after although as because before but despite during following given however if in
+    irrespective meanwhile since speaking though unlike until when where whereas while with
+    without yet asked earlier later last next officials sources critics analysts""".split()
 )
 
 
-def _index_entities(paragraphs: list[str], masked: list[str], title: str) -> EntityIndex:
+def _index_entities(
+    masked: list[str], title: str, spans: dict[int, list[tuple[int, int]]]
+) -> EntityIndex:
+    """Names in the headline (paragraph -1) and body; ``spans`` are each unit's sentences."""
     index = EntityIndex()
-    units = [(-1, title, title)] + [(p, paragraphs[p], masked[p]) for p in range(len(paragraphs))]
+    units = [(-1, title)] + list(enumerate(masked))
     found: list[tuple[int, int, int, str, str]] = []
-    for p, _text, mtext in units:
-        starts = {s for s, _ in split_sentences(mtext)} | {0}
+    for p, mtext in units:
+        starts = {s for s, _ in spans[p]} | {0}
         for m in _CAP_RUN.finditer(mtext):
             at_start = (
                 m.start() in starts or mtext[: m.start()].rstrip()[-1:] in "“‘\"'(:" + _DASHES
@@ -448,12 +429,25 @@ def _index_entities(paragraphs: list[str], masked: list[str], title: str) -> Ent
             name, shift = _strip_run(m.group(), at_start)
             if not name:
                 continue
+            person, _, rest = name.partition(" of ")
+            if rest and len(person.split()) >= 2 and EntityIndex.classify(person) == "person":
+                name = person  # "Walt Brennan of Port Avalon": the town is not in the name
             start = m.start() + shift
             found.append((p, start, start + len(name), name, mtext[max(0, start - 40) : start]))
     # Persons first (multi-word names), body before headline, so canonical = first full form.
     ordered = sorted(found, key=lambda f: (f[0] < 0, f[0], f[1]))
-    for p, start, _end, name, before in ordered:
+    texts = dict(units)
+    for p, start, end, name, before in ordered:
         kind = EntityIndex.classify(name)
+        if kind in ("institution", "person") and len(name.split()) >= 2:
+            # the article's own description decides: "Jiwoo Park, an analyst at …" is a
+            # person, "appliance maker Brightwell Appliances" an organisation
+            role = _role_near(texts[p], start, end)
+            described = _head_noun_kind(role) if role else None
+            if described == "role":
+                kind = "person"
+            elif described == "institution":
+                kind = "institution"
         if kind == "person" and index.person_for(name) is None:
             gender = _title_gender(before)
             index.add(
@@ -465,17 +459,8 @@ def _index_entities(paragraphs: list[str], masked: list[str], title: str) -> Ent
             index.add(_norm_name(canonical), Entity(canonical, kind, first_seen=(p, start)))
     # Single-word mentions: a surname or title + surname of a known person.
     for p, start, end, name, before in sorted(found, key=lambda f: (f[0], f[1])):
-        entity = index.person_for(name)
-        kind = EntityIndex.classify(name)
-        if entity is None and kind in ("institution", "place"):
-            known = gazetteer().get(name.lower())
-            canonical = known["name"] if known and kind == "institution" else name
-            entity = index.entities.get(_norm_name(canonical))
-        if (
-            entity is None
-            and len(name.split()) == 1
-            and re.search(r"(?:^|\s)(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s*$", before)
-        ):
+        entity = index.lookup(name)
+        if entity is None and len(name.split()) == 1 and _title_gender(before) is not None:
             entity = index.add(_norm_name(name), Entity(name, "person", first_seen=(p, start)))
             entity.gender = _title_gender(before) or ""
         if entity is not None:
@@ -484,16 +469,39 @@ def _index_entities(paragraphs: list[str], masked: list[str], title: str) -> Ent
             entity.mentions.append(name)
             index.mentions.append(Mention(entity, p, start, end, name))
     index.mentions.sort(key=lambda m: (m.paragraph, m.start))
-    texts = {p: mtext for p, _text, mtext in units}
     for mention in index.mentions:
-        mention.subject = _opens_sentence(texts[mention.paragraph], mention.start)
+        mention.subject = _opens_sentence(
+            texts[mention.paragraph], mention.start, spans[mention.paragraph]
+        )
+    _genders_from_pronouns(index, texts, spans)
+    for mention in index.mentions:
+        p = mention.paragraph
         if mention.entity.role is None and mention.paragraph >= 0:
             mention.entity.role = _role_near(texts[mention.paragraph], mention.start, mention.end)
     return index
 
 
-def _opens_sentence(text: str, start: int) -> bool:
-    sentence_start = max((a for a, _ in split_sentences(text) if a <= start), default=0)
+def _genders_from_pronouns(
+    index: EntityIndex, texts: dict[int, str], spans: dict[int, list[tuple[int, int]]]
+) -> None:
+    """A person's gender from the first he/his or she/her after the name in the same
+    sentence, before any other name ("Amara Osei … her open letter"); quotes are masked."""
+    for i, m in enumerate(index.mentions):
+        e = m.entity
+        if e.kind != "person" or e.gender or not m.subject:
+            continue  # only a sentence's subject is what a following "he"/"her" refers to
+        sentence_end = min((b for a, b in spans[m.paragraph] if a <= m.start < b), default=m.end)
+        nxt = index.mentions[i + 1] if i + 1 < len(index.mentions) else None
+        stop = nxt.start if nxt and nxt.paragraph == m.paragraph else sentence_end
+        window = texts[m.paragraph][m.end : min(stop, sentence_end)]
+        pronoun = re.search(r"\b(he|his|him|himself|she|her|hers|herself)\b", window, re.I)
+        if pronoun:
+            male = pronoun.group(1).lower() in ("he", "his", "him", "himself")
+            e.gender = "male" if male else "female"
+
+
+def _opens_sentence(text: str, start: int, spans: list[tuple[int, int]]) -> bool:
+    sentence_start = max((a for a, _ in spans if a <= start), default=0)
     words = re.findall(r"[\w’'\-&]+", text[sentence_start:start])
     return len(words) <= 5 and all(
         w[:1].isupper()
@@ -504,28 +512,48 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 
 _APPOSITION_AFTER = re.compile(
-    r"^\s*,\s*(?:\d{1,3}\s*,\s*)?((?:the|a|an|[A-Z][\w’'\-]*’s|head|chief|deputy|former|acting)\s"
+    r"^\s*,\s*(?:\d{1,3}\s*,\s*)?((?:the|a|an|[A-Z][\w’'\-]*’s|[a-z]+)\s"
     r"[^,.;:“”\"]{2,80}?)\s*(?:,|\.|;|$|\s(?:said|says|told|added))"
 )
+
+
+def _head_noun_kind(phrase: str) -> str | None:
+    """What a describing phrase says a name is: "an analyst at Brightline" -> "role",
+    "appliance maker" -> "institution". A relative clause or a prepositional phrase
+    ("who chairs the committee", "of Wexshire Police") says nothing about it: None."""
+    if re.match(r"(?:of|from|at|in|with|for|who|whose|which|where|when)\b", phrase.strip(), re.I):
+        return None
+    head = re.split(r"\s+(?:at|of|for|in|with|from|to)\s+", phrase.strip())[0].split()
+    return speaker_nouns().get(head[-1].lower(), {}).get("kind") if head else None
+
+
+def _names_a_role(phrase: str) -> bool:
+    """A phrase naming a job or body ("retail analyst at X", "the foreign minister")."""
+    return any(
+        speaker_nouns().get(w.lower(), {}).get("kind") in ("role", "institution")
+        for w in re.findall(r"[\w\-]+", phrase)
+    )
 
 
 def _role_near(text: str, start: int, end: int) -> str | None:
     """The role the article gives a name: "Jane Okafor, the foreign minister," or
     "Treasury spokesman Tom Reyes" (an apposition after, or a title before)."""
     m = _APPOSITION_AFTER.match(text[end:])
-    if m and any(
-        speaker_nouns().get(w.lower(), {}).get("kind") in ("role", "institution")
-        for w in re.findall(r"[\w\-]+", m.group(1))
-    ):
+    if m and _names_a_role(m.group(1)) and m.group(1).split()[0] not in reporting_verbs():
         return _clean_role(m.group(1))
-    words = re.findall(r"[\w’'\-&]+", text[max(0, start - 60) : start])
+    clause = re.split(r"[,.;:!?“”\"()–—]", text[max(0, start - 60) : start])[-1]
+    words = re.findall(r"[\w’'\-&]+", clause)
     if text[max(0, start - 1) : start].strip() or not words:
         return None
-    if speaker_nouns().get(words[-1].lower(), {}).get("kind") != "role":
-        return None
+    if speaker_nouns().get(words[-1].lower(), {}).get("kind") not in ("role", "institution"):
+        return None  # a title ("chief executive") or a kind of firm ("appliance maker")
     i = len(words) - 1
-    while i > 0 and len(words) - i < 5:
+    while i > 0 and len(words) - i < 6:
         w = words[i - 1]
+        joins_roles = w.lower() == "and" and i > 1 and _is_title_word(words[i - 2])
+        if joins_roles:  # "co-founder and chief executive"
+            i -= 1
+            continue
         if w.lower() in stopwords() and not w[:1].isupper() or reporting_verbs().get(w.lower()):
             break
         if (
@@ -565,26 +593,58 @@ class Utterance:
     cue: str
     speaker_mention: str
     rule: str
-    speaker_kind: str = "person"
     role: str | None = None
     fragments: list[tuple[int, int]] = field(default_factory=list)
 
 
-def _cue_regex() -> re.Pattern[str]:
-    forms = sorted(reporting_verbs(), key=len, reverse=True)
-    phrases = [re.escape(p) for p in _PHRASE_CUES]
-    alternatives = "|".join(phrases + [re.escape(f).replace(r"\ ", r"\s+") for f in forms])
-    return re.compile(rf"(?<![\w’'\-])(?:{alternatives})(?![\w’'\-])", re.IGNORECASE)
+@dataclass(frozen=True)
+class _Cue:
+    """A cue found in a sentence (the same interface as a regex match)."""
+
+    text: str
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self) -> str:
+        return self.text
 
 
-_CUE_RE: re.Pattern[str] | None = None
+@cache
+def _cue_forms() -> dict[str, dict[tuple[str, ...], None]]:
+    """Cues indexed by their first word: ``{"according": {("according", "to"): None}}``,
+    longest first, so a sentence is scanned once, word by word."""
+    forms: dict[str, dict[tuple[str, ...], None]] = {}
+    for form in sorted([*reporting_verbs(), *_PHRASE_CUES], key=lambda f: -len(f.split())):
+        words = tuple(form.split())
+        forms.setdefault(words[0], {})[words] = None
+    return forms
 
 
-def _cues(masked_sentence: str) -> list[re.Match[str]]:
-    global _CUE_RE
-    if _CUE_RE is None:
-        _CUE_RE = _cue_regex()
-    return list(_CUE_RE.finditer(masked_sentence))
+_CUE_WORD = re.compile(r"[\w’'\-]+")
+
+
+def _cues(masked_sentence: str) -> list[_Cue]:
+    """Reporting verbs and attribution phrases outside quotation marks, longest match first."""
+    forms = _cue_forms()
+    words = list(_CUE_WORD.finditer(masked_sentence))
+    lowered = [w.group().lower() for w in words]
+    found, i = [], 0
+    while i < len(words):
+        for form in forms.get(lowered[i], ()):
+            n = len(form)
+            if tuple(lowered[i : i + n]) == form:
+                a, b = words[i].start(), words[i + n - 1].end()
+                found.append(_Cue(masked_sentence[a:b], a, b))
+                i += n - 1
+                break
+        i += 1
+    return found
 
 
 @dataclass
@@ -617,9 +677,13 @@ def _speaker_before(pre: str) -> SpeakerPhrase | None:
             continue
         # An apposition between the name and the verb: "Okafor, a paediatrician at ..., said"
         m = re.search(r",\s*(?:\d{1,3},\s*)?([^,]{2,160}),\s*$", chunk)
-        if m and re.match(
-            r"(?:(?:the|a|an|who|whose|which|one|head|chief|deputy|former|aged|of|from|at)\b|[A-Z]|\d)",
-            m.group(1),
+        if m and (
+            re.match(
+                r"(?:(?:the|a|an|who|whose|which|where|when|one|head|chief|deputy|former|aged|of|from|at)\b"
+                r"|[A-Z]|\d|[a-z]+ing\b)",
+                m.group(1),
+            )
+            or _names_a_role(m.group(1))
         ):
             inner_end = m.start()
             head = _speaker_at_end(pre[:inner_end], None)
@@ -641,20 +705,26 @@ def _is_demonym(name: str) -> bool:
     return bool(known and known["type"] == "demonym")
 
 
-def _ends_with_speaker(chunk: str) -> bool:
-    return _speaker_at_end(chunk, None) is not None
+_SPEAKER_WINDOW = 160
 
 
 def _speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
     chunk = chunk.rstrip()
     if not chunk:
         return None
+    if len(chunk) > _SPEAKER_WINDOW:
+        # a speaker phrase is short: look only at the end (anchored searches stay linear)
+        offset = len(chunk) - _SPEAKER_WINDOW + 1
+        phrase = _speaker_at_end(" " + chunk[offset:], role)  # the space stands for a boundary
+        if phrase is not None:
+            phrase.start += offset - 1
+            phrase.end += offset - 1
+        return phrase
     m = re.search(r"(?:^|[\s(“‘\"'–—,:;])(he|she|they|it|He|She|They|It)$", chunk)
     if m:
         return SpeakerPhrase(m.group(1), m.start(1), m.end(1), "pronoun", role)
     m = re.search(
-        rf"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Det|Insp|Supt|Rev)\.?\s+)?"
-        rf"(?:{_NAME_TOKEN}(?:\s+(?:(?:{_CONNECTOR}|&)\s+(?:the\s+)?)?)?)+$",
+        rf"{_TITLE_BEFORE_NAME}(?:{_NAME_TOKEN}(?:\s+(?:(?:{_CONNECTOR}|&)\s+(?:the\s+)?)?)?)+$",
         chunk,
     )
     if m and m.group().strip():
@@ -674,9 +744,29 @@ def _speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
         if EntityIndex.classify(name) == "place" and _is_demonym(name):
             return _description_at_end(chunk)
         desc = _description_at_end(chunk)
-        if desc and desc.start < start:
+        head = desc.text.split()[-1] if desc else ""
+        if desc and desc.start < start and head not in name.split():
+            # "the Rovers manager" is a description; "the Kestrel Students' Union" a name
             return SpeakerPhrase(desc.text, desc.start, desc.end, "description", role or desc.role)
-        return SpeakerPhrase(name, start, start + len(name), "name", role, definite)
+        located = re.search(r"\b(?:in|of|from|at|near)\s+$", chunk[:start])
+        if located and EntityIndex.classify(name) == "place":
+            # "The Crossgate Theatre in Cambridge said": the theatre speaks, not the city
+            owner = _speaker_at_end(chunk[: located.start()], role)
+            if (
+                owner is not None
+                and owner.kind == "name"
+                and EntityIndex.classify(owner.text) == "institution"
+            ):
+                return owner
+        article = re.search(r"\bthe\s+$", chunk[:start], re.I)
+        end = start + len(name)
+        start = article.start() if article else start  # the span covers "the Treasury"
+        title = _role_near(chunk, start, end) if not article else None
+        if title and chunk[:start].rstrip().endswith(title):
+            # "co-founder and chief executive Lee Min-ho": the span covers the title too
+            start = chunk[:start].rstrip().rfind(title)
+            role = role or title
+        return SpeakerPhrase(name, start, end, "name", role, definite)
     desc = _description_at_end(chunk)
     if desc:
         desc.role = role or desc.role
@@ -695,13 +785,16 @@ def _description_at_end(chunk: str) -> SpeakerPhrase | None:
     words = list(re.finditer(r"[\w’'\-\.]+", chunk))
     if not words:
         return None
-    # The head noun is the last word, or the word before a short post-modifier.
+    # The head noun is the word before a short post-modifier ("a spokesperson for the
+    # company", "people familiar with the matter"), else the last word.
     heads = [len(words) - 1]
     post = _POSTMOD.search(chunk)
+    if post and any(w.lower() in reporting_verbs() for w in post.group().split()):
+        post = None  # "… Health said in a": a post-modifier never contains the verb
     if post:
         before = [i for i, w in enumerate(words) if w.end() <= post.start()]
         if before:
-            heads.append(before[-1])
+            heads.insert(0, before[-1])
     for h in heads:
         head = words[h]
         info = nouns.get(head.group().lower())
@@ -744,9 +837,8 @@ def _speaker_after(post: str) -> SpeakerPhrase | None:
         return SpeakerPhrase(m.group(1), lead, lead + m.end(1), "pronoun")
     # stop at a comma, full stop, or a word that starts an adverbial or a new clause
     m = re.match(
-        r"(.+?)(?=\s*(?:[,;:!?()–—]|(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bGov)(?<!\bSen)(?<!\bRep)"
-        r"(?<!\bSt)(?<!\bGen)(?<!\bProf)(?<!\bLt)(?<!\bCol)(?<!\b[A-Z])\.|$|\s(?:on|in|at|after|during|when|as|who|while|before|"
-        r"because|that|adding|told|last|this|earlier|later|yesterday|today)\b))",
+        rf"(.+?)(?=\s*(?:[,;:!?()–—]|{_NOT_AFTER_TITLE}\.|$|\s(?:on|in|at|after|during|when|as|"
+        r"who|while|before|because|that|adding|told|last|this|earlier|later|yesterday|today)\b))",
         body,
     )
     if not m:
@@ -760,8 +852,7 @@ def _speaker_after(post: str) -> SpeakerPhrase | None:
     if app:
         role = app.group(1).strip()
     name = re.search(
-        rf"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Det|Insp|Supt|Rev)\.?\s+)?"
-        rf"{_NAME_TOKEN}(?:\s+(?:(?:{_CONNECTOR}|&)\s+(?:the\s+)?)?{_NAME_TOKEN})*$",
+        rf"{_TITLE_BEFORE_NAME}{_NAME_TOKEN}(?:\s+(?:(?:{_CONNECTOR}|&)\s+(?:the\s+)?)?{_NAME_TOKEN})*$",
         phrase,
     )
     if name and (EntityIndex.classify(name.group()) or len(phrase.split()) <= 2):
@@ -817,7 +908,10 @@ def _clause_ok(clause: str, verb_needs: str) -> bool:
         return False
     if _CLAUSE_START.match(stripped):
         return True
-    return bool(_FINITE.search(" ".join(stripped.split()[:12])))
+    verb = _FINITE.search(" ".join(stripped.split()[:12]))
+    # "confirmed the layoffs but declined to say …": a second verb of the same subject,
+    # so what follows the cue is a noun phrase, not a reported clause
+    return bool(verb) and not re.search(r"\b(?:but|and|or)\s+$", stripped[: verb.start()])
 
 
 # ----------------------------------------------------------------------------------------
@@ -839,13 +933,22 @@ class _Attributor:
         self.quotes = {
             p: find_quote_spans(text, p, single=single) for p, text in enumerate(self.paragraphs)
         }
-        self.masked = [_mask(t, self.quotes[p]) for p, t in enumerate(self.paragraphs)]
-        self.index = _index_entities(self.paragraphs, self.masked, article.title)
+        # web furniture (datelines, agency tags, photo captions) is nobody's speech
+        self.content_start = [_furniture_end(t) for t in self.paragraphs]
+        for p, start in enumerate(self.content_start):
+            self.quotes[p] = [q for q in self.quotes[p] if q.open_at >= start]
+        self.masked = [
+            " " * start + _mask(t, self.quotes[p])[start:]
+            for p, (t, start) in enumerate(zip(self.paragraphs, self.content_start, strict=True))
+        ]
+        self.sentence_spans = {p: split_sentences(t) for p, t in enumerate(self.paragraphs)}
+        self.sentence_spans[-1] = split_sentences(article.title)
+        self.index = _index_entities(self.masked, article.title, self.sentence_spans)
         self.utterances: list[Utterance] = []
         self.claimed: set[tuple[int, int]] = set()  # quote spans given to a speaker
         self.speakers: dict[str, Entity] = {}
-        self.last_speaker: tuple[str, Entity | None, int] | None = None
         self.spoken_at: list[tuple[int, int, Entity]] = []  # where each attribution was made
+        self.spokesperson_owner: Entity | None = None
 
     # -- speaker resolution ------------------------------------------------------------
     def resolve(self, phrase: SpeakerPhrase, p: int, sent_start: int) -> Entity | None:
@@ -874,13 +977,14 @@ class _Attributor:
                 return self.index.add(_norm_name(canonical), Entity(canonical, "institution"))
             # an unknown name as the subject of a cue: a person (the title gives the gender)
             title = _TITLE_PREFIX.match(name)
-            bare = _TITLE_PREFIX.sub("", name)
+            office, bare = _split_title(_TITLE_PREFIX.sub("", name))
             gender = _TITLES.get(title.group().strip().lower(), "") if title else ""
             entity = self.index.add(
                 _norm_name(bare), Entity(bare, "person", gender=gender, first_seen=(p, pos))
             )
-            if phrase.role and not entity.role:
-                entity.role = _clean_role(phrase.role)
+            role = phrase.role or office
+            if role and not entity.role:
+                entity.role = _clean_role(role)
             return entity
         return self._resolve_description(phrase, p, pos)
 
@@ -926,9 +1030,8 @@ class _Attributor:
         info = speaker_nouns().get(head, {"kind": "anonymous", "gender": "", "number": "singular"})
         definite = words[0].lower() in ("the", "its", "his", "her", "their")
         earlier = [m for m in self.index.mentions if (m.paragraph, m.start) < (p, pos)]
-        if info["kind"] == "role" and head in {"spokesman", "spokeswoman", "spokesperson"}:
-            # an unnamed spokesperson speaks for an institution: "a council spokeswoman said"
-            owner = self._institution_in(text, earlier)
+        if head in {"spokesman", "spokeswoman", "spokesperson"}:
+            owner = self._spokesperson_owner(text, head, definite, earlier)
             if owner is not None:
                 return owner
         if info["kind"] == "role" and definite:
@@ -954,27 +1057,63 @@ class _Attributor:
         key = _norm_name(canonical)
         return self.index.add(key, Entity(canonical, kind, first_seen=(p, pos)))
 
+    def _spokesperson_owner(
+        self, text: str, head: str, definite: bool, earlier: list[Mention]
+    ) -> Entity | None:
+        """An unnamed spokesperson speaks for an institution: the one named in the phrase
+        ("a council spokeswoman", "a Nimbra spokesperson"); for "the spokeswoman", a person
+        the article gave that title, else the institution whose spokesperson spoke last."""
+        owner = self._institution_in(text, earlier)
+        if owner is None:
+            named = re.findall(r"\b[A-Z][\w’'\-]*", re.sub(rf"^{_DET}\s+", "", text, flags=re.I))
+            if named:
+                name = " ".join(named)
+                owner = self.index.add(_norm_name(name), Entity(name, "institution"))
+        if owner is None and definite:
+            person = next(
+                (e for e in reversed(list(self.speakers.values()))
+                 if e.kind == "person" and e.role and head in e.role.lower()),
+                None,
+            )  # fmt: skip
+            if person is not None:
+                return person
+            owner = self.spokesperson_owner
+        if owner is not None:
+            self.spokesperson_owner = owner
+        return owner
+
     def _institution_in(self, text: str, earlier: list[Mention]) -> Entity | None:
-        """The institution a description points to: a named one whose name contains its
-        words ("the ministry" → "Foreign Ministry"), else the latest institution mentioned."""
+        """The institution a description points to: the named one sharing most of its words,
+        in its name or the role the article gave it ("the regulator" → "Product Safety
+        Office, the government's consumer regulator"); for a generic noun ("the company"),
+        the latest organisation the article named that is not a public body."""
         words = [w.lower() for w in re.findall(r"[\w’'\-]+", text)]
         words = [
-            w
-            for w in words
+            w for w in words
             if w not in stopwords() and speaker_nouns().get(w, {}).get("kind") != "role"
-        ]
-        for m in reversed(earlier):
-            e = m.entity
-            if e.kind == "institution" and any(w in _norm_name(e.canonical).split() for w in words):
-                return e
-        for e in reversed(list(self.speakers.values())):
-            if e.kind == "institution" and any(w in _norm_name(e.canonical).split() for w in words):
-                return e
+        ]  # fmt: skip
+        candidates = [m.entity for m in reversed(earlier) if m.paragraph >= 0]
+        candidates += list(reversed(list(self.speakers.values())))
+        candidates = [e for e in dict.fromkeys(candidates) if e.kind == "institution"]
+
+        def overlap(e: Entity) -> int:
+            own = set(_norm_name(f"{e.canonical} {e.role or ''}").split())
+            return sum(w in own for w in words)
+
+        best = max(candidates, key=overlap, default=None)  # ties: the most recent
+        if best is not None and overlap(best) > 0:
+            return best
         head = words[-1] if words else ""
-        if head in _GENERIC_ORG_NOUNS:
-            for m in reversed(earlier):
-                if m.entity.kind == "institution" and m.paragraph >= 0:
-                    return m.entity
+        if speaker_nouns().get(head, {}).get("generic"):
+            # "the company" is the organisation the story is about: the one named most often
+            # so far (headline included), the most recent on a tie; never a public body
+            counts: dict[Entity, int] = {}
+            for m in earlier:
+                if m.entity.kind == "institution":
+                    counts[m.entity] = counts.get(m.entity, 0) + 1
+            firms = [e for e in candidates if not set(e.canonical.split()) & _PUBLIC_BODY_WORDS]
+            if firms:
+                return max(firms, key=lambda e: counts.get(e, 0))  # max keeps the first (latest)
         return None
 
     # -- the pass ------------------------------------------------------------------------
@@ -984,7 +1123,7 @@ class _Attributor:
         for p, text in enumerate(self.paragraphs):
             masked = self.masked[p]
             spans = self.quotes[p]
-            sentence_spans = split_sentences(text)
+            sentence_spans = self.sentence_spans[p]
             if carry is not None and spans and spans[0].open_at == _first_char(text):
                 self._emit_quote(
                     p, sentence_spans, spans[0], carry, carry_cue, "continued quote", ""
@@ -1016,14 +1155,14 @@ class _Attributor:
 
     def _sentence(self, p: int, s_idx: int, s0: int, s1: int, masked_par: str) -> None:
         ms = masked_par[s0:s1]
-        self.paragraphs[p]
-        quotes = [q for q in self.quotes[p] if s0 <= q.open_at < s1]
+        # quotes that overlap the sentence: a quotation may hold several sentences
+        quotes = [q for q in self.quotes[p] if q.open_at < s1 and q.outer_end > s0]
         verbs = reporting_verbs()
-        found: list[tuple[re.Match[str], SpeakerPhrase, Entity, str]] = []
+        found: list[tuple[_Cue, SpeakerPhrase, Entity, str]] = []
         for cue in _cues(ms):
             form = _WS.sub(" ", cue.group().lower())
             verb = verbs.get(form)
-            phrase, how = self._speaker_for_cue(ms, cue, form, verb, quotes, s0, found)
+            phrase, how = self._speaker_for_cue(ms, cue, form, verb, found)
             if phrase is None:
                 continue
             entity = self.resolve(phrase, p, s0)
@@ -1034,7 +1173,7 @@ class _Attributor:
             nxt = found[i + 1] if i + 1 < len(found) else None
             self._content(p, s_idx, s0, s1, ms, cue, phrase, entity, how, quotes, nxt)
 
-    def _speaker_for_cue(self, ms, cue, form, verb, quotes, s0, found):
+    def _speaker_for_cue(self, ms, cue, form, verb, found):
         """Find who a cue belongs to; returns (phrase, how) or (None, '')."""
         pre, post = ms[: cue.start()], ms[cue.end() :]
         if form in _PHRASE_CUES:
@@ -1046,11 +1185,10 @@ class _Attributor:
             return phrase, "according"
         if verb is None or (cue.group()[0].isupper() and cue.start() > 0):
             return None, ""
-        if form.endswith("s") and (
-            _NOUN_FOLLOWS.match(post)
-            or re.search(rf"\b{_DET}\s*$|\b(?:such|these|those|this)\s*$", pre, re.I)
+        if re.search(rf"\b(?:{_DET}|such|these|those|this)\s*$", pre, re.I) or (
+            form.endswith("s") and _FINITE.match(post.lstrip())
         ):
-            return None, ""  # "the remarks followed", "such pledges are": a noun, not a verb
+            return None, ""  # "in a report", "the remarks followed": a noun, not a verb
         # inverted: “…,” said X   /   “…,” X said   (the quote ends just before)
         quote_before = re.search(r"[”\"’']\s*[,]?\s*$|[,?!.][”\"’']\s*$", pre.rstrip() + " ")
         gerund = form.endswith("ing")
@@ -1098,7 +1236,11 @@ class _Attributor:
         adjacent_after = [
             q
             for q in quotes
-            if q.open_at >= attr_end and _gap_is_punct(text, attr_end, q.open_at, allow_colon=True)
+            if q.open_at >= attr_end
+            and (
+                _gap_is_punct(text, attr_end, q.open_at, allow_colon=True)
+                or _gap_is_punct(text, after_pos, q.open_at, allow_colon=True)
+            )
         ]
         directs: list[QuoteSpan] = []
         if adjacent_before:
@@ -1137,8 +1279,13 @@ class _Attributor:
             sentence_end = s0 + len(text[s0:s1].rstrip())
         aside = _aside_bounds(text, s0, s1, attr_start)
         clause_from, clause_to = None, None
-        rest_after = text[attr_end:sentence_end]
-        tail_is_empty = not _ADVERBIAL_TAIL.sub("", rest_after).strip(" ,.")
+        tail_from = after_pos
+        if how == "after" and phrase.role:
+            # "…, said Jane Okafor, the foreign minister." — the apposition is no content
+            role_at = text.find(phrase.role, attr_end, sentence_end)
+            if role_at >= 0 and not text[attr_end:role_at].strip(" ,"):
+                tail_from = role_at + len(phrase.role)
+        tail_is_empty = _only_adverbials(text[tail_from:sentence_end])
         if (
             how == "according"
             and text[s0:attr_start].strip() == ""
@@ -1168,6 +1315,7 @@ class _Attributor:
             clause_from, clause_to = after_pos, sentence_end
         if clause_from is None:
             return
+        clause_from = max(clause_from, self.content_start[p])
         if aside is not None:
             clause_from = max(clause_from, aside[0])
             clause_to = min(clause_to, aside[1])
@@ -1186,17 +1334,19 @@ class _Attributor:
         if inner:
             if _NOT_CLAUSE_START.match(clause.strip()) and how != "according":
                 return
+            if verb is not None and verb.takes_noun_object and clause_from >= attr_end:
+                said_that = bool(re.search(r"\bthat\s*$", text[attr_end:clause_from]))
+                if not said_that and not _clause_ok(clause, needs):
+                    return  # "admitted 14 counts of fraud … “consultancy fees”": not speech
             clause_to = _cut_writer_gloss(text, clause_from, clause_to, inner)
+            clause_to = _cut_next_action(text, clause_from, clause_to, inner)
             kind = "partial"
         else:
             kind = "indirect"
-            checked = _mask(clause, [])
-            if how not in ("according",) and clause_from >= attr_end:
+            if how != "according" and clause_from >= attr_end:
                 skipped = text[attr_end:clause_from]
                 said_that = bool(re.search(r"\bthat\s*$", skipped))
-                if not said_that and not _clause_ok(checked, needs):
-                    return
-                if said_that and needs == "quote":
+                if not said_that and not _clause_ok(clause, needs):
                     return
         for q in inner:
             self.claimed.add((p, q.start))
@@ -1237,6 +1387,9 @@ class _Attributor:
             )
             if not _is_full_sentence_quote(text, q, s0):
                 continue
+            intro = self.masked[p][s0 : q.open_at]
+            if intro.strip() and not _cues(intro):
+                continue  # "a sign reads: “…”" — introduced, but by no reporting verb
             prev = self._previous_speaker(p, q)
             if prev is None:
                 entity, cue, rule = None, "", "standalone quotation with no speaker"
@@ -1286,22 +1439,45 @@ class _Attributor:
                 cue,
                 mention,
                 rule,
-                entity.kind if entity else "unknown",
                 role,
                 frags,
-            )  # fmt: skip
+            )
         )
 
     def _remember(self, entity: Entity, p: int, at: int) -> None:
-        self.last_speaker = (entity.canonical, entity, p)
         self.spoken_at.append((p, at, entity))
 
 
-_ADVERBIAL_TAIL = re.compile(
-    rf"(?:\s*,?\s*(?:{_TIME_WORDS}|(?:on|in|at|last|this|next)\s+(?:a|an|the|its|his|her)?\s*[\w\-]+"
-    rf"(?:\s+[\w\-]+){{0,3}}|{_TIME_NOUNS}))+\s*$",
+def _only_adverbials(text: str) -> bool:
+    """True when ``text`` holds nothing but adverbials ("on Wednesday in a statement")."""
+    pos = 0
+    while m := _ADVERBIAL.match(text[pos:]):
+        if not m.end():
+            break
+        pos += m.end()
+    return not text[pos:].strip(" ,.")
+
+
+_FURNITURE_PARAGRAPH = re.compile(
+    r"^(?:Photo|Picture|Image|Video|Credit|Caption|READ MORE|Read more|MORE|WATCH|Watch|"
+    r"Listen|Sign up|Advertisement|Related)\b\s*:",
     re.IGNORECASE,
 )
+# "LOWER MARRICK, Sunday (Coastline Wire) - ", "VELSKA, Valdoria (Wire) — ", "(Reuters) - "
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z .'’\-]{2,}(?:,\s*[A-Z][\w .]{0,30}?)?\s*(?:\([^)]{1,40}\))?|\([^)]{1,40}\))"
+    r"\s*[-–—]+\s+"
+)
+
+
+def _furniture_end(text: str) -> int:
+    """Where a paragraph's own text starts after web furniture (design: strip it first):
+    a whole caption or "READ MORE" line is furniture, as is a leading dateline or agency tag.
+    """
+    if _FURNITURE_PARAGRAPH.match(text):
+        return len(text)
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
 
 
 def _first_char(text: str) -> int:
@@ -1385,6 +1561,13 @@ def _cut_writer_gloss(text: str, a: int, b: int, inner: list[QuoteSpan]) -> int:
     return b
 
 
+def _cut_next_action(text: str, a: int, b: int, inner: list[QuoteSpan]) -> int:
+    """End a partial clause before a second verb of the speaker: ``…” and urged students``."""
+    last = max(q.outer_end for q in inner)
+    m = re.match(r"\s+(?:and|but)\s+(?:then\s+)?[a-z]+ed\b", text[last:b])
+    return last if m else b
+
+
 def _is_fronted(lead: str) -> bool:
     """A short fronted adverbial before a mid-sentence attribution: ``In return,``."""
     lead = lead.strip()
@@ -1397,8 +1580,16 @@ def _clean_role(role: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def _analyse(article: Article) -> _Analysis:
+def _analyse_cached(article: Article) -> _Analysis:
     return _Attributor(article).run()
+
+
+def _analyse(article: Article) -> _Analysis:
+    """One attribution pass per article, shared by every table; redone if a lexicon changed."""
+    if lexicons_changed():
+        _analyse_cached.cache_clear()
+        _cue_forms.cache_clear()
+    return _analyse_cached(article)
 
 
 # ----------------------------------------------------------------------------------------

@@ -234,3 +234,20 @@ def test_accuracy_on_annotated_articles(folder, min_recall, min_precision):
     assert correct / expected >= min_recall, misses
     assert correct / predicted >= min_precision, misses
     assert summary.scare_found.sum() >= summary.scare_expected.sum() - 1
+
+
+def test_an_edited_lexicon_takes_effect_without_a_restart(tmp_path, monkeypatch):
+    import shutil
+
+    from .conftest import ROOT
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    monkeypatch.setenv("READING_THE_NEWS_DATA", str(tmp_path / "data"))
+    article = article_from_text(
+        "H\n\nMaria Lopez met the mayor. The talks, Lopez recounted, had been “a disaster”."
+    )
+    assert extract_quotes(article).empty
+    verbs = tmp_path / "data" / "lexicons" / "reporting_verbs.csv"
+    with verbs.open("a", encoding="utf-8") as handle:
+        handle.write("recount,recount|recounts|recounted,neutral,yes,no,Neutral.\n")
+    assert extract_quotes(article).speaker.tolist() == ["Maria Lopez"]
