@@ -46,7 +46,8 @@ class QuoteScore:
 
 def _norm(name: str) -> str:
     name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
-    return re.sub(r"[\s\-‐]+", " ", name.replace("’", "'")).lower().strip()
+    name = re.sub(r"['’]s\b", "", name.replace("’", "'")).rstrip(".")  # "Sorvik's family", "Inc."
+    return re.sub(r"[\s\-‐]+", " ", name).lower().strip()
 
 
 def same_speaker(predicted: str, expected: str) -> bool:

@@ -45,11 +45,12 @@ def headline_and_lede(article: Article) -> HTML:
 VOICE_COLOURS = ["#cfe8f7", "#fde2b8", "#c9ecd9", "#f7d6e6", "#fff3b0", "#d9d2f0", "#f4cbb8"]
 
 
-def annotated_voices(article, voices_table, *, headline: bool = True) -> HTML:
+def annotated_voices(article, voices_table, *, scare=None, headline: bool = True) -> HTML:
     """The article with each stretch coloured by its voice and a legend (all text escaped).
 
     Quoted words are underlined; reported speech is shaded in the speaker's colour; the
-    outlet's own narration stays white.
+    outlet's own narration stays white. Spans in ``scare`` (the ``scare_quotes`` table) get
+    a dashed box: quotation marks that nobody in the article speaks.
     """
     speakers_in_order = [v for v in dict.fromkeys(voices_table["voice"]) if v != "NARRATOR"]
     colours = {v: VOICE_COLOURS[i % len(VOICE_COLOURS)] for i, v in enumerate(speakers_in_order)}
@@ -60,24 +61,45 @@ def annotated_voices(article, voices_table, *, headline: bool = True) -> HTML:
     )
     legend += (
         "<span style='margin-right:0.6em'>NARRATOR (the outlet's own voice) = no colour</span>"
-        "<span style='text-decoration:underline'>underlined = the speaker's own quoted words</span>"
+        "<span style='text-decoration:underline;margin-right:0.6em'>underlined = the "
+        "speaker's own quoted words</span>"
     )
+    if scare is not None:
+        legend += f"<span style='{_SCARE_STYLE}'>dashed box = scare quotes</span>"
     parts = [f"<div style='line-height:1.6'><p style='font-size:0.9em'>{legend}</p>"]
     if headline:
         parts.append(f"<p><b>{escape(article.title)}</b> <small>(headline)</small></p>")
-    for p in range(len(article.paragraphs)):
-        spans = []
+    for p, text in enumerate(article.paragraphs):
+        labels = [("NARRATOR", "narration", False)] * len(text)
         for row in voices_table[voices_table["paragraph"] == p].itertuples():
-            text = escape(row.text)
-            if row.voice == "NARRATOR":
-                spans.append(text)
-                continue
-            style = f"background:{colours[row.voice]}"
-            if row.mode == "quoted":
-                style += ";text-decoration:underline"
-            spans.append(
-                f"<span title='{escape(row.voice)} ({row.mode})' style='{style}'>{text}</span>"
-            )
-        parts.append(f"<p><small style='color:#666'>[{p}]</small> {''.join(spans)}</p>")
+            for i in range(row.start, row.end):
+                labels[i] = (row.voice, row.mode, False)
+        if scare is not None:
+            for row in scare[scare["paragraph"] == p].itertuples():
+                for i in range(row.start, row.end):
+                    labels[i] = (*labels[i][:2], True)
+        pieces, start = [], 0
+        for i in range(1, len(text) + 1):
+            if i == len(text) or labels[i] != labels[start]:
+                pieces.append(_styled(text[start:i], *labels[start], colours))
+                start = i
+        parts.append(f"<p><small style='color:#666'>[{p}]</small> {''.join(pieces)}</p>")
     parts.append("</div>")
     return HTML("".join(parts))
+
+
+_SCARE_STYLE = "outline:1px dashed #333;outline-offset:1px"
+
+
+def _styled(text: str, voice: str, mode: str, is_scare: bool, colours: dict) -> str:
+    styles, title = [], f"{voice} ({mode})"
+    if voice != "NARRATOR":
+        styles.append(f"background:{colours[voice]}")
+    if mode == "quoted":
+        styles.append("text-decoration:underline")
+    if is_scare:
+        styles.append(_SCARE_STYLE)
+        title = "scare quotes: nobody in the article says this"
+    if not styles:
+        return escape(text)
+    return f"<span title='{escape(title)}' style='{';'.join(styles)}'>{escape(text)}</span>"

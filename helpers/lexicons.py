@@ -37,6 +37,9 @@ class ReportingVerb:
     #: whether the verb often takes a plain noun object ("admitted 14 counts", "confirmed
     #: the deal"), so that a quoted phrase after it is speech only inside a real clause.
     takes_noun_object: bool
+    #: whether the verb names its audience before the content ("told reporters that",
+    #: "informed the exchanges that", "warned investors that").
+    names_audience: bool
     explanation: str
 
 
@@ -64,6 +67,7 @@ def reporting_verbs() -> dict[str, ReportingVerb]:
                 needs=row["needs_clause_or_quote"],
                 gerund_reports=row["gerund_reports"] == "yes",
                 takes_noun_object=row.get("takes_noun_object") == "yes",
+                names_audience=row.get("names_audience") == "yes",
                 explanation=row["explanation"],
             )
     return verbs

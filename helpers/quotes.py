@@ -37,6 +37,7 @@ import pandas as pd
 
 from .article import Article
 from .lexicons import (
+    ReportingVerb,
     gazetteer,
     lexicons_changed,
     org_words,
@@ -75,19 +76,20 @@ _DOUBLE_OPEN = "“„"
 _DOUBLE_CLOSE = "”"
 _DASHES = "–—"
 _PRONOUNS = {
-    "he": "male", "she": "female", "they": "plural", "it": "neuter",
+    "he": "male", "she": "female", "they": "plural", "it": "neuter", "person": "person",
 }  # fmt: skip
+# Titles before names, looked up in lower case without a final full stop; the gender they give.
 _TITLES = {
-    "mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female",
-    "miss": "female", "sir": "male", "dame": "female", "lord": "male", "lady": "female",
-    "dr": "", "dr.": "", "prof": "", "prof.": "", "professor": "", "president": "",
-    "prime minister": "", "chancellor": "", "senator": "", "sen.": "", "rep.": "", "gov.": "",
-    "governor": "", "gen.": "", "general": "", "judge": "", "justice": "", "coach": "",
-    "captain": "", "capt.": "", "king": "male", "queen": "female", "prince": "male",
-    "princess": "female", "pope": "male", "mayor": "", "minister": "", "secretary": "",
-    "inspector": "", "detective": "", "sergeant": "", "officer": "", "father": "male",
-    "sister": "female", "rabbi": "", "imam": "", "reverend": "", "rev.": "", "det.": "",
-    "insp.": "", "supt.": "", "sgt.": "", "lt.": "", "col.": "", "maj.": "", "adm.": "",
+    "mr": "male", "mrs": "female", "ms": "female", "miss": "female", "sir": "male",
+    "dame": "female", "lord": "male", "lady": "female", "king": "male", "queen": "female",
+    "prince": "male", "princess": "female", "pope": "male", "father": "male", "sister": "female",
+    "dr": "", "prof": "", "professor": "", "president": "", "prime minister": "",
+    "chancellor": "", "senator": "", "sen": "", "rep": "", "gov": "", "governor": "",
+    "gen": "", "general": "", "judge": "", "justice": "", "coach": "", "captain": "",
+    "capt": "", "mayor": "", "minister": "", "secretary": "", "inspector": "", "detective": "",
+    "sergeant": "", "officer": "", "rabbi": "", "imam": "", "reverend": "", "rev": "",
+    "det": "", "insp": "", "supt": "", "sgt": "", "lt": "", "col": "", "maj": "", "adm": "",
+    "cr": "", "cllr": "",
 }  # fmt: skip
 _MONTHS = (
     "january february march april may june july august september october november december"
@@ -108,11 +110,13 @@ _ADVERBIAL = re.compile(
     rf"""^(?:
         ,?\s*{_TIME_WORDS}\b
       | ,?\s*(?:last|this|next|earlier\s+this|late\s+last|early\s+this)\s+{_TIME_NOUNS}\b
-      | ,?\s*on\s+(?:{_TIME_NOUNS}|the\s+phone|television|radio|social\s+media|twitter|x|facebook)\b
+      | ,?\s*on\s+(?:{_TIME_NOUNS}|the\s+phone|television|radio|social\s+media|twitter|x|facebook|
+            instagram|tiktok|youtube|linkedin|threads|bluesky|telegram|weibo|air)\b
       | ,?\s*in\s+(?:a|an|the|its|his|her|their)\s+(?:\w+\s+){{0,2}}?(?:statement|report|interview|
             press\s+conference|briefing|letter|memo|post|email|e-mail|speech|filing|
             court\s+filing|submission|blog\s+post|video|tweet|note|message|release|address|
             bulletin|newsletter|update|notice|ruling|judgment|judgement|affidavit|podcast)\b
+            (?:\s+to\s+(?:clients|investors|staff|employees|members|customers|shareholders|supporters))?
             (?:\s+(?:published|released|issued|posted|filed|sent|(?:seen|reviewed|obtained)\s+by\s+\w+)
                (?:\s+(?:on|in|last|this|earlier)\s+[\w\-]+)?)?
       | ,?\s*on\s+(?:a|an|the)\s+(?:\w+\s+){{0,2}}?(?:call|conference\s+call|programme|program|
@@ -120,6 +124,7 @@ _ADVERBIAL = re.compile(
       | ,?\s*(?:to|told)\s+(?:reporters|journalists)\b
       | ,?\s*outside\s+(?:court|the\s+court|parliament)\b
       | ,?\s*in\s+{_TIME_NOUNS}\b
+      | ,?\s*(?:{"|".join(_DAYS)})\b
       | ,?\s*at\s+(?:a|an|the)\s+(?:\w+\s+){{0,2}}?(?:press\s+conference|briefing|meeting|rally|
             hearing|news\s+conference|event|summit|ceremony)\b
       | ,?\s*(?:on|in)\s+(?:\w+\s+)?(?:\d{{1,2}}|\d{{4}})\b
@@ -149,7 +154,7 @@ _CONNECTOR = r"(?:of|for|de|van|von|bin|al|la|le|da|du|del|der|di)"
 # Titles written before names; those with a full stop ("Dr.") must not end a name or sentence.
 _TITLE_ABBREVIATIONS = (
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Capt", "Sgt",
-    "Det", "Insp", "Supt", "Rev", "St",
+    "Det", "Insp", "Supt", "Rev", "St", "Cr", "Cllr",
 )  # fmt: skip
 _TITLE_DOT = "|".join(rf"(?<=\b{t})" for t in ("[A-Z]", *_TITLE_ABBREVIATIONS))
 _TITLE_BEFORE_NAME = rf"(?:(?:{'|'.join(_TITLE_ABBREVIATIONS)})\.?\s+)?"
@@ -160,7 +165,7 @@ _CAP_RUN = re.compile(
 )
 _TITLE_PREFIX = re.compile(
     r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Gov|Governor|Sen|Senator|Rep|"
-    r"Gen|General|Lt|Col|Capt|Captain|Sgt|Det|Insp|Supt|Rev|President|Judge|Justice|Coach|"
+    r"Gen|General|Lt|Col|Capt|Captain|Sgt|Det|Insp|Supt|Rev|Cr|Cllr|President|Judge|Justice|Coach|"
     r"Mayor|Chancellor|King|Queen|Prince|Princess|Pope|Prime\s+Minister)\.?\s+"
 )
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -252,10 +257,25 @@ def _norm_name(name: str) -> str:
 class Entity:
     canonical: str
     kind: str  # person | institution | anonymous | place
-    role: str | None = None
+    role: str | None = None  # the first description the article gives
     gender: str = ""
     mentions: list[str] = field(default_factory=list)
     first_seen: tuple[int, int] = (10**9, 0)
+    roles: list[str] = field(default_factory=list)  # every description the article gives
+
+    def describe(self, role: str | None) -> None:
+        """Record a description ("the foreign minister", "Colonel"); the first is ``role``."""
+        if not role:
+            return
+        role = _clean_role(role)
+        if role and role not in self.roles:
+            self.roles.append(role)
+        self.role = self.role or role
+
+    def described_as(self, words: list[str]) -> int:
+        """How many of ``words`` the entity's name and descriptions contain."""
+        own = set(_norm_name(" ".join([self.canonical, *self.roles])).replace("’s", "").split())
+        return sum(all(t in own for t in _norm_name(w).split()) for w in words if w.strip())
 
     @cached_property
     def tokens(self) -> list[str]:
@@ -292,12 +312,16 @@ class EntityIndex:
         head = re.split(r"\s+(?:of|for|de|du)\s+", name)[0].split()[-1].strip(".,")
         if {head, words[-1].strip(".,")} & org_words() or "&" in words:
             return "institution"
+        if " for " in name:  # "Department for Education"; never a person ("MP for Leeds")
+            return "institution" if head in org_words() else None
         if len(words) >= 2 and words[0] in place_prefixes():
             return "place"  # "Lower Marrick", "River Onnen", "Port Talbot"
         if any(w.lower().strip(".") in _MONTHS_DAYS for w in words):
             return None
         if name.isupper() and len(name) <= 6:
             return "institution"  # an acronym: NATO, BBC
+        if name.isupper():
+            return None  # a dateline or a tabloid's capitals: "HARBOUR LANE favourite …"
         return "person" if len(words) >= 2 else None
 
     def add(self, entity_key: str, entity: Entity) -> Entity:
@@ -460,7 +484,12 @@ def _index_entities(
     # Single-word mentions: a surname or title + surname of a known person.
     for p, start, end, name, before in sorted(found, key=lambda f: (f[0], f[1])):
         entity = index.lookup(name)
-        if entity is None and len(name.split()) == 1 and _title_gender(before) is not None:
+        aged = re.match(r"\s*,\s*\d{1,3}\s*,", texts[p][end : end + 8])
+        if (
+            entity is None
+            and len(name.split()) == 1
+            and (aged or _title_gender(before) is not None)
+        ):
             entity = index.add(_norm_name(name), Entity(name, "person", first_seen=(p, start)))
             entity.gender = _title_gender(before) or ""
         if entity is not None:
@@ -476,9 +505,43 @@ def _index_entities(
     _genders_from_pronouns(index, texts, spans)
     for mention in index.mentions:
         p = mention.paragraph
-        if mention.entity.role is None and mention.paragraph >= 0:
-            mention.entity.role = _role_near(texts[mention.paragraph], mention.start, mention.end)
+        e = mention.entity
+        if p >= 0:
+            e.describe(_role_near(texts[p], mention.start, mention.end))
+            e.describe(_title_role(texts[p][max(0, mention.start - 30) : mention.start]))
+        if e.kind == "person" and e.role and not e.gender:
+            e.gender = _role_gender(e.role)  # "his daughter", "the spokeswoman"
     return index
+
+
+_TITLE_ROLES = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+    "lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant",
+    "det": "detective", "insp": "inspector", "supt": "superintendent", "prof": "professor",
+    "dr": "doctor", "rev": "reverend", "cr": "councillor", "cllr": "councillor",
+}  # fmt: skip
+
+
+def _title_role(before: str) -> str | None:
+    """The role a title before a name gives: "Gov. Martin Feld" -> "governor"."""
+    m = re.search(r"\b([A-Z][a-z]+)\.?\s+$", before)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    if word in _TITLE_ROLES:
+        return _TITLE_ROLES[word]
+    return word if _is_title_word(word) and word not in ("mr", "mrs", "ms", "miss") else None
+
+
+def _role_gender(role: str) -> str:
+    words = re.split(r"\s+(?:at|of|for|in|with|from|to)\s+", role.strip())[0].split()
+    return speaker_nouns().get(words[-1].lower(), {}).get("gender", "") if words else ""
+
+
+_SUBORDINATORS = frozenset(
+    "than that because while as whom after before when if whereas though although since"
+    " unless".split()
+)
 
 
 def _genders_from_pronouns(
@@ -494,10 +557,18 @@ def _genders_from_pronouns(
         nxt = index.mentions[i + 1] if i + 1 < len(index.mentions) else None
         stop = nxt.start if nxt and nxt.paragraph == m.paragraph else sentence_end
         window = texts[m.paragraph][m.end : min(stop, sentence_end)]
-        pronoun = re.search(r"\b(he|his|him|himself|she|her|hers|herself)\b", window, re.I)
-        if pronoun:
-            male = pronoun.group(1).lower() in ("he", "his", "him", "himself")
-            e.gender = "male" if male else "female"
+        window = re.sub(
+            r",\s*(?:who|whose|which)\b[^,]*,", ",", window
+        )  # "…, who shares his ward,"
+        for pronoun in re.finditer(r"\b(he|his|him|himself|she|her|hers|herself)\b", window, re.I):
+            word = pronoun.group(1).lower()
+            before = window[: pronoun.start()].split()[-1:] or [""]
+            if word in ("he", "she") and (
+                before[0].lower() in _SUBORDINATORS or before[0].lower() in reporting_verbs()
+            ):
+                continue  # "… less mysterious than she makes it sound": another person
+            e.gender = "male" if word in ("he", "his", "him", "himself") else "female"
+            break
 
 
 def _opens_sentence(text: str, start: int, spans: list[tuple[int, int]]) -> bool:
@@ -515,6 +586,14 @@ _APPOSITION_AFTER = re.compile(
     r"^\s*,\s*(?:\d{1,3}\s*,\s*)?((?:the|a|an|[A-Z][\w’'\-]*’s|[a-z]+)\s"
     r"[^,.;:“”\"]{2,80}?)\s*(?:,|\.|;|$|\s(?:said|says|told|added))"
 )
+
+
+def _head_word(phrase: str) -> str:
+    """The head noun of a speaker phrase: "people familiar with the talks" -> "people"."""
+    words = re.split(
+        r"\s+(?:familiar|close|briefed|involved|at|of|for|in|with|from|on)\s+", phrase
+    )[0]
+    return words.split()[-1].lower() if words.split() else ""
 
 
 def _head_noun_kind(phrase: str) -> str | None:
@@ -535,12 +614,21 @@ def _names_a_role(phrase: str) -> bool:
     )
 
 
+_APPOSITION_BEFORE = re.compile(
+    r"(?:^|[.;:]\s+|,\s+)(?:His|Her|Their|Its|The|A|An|his|her|their|its|the|a|an|"
+    r"[A-Z][\w’'\-]*’s)\s+([\w][\w\-’' ]{1,60}),\s*$"
+)
+
+
 def _role_near(text: str, start: int, end: int) -> str | None:
     """The role the article gives a name: "Jane Okafor, the foreign minister," or
     "Treasury spokesman Tom Reyes" (an apposition after, or a title before)."""
     m = _APPOSITION_AFTER.match(text[end:])
     if m and _names_a_role(m.group(1)) and m.group(1).split()[0] not in reporting_verbs():
         return _clean_role(m.group(1))
+    m = _APPOSITION_BEFORE.search(text[max(0, start - 60) : start])
+    if m and _head_noun_kind(m.group(1)) == "role":
+        return m.group(1)  # "His daughter, Niamh Corbett"
     clause = re.split(r"[,.;:!?“”\"()–—]", text[max(0, start - 60) : start])[-1]
     words = re.findall(r"[\w’'\-&]+", clause)
     if text[max(0, start - 1) : start].strip() or not words:
@@ -570,7 +658,7 @@ def _title_gender(before: str) -> str | None:
     m = re.search(r"(\b[A-Za-z]+\.?)\s*$", before)
     if not m:
         return None
-    word = m.group(1).lower()
+    word = m.group(1).lower().rstrip(".")
     if word in _TITLES:
         return _TITLES[word]
     noun = speaker_nouns().get(word.rstrip("."))
@@ -655,16 +743,24 @@ class SpeakerPhrase:
     kind: str  # name | pronoun | description
     role: str | None = None
     definite: bool = False  # "the Treasury": a name with an article is not a person
+    borrowed: bool = False  # the subject of an earlier verb: ", adding that", "and said"
 
 
 _DET = r"(?:the|a|an|one|two|three|four|several|some|many|other|its|his|her|their)"
 
 
+_APPOSITION_TAIL = r",\s*(?:\d{1,3},\s*)?([^,]{2,160}),\s*$"
+_APPOSITION_START = re.compile(
+    r"(?:(?:the|a|an|who|whose|which|where|when|one|head|chief|deputy|former|aged|of|from|at)\b"
+    r"|[A-Z]|\d|[a-z]+ing\b)"
+)
+
+
 def _speaker_before(pre: str) -> SpeakerPhrase | None:
     """The speaker phrase that ends ``pre`` (the text before a cue), skipping adverbials."""
     end = len(pre.rstrip())
-    role = None
-    for _ in range(4):
+    role, stripped = None, False
+    for _ in range(5):
         chunk = pre[:end]
         m = re.search(
             rf"(?:,?\s+{_TIME_WORDS}|,?\s+(?:last|this|next)\s+{_TIME_NOUNS}|"
@@ -675,26 +771,31 @@ def _speaker_before(pre: str) -> SpeakerPhrase | None:
         if m:
             end = m.start()
             continue
-        # An apposition between the name and the verb: "Okafor, a paediatrician at ..., said"
-        m = re.search(r",\s*(?:\d{1,3},\s*)?([^,]{2,160}),\s*$", chunk)
-        if m and (
-            re.match(
-                r"(?:(?:the|a|an|who|whose|which|where|when|one|head|chief|deputy|former|aged|of|from|at)\b"
-                r"|[A-Z]|\d|[a-z]+ing\b)",
-                m.group(1),
-            )
-            or _names_a_role(m.group(1))
-        ):
+        # Appositions between the name and the verb, one or more:
+        # "Okafor, a paediatrician at …, said"; "Adeyemi, pastor of X, whose vans …, said"
+        pattern = r",\s*(?:\d{1,3},\s*)?([^,]{2,160})\s*$" if stripped else _APPOSITION_TAIL
+        m = re.search(pattern, chunk)
+        if m and stripped:
+            # a second, inner apposition must describe ("pastor of X", "the MP for Y"); a
+            # name there ("…, the Product Safety Office") is the speaker itself
+            first_word = re.sub(r"^(?:the|a|an)\s+", "", m.group(1).strip()).split()[0]
+            describes = first_word[:1].islower() or _is_title_word(first_word)  # "the MP for X"
+            m = m if describes and _names_a_role(m.group(1)) else None
+        if m and (_APPOSITION_START.match(m.group(1)) or _names_a_role(m.group(1))):
             inner_end = m.start()
             head = _speaker_at_end(pre[:inner_end], None)
             if head is not None:
                 appos = m.group(1).strip()
                 named = re.fullmatch(rf"(?:{_NAME_TOKEN}\s*){{2,4}}", appos)
                 if head.kind == "description" and named and EntityIndex.classify(appos) == "person":
-                    start = m.start(1)
-                    return SpeakerPhrase(appos, start, start + len(appos), "name", head.text)
-                role = appos
+                    # "the water minister, Helen Achterberg," — the span covers both
+                    return SpeakerPhrase(
+                        appos, head.start, m.start(1) + len(appos), "name", head.text
+                    )
+                if role is None or (_names_a_role(appos) and not _names_a_role(role)):
+                    role = appos
                 end = inner_end
+                stripped = True
                 continue
         break
     return _speaker_at_end(pre[:end], role)
@@ -723,6 +824,18 @@ def _speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
     m = re.search(r"(?:^|[\s(“‘\"'–—,:;])(he|she|they|it|He|She|They|It)$", chunk)
     if m:
         return SpeakerPhrase(m.group(1), m.start(1), m.end(1), "pronoun", role)
+    m = re.search(r",\s*(?:which|who)$", chunk)
+    if m:
+        return _speaker_at_end(chunk[: m.start()], role)  # "the Foundation, which said"
+    m = re.search(
+        r"\b(?:[Oo]ne|[Ss]ome|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]any|[Mm]ost|[Aa]ll)\s+of\s+(them|those)$",
+        chunk,
+    )
+    if m:
+        return SpeakerPhrase(m.group(), m.start(), m.end(), "pronoun", role)  # "one of them"
+    m = re.search(r"\b[Tt]he\s+\d{1,3}-year-old$", chunk)
+    if m:
+        return SpeakerPhrase(m.group(), m.start(), m.end(), "pronoun", role)  # a person
     m = re.search(
         rf"{_TITLE_BEFORE_NAME}(?:{_NAME_TOKEN}(?:\s+(?:(?:{_CONNECTOR}|&)\s+(?:the\s+)?)?)?)+$",
         chunk,
@@ -744,12 +857,12 @@ def _speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
         if EntityIndex.classify(name) == "place" and _is_demonym(name):
             return _description_at_end(chunk)
         desc = _description_at_end(chunk)
-        head = desc.text.split()[-1] if desc else ""
-        if desc and desc.start < start and head not in name.split():
+        head = _head_word(desc.text) if desc else ""
+        if desc and desc.start < start and head not in name.lower().split():
             # "the Rovers manager" is a description; "the Kestrel Students' Union" a name
             return SpeakerPhrase(desc.text, desc.start, desc.end, "description", role or desc.role)
         located = re.search(r"\b(?:in|of|from|at|near)\s+$", chunk[:start])
-        if located and EntityIndex.classify(name) == "place":
+        if located and EntityIndex.classify(name) in ("place", None):
             # "The Crossgate Theatre in Cambridge said": the theatre speaks, not the city
             owner = _speaker_at_end(chunk[: located.start()], role)
             if (
@@ -775,7 +888,8 @@ def _speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
 
 _POSTMOD = re.compile(
     r"\s+(?:familiar\s+with|close\s+to|for|at|in|from|of|with\s+knowledge\s+of|on|inside|"
-    r"within|involved\s+in|briefed\s+on)\s+(?:[\w’'\-]+\s+){0,4}[\w’'\-]+$"
+    r"within|involved\s+in|briefed\s+on)\s+(?P<tail>(?:[\w’'\-]+\s+){0,4}"
+    r"(?!(?:and|or|but|the|a|an|to|of|in|for)$)[\w’'\-]+)$"  # ends in a content word
 )
 
 
@@ -789,7 +903,7 @@ def _description_at_end(chunk: str) -> SpeakerPhrase | None:
     # company", "people familiar with the matter"), else the last word.
     heads = [len(words) - 1]
     post = _POSTMOD.search(chunk)
-    if post and any(w.lower() in reporting_verbs() for w in post.group().split()):
+    if post and any(w.lower() in reporting_verbs() for w in post.group("tail").split()):
         post = None  # "… Health said in a": a post-modifier never contains the verb
     if post:
         before = [i for i, w in enumerate(words) if w.end() <= post.start()]
@@ -821,6 +935,10 @@ def _description_at_end(chunk: str) -> SpeakerPhrase | None:
             if i <= h - 5:
                 break
         start = words[i].start()
+        quantifier = re.search(
+            r"\b(?:[Oo]ne|[Ss]ome|[Tt]wo|[Tt]hree|[Mm]any|[Mm]ost|[Ee]ach)\s+of\s+$", chunk[:start]
+        )
+        start = quantifier.start() if quantifier else start  # "one of the people"
         text = chunk[start:].strip()
         if h != len(words) - 1 and not post:
             continue
@@ -835,6 +953,12 @@ def _speaker_after(post: str) -> SpeakerPhrase | None:
     m = re.match(r"(he|she|they|it)\b", body, re.IGNORECASE)
     if m:
         return SpeakerPhrase(m.group(1), lead, lead + m.end(1), "pronoun")
+    # a described group with its post-modifier: "three people briefed on the meeting"
+    whole = re.match(r"[^,;:!?()–—.]{3,90}", body)
+    if whole and whole.group()[:1].islower():
+        desc = _description_at_end(whole.group().rstrip())
+        if desc is not None and desc.start == 0 and _POSTMOD.search(desc.text):
+            return SpeakerPhrase(desc.text, lead, lead + len(desc.text), "description")
     # stop at a comma, full stop, or a word that starts an adverbial or a new clause
     m = re.match(
         rf"(.+?)(?=\s*(?:[,;:!?()–—]|{_NOT_AFTER_TITLE}\.|$|\s(?:on|in|at|after|during|when|as|"
@@ -866,25 +990,30 @@ def _speaker_after(post: str) -> SpeakerPhrase | None:
     return None
 
 
-def _skip_after_cue(text: str, pos: int, cue_lemma: str) -> int:
-    """Skip adverbials, a ``told`` audience, ``that`` and ``:`` after a cue."""
+_AUDIENCE = re.compile(
+    r"\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:"
+    r"(?:[A-Z][\w’'\-]*\s*)+"  # the BBC, the Daily Clarion, MPs
+    r"|[a-z\-]+s"  # reporters, fans, investors, the exchanges
+    r"|court|jury|house|committee|hearing|inquiry|tribunal|meeting|conference|crowd|audience|"
+    r"staff|police|parliament|people|media|press|"
+    r"newspaper|paper|station|programme|program|podcast|him|her|them|us|me)\b"
+)
+
+
+def _skip_after_cue(text: str, pos: int, names_audience: bool) -> int:
+    """Skip adverbials, the audience of verbs that name one ("told reporters", "informed
+    the exchanges"), ``that`` and ``:`` after a cue; return where the content starts."""
     for _ in range(6):
         rest = text[pos:]
         m = _ADVERBIAL.match(rest)
         if m:
             pos += m.end()
             continue
-        if cue_lemma == "tell":
-            m = re.match(
-                r"\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w’'\-]*\s+){0,3}?(?:reporters|journalists|"
-                r"staff|supporters|MPs|lawmakers|members|parliament|the\s+court|court|the\s+jury|"
-                r"jurors|listeners|viewers|delegates|investors|analysts|colleagues|students|"
-                r"parents|residents|officials|[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*|him|her|them|us|me)\b",
-                rest,
-            )
+        if names_audience:
+            m = _AUDIENCE.match(rest)
             if m and not _CLAUSE_START.match(rest.strip()):
                 pos += m.end()
-                cue_lemma = ""
+                names_audience = False
                 continue
         m = re.match(r"\s*(?:that\b|:)\s*", rest)
         if m and m.end() > 0 and rest.strip():
@@ -894,9 +1023,27 @@ def _skip_after_cue(text: str, pos: int, cue_lemma: str) -> int:
     return pos
 
 
-def _clause_ok(clause: str, verb_needs: str) -> bool:
+# "denied allegations that …", "dismissed claims of …": the object is a noun that carries
+# someone else's claim, so the verb reports no speech of its own subject
+_CLAIM_NOUN_OBJECT = re.compile(
+    r"^(?:(?:the|any|all|these|those|such|recent|earlier)\s+)?(?:allegations?|claims?|reports?|"
+    r"suggestions?|accusations?|rumou?rs?|speculation|charges?|criticism|suspicions?)\s+"
+    r"(?:that|of|about)\b",
+    re.IGNORECASE,
+)
+
+
+def _reports_speech(skipped: str, clause: str, verb: ReportingVerb | None, needs: str) -> bool:
+    """Whether the text after a cue is reported speech: a that-clause (except after "asked":
+    "asked that her surname not be used" is a request) or a clause that passes ``_clause_ok``."""
+    if re.search(r"\bthat\s*$", skipped):
+        return needs != "question"
+    return _clause_ok(clause, needs, noun_object=bool(verb and verb.takes_noun_object))
+
+
+def _clause_ok(clause: str, verb_needs: str, *, noun_object: bool = False) -> bool:
     stripped = clause.strip(" ,;:")
-    if not stripped or _NOT_CLAUSE_START.match(stripped):
+    if not stripped or _NOT_CLAUSE_START.match(stripped) or _CLAIM_NOUN_OBJECT.match(stripped):
         return False
     if verb_needs == "quote":
         return False
@@ -909,9 +1056,12 @@ def _clause_ok(clause: str, verb_needs: str) -> bool:
     if _CLAUSE_START.match(stripped):
         return True
     verb = _FINITE.search(" ".join(stripped.split()[:12]))
-    # "confirmed the layoffs but declined to say …": a second verb of the same subject,
-    # so what follows the cue is a noun phrase, not a reported clause
-    return bool(verb) and not re.search(r"\b(?:but|and|or)\s+$", stripped[: verb.start()])
+    # "confirmed the layoffs but declined to say …": a second verb of the same subject;
+    # "announced a merger that eliminated …": a verb inside a relative clause. Either way
+    # what follows the cue is a noun phrase, not a reported clause.
+    before_verb = stripped[: verb.start()] if verb else ""
+    relative = noun_object and re.search(r"\b(?:that|which|who)\b", before_verb)
+    return bool(verb) and not relative and not re.search(r"\b(?:but|and|or)\s+$", before_verb)
 
 
 # ----------------------------------------------------------------------------------------
@@ -954,13 +1104,17 @@ class _Attributor:
     def resolve(self, phrase: SpeakerPhrase, p: int, sent_start: int) -> Entity | None:
         pos = sent_start + phrase.start
         if phrase.kind == "pronoun":
-            return self._resolve_pronoun(phrase.text.lower(), p, pos)
+            text = phrase.text.lower()
+            if text.endswith(("them", "those")):
+                text = "they"
+            elif text.endswith("-year-old"):
+                text = "person"
+            return self._resolve_pronoun(text, p, pos)
         if phrase.kind == "name":
             name = phrase.text
             person = self.index.person_for(name)
             if person is not None:
-                if phrase.role and not person.role:
-                    person.role = _clean_role(phrase.role)
+                person.describe(phrase.role)
                 return person
             kind = EntityIndex.classify(name)
             known = gazetteer().get(name.lower())
@@ -978,13 +1132,12 @@ class _Attributor:
             # an unknown name as the subject of a cue: a person (the title gives the gender)
             title = _TITLE_PREFIX.match(name)
             office, bare = _split_title(_TITLE_PREFIX.sub("", name))
-            gender = _TITLES.get(title.group().strip().lower(), "") if title else ""
+            gender = _TITLES.get(title.group().strip().lower().rstrip("."), "") if title else ""
             entity = self.index.add(
                 _norm_name(bare), Entity(bare, "person", gender=gender, first_seen=(p, pos))
             )
-            role = phrase.role or office
-            if role and not entity.role:
-                entity.role = _clean_role(role)
+            entity.describe(phrase.role)
+            entity.describe(office)
             return entity
         return self._resolve_description(phrase, p, pos)
 
@@ -1003,6 +1156,8 @@ class _Attributor:
         window.sort(key=lambda c: (c[0], c[1]))
 
         def fits(e: Entity) -> bool:
+            if want == "person":
+                return e.kind == "person"
             if want in ("male", "female"):
                 return e.kind == "person" and e.gender in ("", want)
             if want == "plural":
@@ -1011,8 +1166,10 @@ class _Attributor:
                 )
             return e.kind == "institution"
 
-        for subject_only in (True, False):
-            for _q, _at, e, subject in reversed(window):
+        # this paragraph first (news paragraphs shift topic), subjects and speakers first
+        here = [c for c in window if c[0] == p]
+        for scope, subject_only in ((here, True), (here, False), (window, True), (window, False)):
+            for _q, _at, e, subject in reversed(scope):
                 if (subject or not subject_only) and fits(e):
                     if e.kind == "person" and not e.gender:
                         e.gender = want if want != "plural" else "they"
@@ -1020,7 +1177,9 @@ class _Attributor:
         return None
 
     def _resolve_description(self, phrase: SpeakerPhrase, p: int, pos: int) -> Entity | None:
-        text = phrase.text
+        text = re.sub(
+            r"^(?:one|some|two|three|many|most|each)\s+of\s+", "", phrase.text, flags=re.I
+        )
         words = text.split()
         head = words[-1].lower()
         post = _POSTMOD.search(text)
@@ -1030,18 +1189,31 @@ class _Attributor:
         info = speaker_nouns().get(head, {"kind": "anonymous", "gender": "", "number": "singular"})
         definite = words[0].lower() in ("the", "its", "his", "her", "their")
         earlier = [m for m in self.index.mentions if (m.paragraph, m.start) < (p, pos)]
+        if info["kind"] == "document" and self.spoken_at:
+            return self.spoken_at[-1][2]  # "“…,” the statement said": whoever issued it
         if head in {"spokesman", "spokeswoman", "spokesperson"}:
             owner = self._spokesperson_owner(text, head, definite, earlier)
             if owner is not None:
                 return owner
         if info["kind"] == "role" and definite:
-            for m in reversed(earlier):
-                e = m.entity
-                if e.kind == "person" and e.role and head in e.role.lower():
-                    return e
-            for e in self.speakers.values():
-                if e.kind == "person" and e.role and head in e.role.lower():
-                    return e
+            # "the Dunmore manager": the person whose name and descriptions share most of
+            # the words (a capitalised modifier counts double), the most recent on a tie
+            modifiers = [w for w in words[1:-1] if w[:1].isupper()]
+            people = [m.entity for m in reversed(earlier) if m.entity.kind == "person"]
+            people += [e for e in reversed(list(self.speakers.values())) if e.kind == "person"]
+            scored = [
+                (2 * e.described_as(modifiers) + e.described_as([head]), e)
+                for e in dict.fromkeys(people)
+            ]
+            best = max(scored, key=lambda se: se[0], default=(0, None))
+            if best[0] > 0:
+                return best[1]
+            if info["gender"]:
+                # "The actress, 34, told fans …" right after naming her: like a pronoun
+                pronoun = "she" if info["gender"] == "female" else "he"
+                person = self._resolve_pronoun(pronoun, p, pos)
+                if person is not None:
+                    return person
         if info["kind"] == "institution":
             owner = self._institution_in(text, earlier)
             if owner is not None:
@@ -1050,9 +1222,10 @@ class _Attributor:
         canonical = re.sub(rf"^{_DET}\s+", "", text, flags=re.IGNORECASE)
         canonical = re.sub(r",?\s+who\b.*$", "", canonical)
         if definite and info["kind"] in ("anonymous", "role"):
-            # "the official" after "a senior official": the same anonymous source
+            # "the official" after "a senior official", "one of the people" after "people
+            # familiar with the talks": the same anonymous source
             for e in reversed(list(self.speakers.values())):
-                if e.kind == "anonymous" and e.canonical.lower().split()[-1] == head:
+                if e.kind == "anonymous" and _head_word(e.canonical) == head:
                     return e
         key = _norm_name(canonical)
         return self.index.add(key, Entity(canonical, kind, first_seen=(p, pos)))
@@ -1063,16 +1236,18 @@ class _Attributor:
         """An unnamed spokesperson speaks for an institution: the one named in the phrase
         ("a council spokeswoman", "a Nimbra spokesperson"); for "the spokeswoman", a person
         the article gave that title, else the institution whose spokesperson spoke last."""
-        owner = self._institution_in(text, earlier)
+        runs = [r.group() for r in _CAP_RUN.finditer(re.sub(rf"^{_DET}\s+", "", text, flags=re.I))]
+        names = [re.sub(r"^(?:The|A|An)\s+", "", r) for r in runs]
+        owner = next((self.index.lookup(n) for n in names if self.index.lookup(n)), None)
         if owner is None:
-            named = re.findall(r"\b[A-Z][\w’'\-]*", re.sub(rf"^{_DET}\s+", "", text, flags=re.I))
-            if named:
-                name = " ".join(named)
-                owner = self.index.add(_norm_name(name), Entity(name, "institution"))
+            owner = self._institution_in(text, earlier)
+        if owner is None and names:
+            # "a Nimbra spokesperson", "a spokeswoman for the Department of Schools"
+            owner = self.index.add(_norm_name(names[-1]), Entity(names[-1], "institution"))
         if owner is None and definite:
             person = next(
                 (e for e in reversed(list(self.speakers.values()))
-                 if e.kind == "person" and e.role and head in e.role.lower()),
+                 if e.kind == "person" and e.described_as([head])),
                 None,
             )  # fmt: skip
             if person is not None:
@@ -1097,8 +1272,7 @@ class _Attributor:
         candidates = [e for e in dict.fromkeys(candidates) if e.kind == "institution"]
 
         def overlap(e: Entity) -> int:
-            own = set(_norm_name(f"{e.canonical} {e.role or ''}").split())
-            return sum(w in own for w in words)
+            return e.described_as(words)
 
         best = max(candidates, key=overlap, default=None)  # ties: the most recent
         if best is not None and overlap(best) > 0:
@@ -1112,6 +1286,9 @@ class _Attributor:
                 if m.entity.kind == "institution":
                     counts[m.entity] = counts.get(m.entity, 0) + 1
             firms = [e for e in candidates if not set(e.canonical.split()) & _PUBLIC_BODY_WORDS]
+            spoke = [e for _q, _at, e in reversed(self.spoken_at) if e in firms]
+            if spoke:
+                return spoke[0]  # "Tarnside Water said … The company said …"
             if firms:
                 return max(firms, key=lambda e: counts.get(e, 0))  # max keeps the first (latest)
         return None
@@ -1197,17 +1374,22 @@ class _Attributor:
                 return None, ""
             if not re.search(r"(?:,|\bby|\bbefore|\bafter)\s*$", pre):
                 return None, ""
-            subject = found[-1][1] if found else _sentence_subject(pre)
-            if subject is None:
-                return None, ""
-            return SpeakerPhrase(subject.text, subject.start, subject.end, subject.kind), "gerund"
+            subject = _copy(found[-1][1]) if found else _clause_subject(pre)
+            if subject is not None:
+                subject.borrowed = True
+            return (subject, "gerund") if subject is not None else (None, "")
+        if found and re.search(r",\s*(?:who|which)\s*$", pre):
+            # "…, said Ray Dunleavy, president of X, who said …": the same speaker again
+            return _copy(found[-1][1]), "before"
+        if re.search(r"(?:,\s*|\s)(?:and|but)\s*$", pre):
+            # "X claimed …, and said …", "X admitted … but said …": the same subject
+            subject = _copy(found[-1][1]) if found else _clause_subject(pre)
+            if subject is not None:
+                subject.borrowed = True
+                return subject, "before"
         before = _speaker_before(pre)
         if before is not None:
             return before, "before"
-        if found and re.search(r"(?:,\s*|\s)and\s*$", pre):
-            # "X claimed …, and said …": a second verb with the same subject
-            subject = found[-1][1]
-            return SpeakerPhrase(subject.text, subject.start, subject.end, subject.kind), "before"
         if quote_before or re.search(r",\s*$", pre) or not pre.strip():
             after = _speaker_after(post)
             if after is not None:
@@ -1221,18 +1403,27 @@ class _Attributor:
         form = _WS.sub(" ", cue.group().lower())
         verb = reporting_verbs().get(form)
         needs = verb.needs if verb else "yes"
-        lemma = verb.lemma if verb else form
         cue_text = cue.group()
         mention = phrase.text
-        attr_start = s0 + min(phrase.start, cue.start())
-        attr_end = s0 + max(phrase.end, cue.end())
+        if phrase.borrowed:  # the subject stands earlier: the attribution is the cue alone
+            attr_start, attr_end = s0 + cue.start(), s0 + cue.end()
+        else:
+            attr_start = s0 + min(phrase.start, cue.start())
+            attr_end = s0 + max(phrase.end, cue.end())
         # quotations directly before or after the attribution are the speaker's words
         adjacent_before = [
             q
             for q in quotes
-            if q.outer_end <= attr_start and _gap_is_punct(text, q.outer_end, attr_start)
+            if q.outer_end <= attr_start
+            and _gap_is_punct(text, q.outer_end, attr_start)
+            # "Water companies … had been “let off the hook”, the trust said": a phrase
+            # inside the writer's sentence, so partial speech, not a direct quote
+            and (
+                q.open_at <= s0 + 1 or text[s0 : q.open_at].rstrip().endswith((":", ".", "?", "!"))
+            )
         ]
-        after_pos = _skip_after_cue(text, attr_end, lemma) if how != "after" else attr_end
+        audience = bool(verb and verb.names_audience)
+        after_pos = _skip_after_cue(text, attr_end, audience) if how != "after" else attr_end
         adjacent_after = [
             q
             for q in quotes
@@ -1285,7 +1476,13 @@ class _Attributor:
             role_at = text.find(phrase.role, attr_end, sentence_end)
             if role_at >= 0 and not text[attr_end:role_at].strip(" ,"):
                 tail_from = role_at + len(phrase.role)
-        tail_is_empty = _only_adverbials(text[tail_from:sentence_end])
+        tail = text[tail_from:sentence_end]
+        # "…, she said, adding that …" / "…, X said in a statement, which also …": what
+        # follows is another utterance or a remark about the speaker, not this content
+        follows = re.match(r"\s*,\s*(?:which|who|([a-z]+ing))\b", tail)
+        if follows and (not follows.group(1) or follows.group(1) in reporting_verbs()):
+            tail = tail[: follows.start()]
+        tail_is_empty = _only_adverbials(tail)
         if (
             how == "according"
             and text[s0:attr_start].strip() == ""
@@ -1307,9 +1504,14 @@ class _Attributor:
             and how in ("before", "after")
             and _is_fronted(text[s0:attr_start])
         ):
-            # "In return, X added, North Korea would …": content after the second comma
             m = re.match(r"\s*,\s*", text[attr_end:])
-            clause_from, clause_to = attr_end + m.end(), sentence_end
+            if _FRONTED_ADVERBIAL.match(text[s0:attr_start].strip()):
+                # "In return, X added, North Korea would …": content after the second comma
+                clause_from, clause_to = attr_end + m.end(), sentence_end
+            else:
+                # "The numbers, he says, were never the hard part": the fronted words are the
+                # clause's subject, so the content is the whole clause (PARC keeps it whole)
+                clause_from, clause_to = s0, sentence_end
             how = "middle"
         else:
             clause_from, clause_to = after_pos, sentence_end
@@ -1331,23 +1533,19 @@ class _Attributor:
             return
         inner = [q for q in quotes if clause_from <= q.open_at and q.outer_end <= clause_to + 1]
         clause = text[clause_from:clause_to]
+        if inner and _NOT_CLAUSE_START.match(clause.strip()) and how != "according":
+            return
+        # Reported speech needs a clause ("said the plan was …", not "denied a request"); a
+        # quoted phrase after a verb that also takes plain objects needs one too ("admitted
+        # 14 counts of fraud … “consultancy fees”" is not speech).
+        check = how != "according" and clause_from >= attr_end
+        check = check and (not inner or (verb is not None and verb.takes_noun_object))
+        if check and not _reports_speech(text[attr_end:clause_from], clause, verb, needs):
+            return
         if inner:
-            if _NOT_CLAUSE_START.match(clause.strip()) and how != "according":
-                return
-            if verb is not None and verb.takes_noun_object and clause_from >= attr_end:
-                said_that = bool(re.search(r"\bthat\s*$", text[attr_end:clause_from]))
-                if not said_that and not _clause_ok(clause, needs):
-                    return  # "admitted 14 counts of fraud … “consultancy fees”": not speech
             clause_to = _cut_writer_gloss(text, clause_from, clause_to, inner)
             clause_to = _cut_next_action(text, clause_from, clause_to, inner)
-            kind = "partial"
-        else:
-            kind = "indirect"
-            if how != "according" and clause_from >= attr_end:
-                skipped = text[attr_end:clause_from]
-                said_that = bool(re.search(r"\bthat\s*$", skipped))
-                if not said_that and not _clause_ok(clause, needs):
-                    return
+        kind = "partial" if inner else "indirect"
         for q in inner:
             self.claimed.add((p, q.start))
         frags = [(q.start, q.end) for q in inner]
@@ -1422,8 +1620,8 @@ class _Attributor:
         name = entity.canonical if entity is not None else UNKNOWN_SPEAKER
         if entity is not None:
             self.speakers.setdefault(name, entity)
-            if role and not entity.role and entity.kind == "person":
-                entity.role = _clean_role(role)
+            if entity.kind == "person":
+                entity.describe(role)
             if mention and mention not in entity.mentions:
                 entity.mentions.append(mention)
         if any(u.paragraph == p and u.start == start for u in self.utterances):
@@ -1512,13 +1710,42 @@ def _is_full_sentence_quote(text: str, q: QuoteSpan, s0: int | None = None) -> b
     )
 
 
-def _sentence_subject(pre: str) -> SpeakerPhrase | None:
-    m = re.match(rf"\s*((?:{_NAME_TOKEN}\s*)+|he|she|they|it|He|She|They|It)\b", pre)
-    if not m:
-        return None
-    words = m.group(1).strip()
-    kind = "pronoun" if words.lower() in _PRONOUNS else "name"
-    return SpeakerPhrase(words, m.start(1), m.start(1) + len(words), kind)
+def _copy(phrase: SpeakerPhrase) -> SpeakerPhrase:
+    """The subject of an earlier verb, reused by a later cue (", adding that …")."""
+    return SpeakerPhrase(
+        phrase.text, phrase.start, phrase.end, phrase.kind, phrase.role, phrase.definite, True
+    )
+
+
+def _clause_subject(pre: str) -> SpeakerPhrase | None:
+    """The subject of the clause a cue continues: the speaker phrase that opens the
+    sentence or follows a fronted phrase ("In its report, the bank cut …, and said …";
+    "Dunmore boss Alan Corrigan was in no mood …, insisting …")."""
+    for m in re.finditer(r"(?:^|,\s+)", pre):
+        segment = pre[m.end() :]
+        pronoun = re.match(r"(he|she|they|it|He|She|They|It)\b", segment)
+        if pronoun:
+            return SpeakerPhrase(pronoun.group(1), m.end(), m.end() + pronoun.end(), "pronoun")
+        words = list(re.finditer(r"[\w’'\-\.&]+", segment))
+        end = 0
+        for w in words:
+            token = w.group()
+            noun = speaker_nouns().get(token.lower(), {}).get("kind")
+            capitalised = token[:1].isupper() and token.lower() not in _NOT_MODIFIERS | {
+                "in",
+                "on",
+                "at",
+            }
+            if capitalised or token.lower() in ("the", "a", "an") or noun:
+                end = w.end()
+            else:
+                break
+        phrase = _speaker_at_end(segment[:end], None) if end else None
+        if phrase is not None:
+            phrase.start += m.end()
+            phrase.end += m.end()
+            return phrase
+    return None
 
 
 def _aside_bounds(text: str, s0: int, s1: int, pos: int) -> tuple[int, int] | None:
@@ -1566,6 +1793,14 @@ def _cut_next_action(text: str, a: int, b: int, inner: list[QuoteSpan]) -> int:
     last = max(q.outer_end for q in inner)
     m = re.match(r"\s+(?:and|but)\s+(?:then\s+)?[a-z]+ed\b", text[last:b])
     return last if m else b
+
+
+_FRONTED_ADVERBIAL = re.compile(
+    r"(?:in|on|at|for|after|before|by|with|without|from|during|since|until|under|over|as|"
+    r"if|when|while|although|though|however|meanwhile|instead|still|yet|so|then|now|today|"
+    r"yesterday|also|[a-z]+ly)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_fronted(lead: str) -> bool:

@@ -176,16 +176,14 @@ def test_scare_quote_is_not_speech():
     assert scare_quotes(article).text.tolist() == ["efficiency drive"]
 
 
-@pytest.mark.parametrize("fixture", ["seed", "dev", "heldout"])
-def test_voices_cover_every_character_once(seed, fixture):
-    articles = (
-        [seed]
-        if fixture == "seed"
-        else [
-            __import__("helpers").load_article(p)
-            for p in sorted((FIXTURES / "quotes" / fixture).glob("*.md"))
-        ]
-    )
+QUOTE_SETS = sorted(p.name for p in (FIXTURES / "quotes").iterdir() if p.is_dir())
+
+
+def test_voices_cover_every_character_once(seed):
+    from helpers import load_article
+
+    articles = [seed] + [load_article(p) for p in sorted((FIXTURES / "quotes").glob("*/*.md"))]
+    assert len(articles) > 40
     for article in articles:
         table = voices(article)
         for p, text in enumerate(article.paragraphs):
@@ -218,22 +216,24 @@ def test_annotated_view_escapes_text():
     assert "<script>" not in html and "&lt;script&gt;" in html and "&lt;b&gt;" in html
 
 
-# Measured on the hand-annotated articles (expectations written before the code was run).
-# The held-out set was never used for tuning; its thresholds record the measured level.
-@pytest.mark.parametrize(
-    ("folder", "min_recall", "min_precision"), [("dev", 0.85, 0.88), ("heldout", 0.80, 0.83)]
-)
-def test_accuracy_on_annotated_articles(folder, min_recall, min_precision):
+# Accuracy on the hand-annotated articles (tests/fixtures/quotes/README.md). Every set was
+# written by hand before the code saw it; each was held out until measured once (the
+# first-look numbers are in the README), and the sets used for development since are held
+# to 0.95. HELD_OUT is the one set never used to change a rule: its floor is its measurement.
+HELD_OUT = {"heldout6": (0.85, 0.85)}
+
+
+@pytest.mark.parametrize("folder", QUOTE_SETS)
+def test_accuracy_on_annotated_articles(folder):
+    min_recall, min_precision = HELD_OUT.get(folder, (0.95, 0.95))
     summary, detail = score_folder(FIXTURES / "quotes" / folder)
-    correct, expected, predicted = (
-        summary.correct.sum(),
-        summary.expected.sum(),
-        summary.predicted.sum(),
-    )
+    correct, expected = summary.correct.sum(), summary.expected.sum()
+    predicted = summary.predicted.sum()
     misses = detail[detail.status != "correct"].head(10).to_string()
     assert correct / expected >= min_recall, misses
     assert correct / predicted >= min_precision, misses
     assert summary.scare_found.sum() >= summary.scare_expected.sum() - 1
+    assert summary.trap_hits.sum() <= 1
 
 
 def test_an_edited_lexicon_takes_effect_without_a_restart(tmp_path, monkeypatch):
@@ -251,3 +251,9 @@ def test_an_edited_lexicon_takes_effect_without_a_restart(tmp_path, monkeypatch)
     with verbs.open("a", encoding="utf-8") as handle:
         handle.write("recount,recount|recounts|recounted,neutral,yes,no,Neutral.\n")
     assert extract_quotes(article).speaker.tolist() == ["Maria Lopez"]
+
+
+def test_annotated_view_marks_scare_quotes(seed):
+    html = annotated_voices(seed, voices(seed), scare=scare_quotes(seed))
+    assert html.count("scare quotes: nobody in the article says this") == 2
+    assert "dashed box = scare quotes" in html
