@@ -220,7 +220,7 @@ def test_annotated_view_escapes_text():
 # written by hand before the code saw it; each was held out until measured once (the
 # first-look numbers are in the README), and the sets used for development since are held
 # to 0.95. HELD_OUT is the one set never used to change a rule: its floor is its measurement.
-HELD_OUT = {"heldout6": (0.85, 0.85)}
+HELD_OUT = {"heldout6": (0.90, 0.94)}  # measured 2026-11-27: 110/120 recall, 110/115 precision
 
 
 @pytest.mark.parametrize("folder", QUOTE_SETS)

@@ -1,0 +1,513 @@
+"""People, institutions and places named in an article, with their roles and gender.
+
+Names are capitalised runs (``Jane Okafor``, ``Bank of England``); a run is a person, an
+institution or a place by the gazetteer (``data/lexicons/places.csv``, ``organisations.csv``),
+its head word (``org_words.csv``: *Ministry*, *Council*, *River*) and what the article says
+of it (an apposition such as "an analyst at …" or "appliance maker …"). Mentions of one
+person are merged: ``Jane Okafor`` / ``Okafor`` / ``Ms Okafor``, ``Lee Min-ho`` / ``Lee Min
+Ho``; titles before a name are roles, not part of it ("Senate Majority Leader Dolores
+Whitfield"). Gender is taken only from the article itself (titles such as *Ms*, gendered
+nouns such as *spokeswoman*, and a he/she that follows the name in the same sentence) and
+is used for nothing but resolving pronouns; it is never guessed from a first name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .lexicons import gazetteer, org_words, place_prefixes, reporting_verbs, speaker_nouns
+from .quotemarks import _DASHES
+from .text import stopwords
+
+__all__ = ["Entity", "EntityIndex", "Mention"]
+
+
+# Titles before names, looked up in lower case without a final full stop; the gender they give.
+_TITLES = {
+    "mr": "male", "mrs": "female", "ms": "female", "miss": "female", "sir": "male",
+    "dame": "female", "lord": "male", "lady": "female", "king": "male", "queen": "female",
+    "prince": "male", "princess": "female", "pope": "male", "father": "male", "sister": "female",
+    "dr": "", "prof": "", "professor": "", "president": "", "prime minister": "",
+    "chancellor": "", "senator": "", "sen": "", "rep": "", "gov": "", "governor": "",
+    "gen": "", "general": "", "judge": "", "justice": "", "coach": "", "captain": "",
+    "capt": "", "mayor": "", "minister": "", "secretary": "", "inspector": "", "detective": "",
+    "sergeant": "", "officer": "", "rabbi": "", "imam": "", "reverend": "", "rev": "",
+    "det": "", "insp": "", "supt": "", "sgt": "", "lt": "", "col": "", "maj": "", "adm": "",
+    "cr": "", "cllr": "",
+}  # fmt: skip
+
+
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+
+
+_DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+
+
+_MONTHS_DAYS = frozenset(_MONTHS + _DAYS)
+
+
+_NAME_TOKEN = r"[A-Z][\w’'\-]*(?:\.(?=[A-Z]))?(?:[\w’'\-]*)"
+
+
+_CONNECTOR = r"(?:of|for|de|van|von|bin|al|la|le|da|du|del|der|di)"
+
+
+# Titles written before names; those with a full stop ("Dr.") must not end a name or sentence.
+_TITLE_ABBREVIATIONS = (
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Capt", "Sgt",
+    "Det", "Insp", "Supt", "Rev", "St", "Cr", "Cllr",
+)  # fmt: skip
+
+
+_TITLE_DOT = "|".join(rf"(?<=\b{t})" for t in ("[A-Z]", *_TITLE_ABBREVIATIONS))
+
+
+_TITLE_BEFORE_NAME = rf"(?:(?:{'|'.join(_TITLE_ABBREVIATIONS)})\.?\s+)?"
+
+
+_NOT_AFTER_TITLE = "".join(rf"(?<!\b{t})" for t in (*_TITLE_ABBREVIATIONS, "[A-Z]"))
+
+
+_CAP_RUN = re.compile(
+    rf"(?<![\w’'\-]){_NAME_TOKEN}(?:(?:{_TITLE_DOT})\.)?"
+    rf"(?:\s+(?:(?:{_CONNECTOR}|&)\s+(?:the\s+)?)?{_NAME_TOKEN}(?:(?:{_TITLE_DOT})\.)?)*"
+)
+
+
+_TITLE_PREFIX = re.compile(
+    r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Gov|Governor|Sen|Senator|Rep|"
+    r"Gen|General|Lt|Col|Capt|Captain|Sgt|Det|Insp|Supt|Rev|Cr|Cllr|President|Judge|Justice|Coach|"
+    r"Mayor|Chancellor|King|Queen|Prince|Princess|Pope|Prime\s+Minister)\.?\s+"
+)
+
+
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+_WS = re.compile(r"\s+")
+
+
+def _norm_name(name: str) -> str:
+    return _WS.sub(" ", name.replace("-", " ").replace("‐", " ")).strip().lower()
+
+
+@dataclass(eq=False)  # one object per referent: compared and hashed by identity
+class Entity:
+    canonical: str
+    kind: str  # person | institution | anonymous | place
+    role: str | None = None  # the first description the article gives
+    gender: str = ""
+    mentions: list[str] = field(default_factory=list)
+    first_seen: tuple[int, int] = (10**9, 0)
+    roles: list[str] = field(default_factory=list)  # every description the article gives
+
+    def describe(self, role: str | None) -> None:
+        """Record a description ("the foreign minister", "Colonel"); the first is ``role``."""
+        if not role:
+            return
+        role = _clean_role(role)
+        if role and role not in self.roles:
+            self.roles.append(role)
+        self.role = self.role or role
+
+    def described_as(self, words: list[str]) -> int:
+        """How many of ``words`` the entity's name and descriptions contain."""
+        own = set(_norm_name(" ".join([self.canonical, *self.roles])).replace("’s", "").split())
+        return sum(all(t in own for t in _norm_name(w).split()) for w in words if w.strip())
+
+    @cached_property
+    def tokens(self) -> list[str]:
+        return _norm_name(self.canonical).split()
+
+
+@dataclass
+class Mention:
+    entity: Entity
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    subject: bool = False  # opens its sentence (a likely grammatical subject)
+
+
+class EntityIndex:
+    """The article's people, institutions and places, with their mentions in reading order."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+        self.mentions: list[Mention] = []
+
+    # -- classification --------------------------------------------------------------
+    @staticmethod
+    def classify(name: str) -> str | None:
+        """``person``, ``institution``, ``place`` or None (not a name at all)."""
+        lowered = name.lower()
+        known = gazetteer().get(lowered) or gazetteer().get(re.sub(r"^the\s+", "", lowered))
+        if known:
+            return "institution" if known["type"] == "organisation" else "place"
+        words = name.split()
+        # the head word decides: the last word, or the one before "of" ("Bank of X")
+        head = re.split(r"\s+(?:of|for|de|du)\s+", name)[0].split()[-1].strip(".,")
+        if {head, words[-1].strip(".,")} & org_words() or "&" in words:
+            return "institution"
+        if " for " in name:  # "Department for Education"; never a person ("MP for Leeds")
+            return "institution" if head in org_words() else None
+        if len(words) >= 2 and words[0] in place_prefixes():
+            return "place"  # "Lower Marrick", "River Onnen", "Port Talbot"
+        if any(w.lower().strip(".") in _MONTHS_DAYS for w in words):
+            return None
+        if name.isupper() and len(name) <= 6:
+            return "institution"  # an acronym: NATO, BBC
+        if name.isupper():
+            return None  # a dateline or a tabloid's capitals: "HARBOUR LANE favourite …"
+        return "person" if len(words) >= 2 else None
+
+    def add(self, entity_key: str, entity: Entity) -> Entity:
+        existing = self.entities.get(entity_key)
+        if existing is None:
+            self.entities[entity_key] = entity
+            return entity
+        return existing
+
+    def lookup(self, name: str) -> Entity | None:
+        """The entity a mention refers to: exact name, gazetteer name, a person's partial
+        name, or the first word of an organisation's name ("Brightwell")."""
+        known = gazetteer().get(name.lower())
+        for key in (_norm_name(name), _norm_name(known["name"]) if known else None):
+            if key in self.entities:
+                return self.entities[key]
+        person = self.person_for(name)
+        if person is not None or len(name.split()) != 1:
+            return person
+        first = _norm_name(name)
+        firms = [
+            e for e in self.entities.values() if e.kind == "institution" and e.tokens[0] == first
+        ]
+        return max(firms, key=lambda e: e.first_seen) if firms else None
+
+    def person_for(self, name: str) -> Entity | None:
+        """The person a (possibly partial) name refers to, if any."""
+        key = _norm_name(_split_title(_TITLE_PREFIX.sub("", name))[1])
+        if key in self.entities and self.entities[key].kind == "person":
+            return self.entities[key]
+        tokens = key.split()
+        candidates = [e for e in self.entities.values() if e.kind == "person"]
+        squashed = key.replace(" ", "")
+        for e in candidates:
+            if "".join(e.tokens) == squashed:
+                return e
+        if len(tokens) == 1:
+            last = [e for e in candidates if len(e.tokens) > 1 and e.tokens[-1] == tokens[0]]
+            first = [e for e in candidates if len(e.tokens) > 1 and e.tokens[0] == tokens[0]]
+            matches = last or first
+            if matches:
+                return max(matches, key=lambda e: e.first_seen)
+        return None
+
+
+def _strip_run(run: str, at_sentence_start: bool) -> tuple[str, int]:
+    """Remove possessive endings and a sentence-initial ordinary word; return (name, shift)."""
+    shift = 0
+    words = run.split(" ")
+    stops = stopwords()
+    while (
+        words
+        and " ".join(words).lower() not in gazetteer()  # "General Motors", "US"
+        and not (words[0].isupper() and len(words[0]) > 1)  # an acronym: "US", "WHO"
+        and (
+            words[0].lower() in stops
+            or re.fullmatch(_DET, words[0], re.IGNORECASE)  # "Two Brennan aides"
+            or (at_sentence_start and shift == 0 and _ordinary_word(words[0]))
+            or words[0].lower().rstrip(".") in _TITLES
+        )
+    ):
+        shift += len(words[0]) + 1
+        words = words[1:]
+        at_sentence_start = False
+    title, _ = _split_title(" ".join(words))
+    if title:
+        shift += len(title) + 1
+        words = words[len(title.split()) :]
+    name = " ".join(words)
+    name = _POSSESSIVE.sub("", name) if re.search(r"[’']s?$", name) else name
+    return name.rstrip(".,") if not re.search(r"\b[A-Z]\.$", name) else name, shift
+
+
+def _split_title(name: str) -> tuple[str, str]:
+    """A capitalised title before a person's name is a role, not part of the name:
+    ``"Senate Majority Leader Dolores Whitfield"`` -> ``("Senate Majority Leader",
+    "Dolores Whitfield")``. Names of organisations are left whole."""
+    words = name.split()
+    if len(words) < 3 or EntityIndex.classify(name) != "person":
+        return "", name
+    titles = [i for i, w in enumerate(words[:-2]) if _is_title_word(w)]
+    if not titles:
+        return "", name
+    cut = titles[-1] + 1
+    return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+def _is_title_word(word: str) -> bool:
+    lowered = word.lower().rstrip(".")
+    last = lowered.rsplit("-", 1)[-1]  # "co-founder", "vice-chancellor"
+    return lowered in _TITLES or any(
+        speaker_nouns().get(w, {}).get("kind") == "role" for w in (lowered, last)
+    )
+
+
+def _ordinary_word(word: str) -> bool:
+    lowered = word.lower()
+    return lowered.endswith(("ing", "ly", "ed")) or lowered in _SENTENCE_STARTERS
+
+
+_NOT_MODIFIERS = frozenset("he she they it we i the a an these those this that".split())
+
+
+# Capitalised words that open sentences but are not names ("Speaking to reporters, …")
+_SENTENCE_STARTERS = frozenset(
+    """after although as because before but despite during following given however if in
+    irrespective meanwhile since speaking though unlike until when where whereas while with
+    without yet asked earlier later last next officials sources critics analysts""".split()
+)
+
+
+def _index_entities(
+    masked: list[str], title: str, spans: dict[int, list[tuple[int, int]]]
+) -> EntityIndex:
+    """Names in the headline (paragraph -1) and body; ``spans`` are each unit's sentences."""
+    index = EntityIndex()
+    units = [(-1, title)] + list(enumerate(masked))
+    found: list[tuple[int, int, int, str, str]] = []
+    for p, mtext in units:
+        starts = {s for s, _ in spans[p]} | {0}
+        for m in _CAP_RUN.finditer(mtext):
+            at_start = (
+                m.start() in starts or mtext[: m.start()].rstrip()[-1:] in "“‘\"'(:" + _DASHES
+            )
+            name, shift = _strip_run(m.group(), at_start)
+            if not name:
+                continue
+            person, _, rest = name.partition(" of ")
+            if rest and len(person.split()) >= 2 and EntityIndex.classify(person) == "person":
+                name = person  # "Walt Brennan of Port Avalon": the town is not in the name
+            start = m.start() + shift
+            found.append((p, start, start + len(name), name, mtext[max(0, start - 40) : start]))
+    # Persons first (multi-word names), body before headline, so canonical = first full form.
+    ordered = sorted(found, key=lambda f: (f[0] < 0, f[0], f[1]))
+    texts = dict(units)
+    for p, start, end, name, before in ordered:
+        kind = EntityIndex.classify(name)
+        if kind in ("institution", "person") and len(name.split()) >= 2:
+            # the article's own description decides: "Jiwoo Park, an analyst at …" is a
+            # person, "appliance maker Brightwell Appliances" an organisation
+            role = _role_near(texts[p], start, end)
+            described = _head_noun_kind(role) if role else None
+            if described == "role":
+                kind = "person"
+            elif described == "institution":
+                kind = "institution"
+        if kind == "person" and index.person_for(name) is None:
+            gender = _title_gender(before)
+            index.add(
+                _norm_name(name), Entity(name, "person", gender=gender, first_seen=(p, start))
+            )
+        elif kind in ("institution", "place"):
+            known = gazetteer().get(name.lower())
+            canonical = known["name"] if known and kind == "institution" else name
+            index.add(_norm_name(canonical), Entity(canonical, kind, first_seen=(p, start)))
+    # Single-word mentions: a surname or title + surname of a known person.
+    for p, start, end, name, before in sorted(found, key=lambda f: (f[0], f[1])):
+        entity = index.lookup(name)
+        aged = re.match(r"\s*,\s*\d{1,3}\s*,", texts[p][end : end + 8])
+        if (
+            entity is None
+            and len(name.split()) == 1
+            and (aged or _title_gender(before) is not None)
+        ):
+            entity = index.add(_norm_name(name), Entity(name, "person", first_seen=(p, start)))
+            entity.gender = _title_gender(before) or ""
+        if entity is not None:
+            if entity.kind == "person" and not entity.gender:
+                entity.gender = _title_gender(before) or ""
+            entity.mentions.append(name)
+            index.mentions.append(Mention(entity, p, start, end, name))
+    index.mentions.sort(key=lambda m: (m.paragraph, m.start))
+    for mention in index.mentions:
+        mention.subject = _opens_sentence(
+            texts[mention.paragraph], mention.start, spans[mention.paragraph]
+        )
+    _genders_from_pronouns(index, texts, spans)
+    for mention in index.mentions:
+        p = mention.paragraph
+        e = mention.entity
+        if p >= 0:
+            e.describe(_role_near(texts[p], mention.start, mention.end))
+            e.describe(_title_role(texts[p][max(0, mention.start - 30) : mention.start]))
+        if e.kind == "person" and e.role and not e.gender:
+            e.gender = _role_gender(e.role)  # "his daughter", "the spokeswoman"
+    return index
+
+
+_TITLE_ROLES = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+    "lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant",
+    "det": "detective", "insp": "inspector", "supt": "superintendent", "prof": "professor",
+    "dr": "doctor", "rev": "reverend", "cr": "councillor", "cllr": "councillor",
+}  # fmt: skip
+
+
+def _title_role(before: str) -> str | None:
+    """The role a title before a name gives: "Gov. Martin Feld" -> "governor"."""
+    m = re.search(r"\b([A-Z][a-z]+)\.?\s+$", before)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    if word in _TITLE_ROLES:
+        return _TITLE_ROLES[word]
+    return word if _is_title_word(word) and word not in ("mr", "mrs", "ms", "miss") else None
+
+
+def _role_gender(role: str) -> str:
+    words = re.split(r"\s+(?:at|of|for|in|with|from|to)\s+", role.strip())[0].split()
+    return speaker_nouns().get(words[-1].lower(), {}).get("gender", "") if words else ""
+
+
+_SUBORDINATORS = frozenset(
+    "than that because while as whom after before when if whereas though although since"
+    " unless".split()
+)
+
+
+def _genders_from_pronouns(
+    index: EntityIndex, texts: dict[int, str], spans: dict[int, list[tuple[int, int]]]
+) -> None:
+    """A person's gender from the first he/his or she/her after the name in the same
+    sentence, before any other name ("Amara Osei … her open letter"); quotes are masked."""
+    for i, m in enumerate(index.mentions):
+        e = m.entity
+        if e.kind != "person" or e.gender or not m.subject:
+            continue  # only a sentence's subject is what a following "he"/"her" refers to
+        sentence_end = min((b for a, b in spans[m.paragraph] if a <= m.start < b), default=m.end)
+        nxt = index.mentions[i + 1] if i + 1 < len(index.mentions) else None
+        stop = nxt.start if nxt and nxt.paragraph == m.paragraph else sentence_end
+        window = texts[m.paragraph][m.end : min(stop, sentence_end)]
+        window = re.sub(
+            r",\s*(?:who|whose|which)\b[^,]*,", ",", window
+        )  # "…, who shares his ward,"
+        for pronoun in re.finditer(r"\b(he|his|him|himself|she|her|hers|herself)\b", window, re.I):
+            word = pronoun.group(1).lower()
+            before = window[: pronoun.start()].split()[-1:] or [""]
+            if word in ("he", "she") and (
+                before[0].lower() in _SUBORDINATORS or before[0].lower() in reporting_verbs()
+            ):
+                continue  # "… less mysterious than she makes it sound": another person
+            e.gender = "male" if word in ("he", "his", "him", "himself") else "female"
+            break
+
+
+def _opens_sentence(text: str, start: int, spans: list[tuple[int, int]]) -> bool:
+    sentence_start = max((a for a, _ in spans if a <= start), default=0)
+    words = re.findall(r"[\w’'\-&]+", text[sentence_start:start])
+    return len(words) <= 5 and all(
+        w[:1].isupper()
+        or w.lower() in ("the", "a", "an", "but", "and", "so", "then")
+        or speaker_nouns().get(w.lower(), {}).get("kind") == "role"
+        for w in words
+    )
+
+
+_APPOSITION_AFTER = re.compile(
+    r"^\s*,\s*(?:\d{1,3}\s*,\s*)?((?:the|a|an|[A-Z][\w’'\-]*’s|[a-z]+)\s"
+    r"[^,.;:“”\"]{2,80}?)\s*(?:,|\.|;|$|\s(?:said|says|told|added))"
+)
+
+
+def _head_word(phrase: str) -> str:
+    """The head noun of a speaker phrase: "people familiar with the talks" -> "people"."""
+    words = re.split(
+        r"\s+(?:familiar|close|briefed|involved|at|of|for|in|with|from|on)\s+", phrase
+    )[0]
+    return words.split()[-1].lower() if words.split() else ""
+
+
+def _head_noun_kind(phrase: str) -> str | None:
+    """What a describing phrase says a name is: "an analyst at Brightline" -> "role",
+    "appliance maker" -> "institution". A relative clause or a prepositional phrase
+    ("who chairs the committee", "of Wexshire Police") says nothing about it: None."""
+    if re.match(r"(?:of|from|at|in|with|for|who|whose|which|where|when)\b", phrase.strip(), re.I):
+        return None
+    head = re.split(r"\s+(?:at|of|for|in|with|from|to)\s+", phrase.strip())[0].split()
+    return speaker_nouns().get(head[-1].lower(), {}).get("kind") if head else None
+
+
+def _names_a_role(phrase: str) -> bool:
+    """A phrase naming a job or body ("retail analyst at X", "the foreign minister")."""
+    return any(
+        speaker_nouns().get(w.lower(), {}).get("kind") in ("role", "institution")
+        for w in re.findall(r"[\w\-]+", phrase)
+    )
+
+
+_APPOSITION_BEFORE = re.compile(
+    r"(?:^|[.;:]\s+|,\s+)(?:His|Her|Their|Its|The|A|An|his|her|their|its|the|a|an|"
+    r"[A-Z][\w’'\-]*’s)\s+([\w][\w\-’' ]{1,60}),\s*$"
+)
+
+
+def _role_near(text: str, start: int, end: int) -> str | None:
+    """The role the article gives a name: "Jane Okafor, the foreign minister," or
+    "Treasury spokesman Tom Reyes" (an apposition after, or a title before)."""
+    m = _APPOSITION_AFTER.match(text[end:])
+    if m and _names_a_role(m.group(1)) and m.group(1).split()[0] not in reporting_verbs():
+        return _clean_role(m.group(1))
+    m = _APPOSITION_BEFORE.search(text[max(0, start - 60) : start])
+    if m and _head_noun_kind(m.group(1)) == "role":
+        return m.group(1)  # "His daughter, Niamh Corbett"
+    clause = re.split(r"[,.;:!?“”\"()–—]", text[max(0, start - 60) : start])[-1]
+    words = re.findall(r"[\w’'\-&]+", clause)
+    if text[max(0, start - 1) : start].strip() or not words:
+        return None
+    if speaker_nouns().get(words[-1].lower(), {}).get("kind") not in ("role", "institution"):
+        return None  # a title ("chief executive") or a kind of firm ("appliance maker")
+    i = len(words) - 1
+    while i > 0 and len(words) - i < 6:
+        w = words[i - 1]
+        joins_roles = w.lower() == "and" and i > 1 and _is_title_word(words[i - 2])
+        if joins_roles:  # "co-founder and chief executive"
+            i -= 1
+            continue
+        if w.lower() in stopwords() and not w[:1].isupper() or reporting_verbs().get(w.lower()):
+            break
+        if (
+            w.lower() in ("the", "a", "an", "by", "to", "of", "according")
+            or w.lower() in _SENTENCE_STARTERS
+        ):
+            break
+        i -= 1
+    return " ".join(words[i:])
+
+
+def _title_gender(before: str) -> str | None:
+    """Gender given by a title just before a name (``Ms``, ``Mr``), else '' or None."""
+    m = re.search(r"(\b[A-Za-z]+\.?)\s*$", before)
+    if not m:
+        return None
+    word = m.group(1).lower().rstrip(".")
+    if word in _TITLES:
+        return _TITLES[word]
+    noun = speaker_nouns().get(word.rstrip("."))
+    if noun and noun["kind"] == "role":
+        return noun["gender"]
+    return None
+
+
+_DET = r"(?:the|a|an|one|two|three|four|several|some|many|other|its|his|her|their)"
+
+
+def _clean_role(role: str) -> str:
+    role = re.sub(r",?\s+who\b.*$", "", role.strip())
+    return re.sub(rf"^{_DET}\s+", "", role, flags=re.IGNORECASE).strip(" ,")
