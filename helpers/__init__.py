@@ -9,7 +9,7 @@ from .article import Article, ArticleError, ArticleNotFoundError, article_from_t
 from .evaluation import score_article, score_folder
 from .html import HTML, annotated_voices, escape, headline_and_lede
 from .paths import DEFAULT_ARTICLE
-from .plots import use_house_style
+from .plots import VOICE_MODES, connotation_palette, mode_palette, use_house_style
 from .quotes import (
     NARRATOR,
     UNKNOWN_SPEAKER,
@@ -27,6 +27,9 @@ from .text import count_words, normalise_word, stopwords, word_spans
 
 __all__ = [
     "NARRATOR",
+    "VOICE_MODES",
+    "connotation_palette",
+    "mode_palette",
     "UNKNOWN_SPEAKER",
     "annotated_voices",
     "cues_by_speaker",
