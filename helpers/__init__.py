@@ -23,6 +23,8 @@ from .quotes import (
 from .reading import article_metadata, paragraph_stats, sentence_stats, word_frequencies
 from .resources import ensure_vader_lexicon, sentence_tokenizer, sentiment_analyzer
 from .sentences import sentences, split_sentences
+from .sentiment import label, sentiment_by_speaker, sentiment_disagreement, sentiment_units
+from .stance import stance_cues, stance_evidence, stance_table, targets
 from .text import count_words, normalise_word, stopwords, word_spans
 
 __all__ = [
@@ -57,6 +59,14 @@ __all__ = [
     "sentence_stats",
     "sentence_tokenizer",
     "sentences",
+    "sentiment_by_speaker",
+    "sentiment_disagreement",
+    "sentiment_units",
+    "label",
+    "stance_cues",
+    "stance_evidence",
+    "stance_table",
+    "targets",
     "sentiment_analyzer",
     "split_sentences",
     "stopwords",

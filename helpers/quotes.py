@@ -619,7 +619,7 @@ class _Attributor:
                 canonical = known["name"] if known else name
                 return self.index.add(_norm_name(canonical), Entity(canonical, "institution"))
             if kind == "place" or (known and known["type"] in ("place", "demonym")):
-                # "Russia said" / "Britain warned": the government of a place speaks
+                # "France said" / "Britain warned": the government of a place speaks
                 canonical = known["name"] if known else name
                 return self.index.add(_norm_name(canonical), Entity(canonical, "institution"))
             # an unknown name as the subject of a cue: a person (the title gives the gender)
@@ -999,7 +999,7 @@ class _Attributor:
         ):
             m = re.match(r"\s*,\s*", text[attr_end:])
             if _FRONTED_ADVERBIAL.match(text[s0:attr_start].strip()):
-                # "In return, X added, North Korea would …": content after the second comma
+                # "In return, X added, the town would …": content after the second comma
                 clause_from, clause_to = attr_end + m.end(), sentence_end
             else:
                 # "The numbers, he says, were never the hard part": the fronted words are the

@@ -58,7 +58,7 @@ def word_frequencies(
 ) -> pd.DataFrame:
     """The most frequent content words: ``word, count, n_paragraphs, paragraphs``.
 
-    Words are lower-cased with possessives folded (``Russia’s`` → ``russia``); stop words
+    Words are lower-cased with possessives folded (``Britain’s`` → ``britain``); stop words
     and words of one letter are left out. Ties are broken alphabetically, so the order is
     the same on every run. ``paragraphs`` lists where the word occurs (the evidence).
     """

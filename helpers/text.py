@@ -2,7 +2,7 @@
 
 A word is a run of letters, with internal apostrophes or hyphens (``Jong-un``, ``don’t``).
 Numbers and punctuation are not words. A possessive ``’s``/``'s`` is not part of the word
-for counting (``Russia’s`` counts as ``russia``), but offsets always cover the text as
+for counting (``Britain’s`` counts as ``britain``), but offsets always cover the text as
 written. Stop words come from ``data/lexicons/stopwords_en.txt``, which the project ships so
 that counts are the same on every machine, with or without NLTK's corpora.
 """
@@ -34,7 +34,7 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
 def count_words(text: str) -> int:
     """Number of words in ``text`` (see the module docstring for what a word is).
 
-    >>> count_words("“We will always stand with Russia,” he said.")
+    >>> count_words("“We will always stand with Britain,” he said.")
     8
     """
     return sum(1 for _ in WORD_RE.finditer(text))
@@ -43,8 +43,8 @@ def count_words(text: str) -> int:
 def normalise_word(word: str) -> str:
     """Lower case, curly apostrophe straightened, possessive ``’s`` removed.
 
-    >>> normalise_word("Russia’s")
-    'russia'
+    >>> normalise_word("Britain’s")
+    'britain'
     """
     return _POSSESSIVE.sub("", word.replace("’", "'")).lower()
 

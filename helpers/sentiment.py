@@ -1,0 +1,202 @@
+"""Sentiment per voice: VADER on every unit of text, with a second opinion beside it.
+
+A *unit* is what one voice says in one sentence: the outlet's narration, or a speaker's
+words (quoted, reported, or both in a partial quote). The headline is a unit of its own
+(paragraph -1, mode ``headline``). Each unit gets:
+
+* VADER's compound score (Hutto & Gilbert 2014, via NLTK; :mod:`helpers.resources`),
+  labelled positive / neutral / negative with the authors' cut-offs of +0.05 and -0.05;
+* the polarity of TextBlob's pattern analyser (the lexicon of De Smedt & Daelemans 2012,
+  *Pattern for Python*, shipped inside the ``textblob`` package), labelled with the same
+  cut-offs, so that students can see two tools disagree;
+* the lexicon words that moved each score, so every number can be checked by hand.
+
+VADER was built for social media and "works best in aggregate": one sentence's score is a
+weak signal, the mean over many units a stronger one. The bootstrap interval around each
+voice's mean (percentile method, seeded, so the same on every run) shows how much the mean
+would move with other sentences.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+import pandas as pd
+
+from .article import Article
+from .quotes import NARRATOR, voices
+from .resources import sentiment_analyzer
+from .sentences import split_sentences
+from .text import word_spans
+
+__all__ = [
+    "THRESHOLD",
+    "label",
+    "sentiment_units",
+    "sentiment_by_speaker",
+    "sentiment_disagreement",
+]
+
+#: VADER's authors' cut-offs for a positive or negative compound score (Hutto & Gilbert 2014).
+THRESHOLD = 0.05
+UNIT_COLUMNS = [
+    "paragraph", "sentence", "voice", "mode", "text", "start", "end",
+    "vader", "vader_label", "vader_words", "textblob", "textblob_label", "textblob_words",
+]  # fmt: skip
+
+
+def label(score: float, *, threshold: float = THRESHOLD) -> str:
+    """``positive``, ``neutral`` or ``negative`` by the ±0.05 cut-offs.
+
+    >>> label(0.3), label(0.0), label(-0.051)
+    ('positive', 'neutral', 'negative')
+    """
+    if score >= threshold:
+        return "positive"
+    if score <= -threshold:
+        return "negative"
+    return "neutral"
+
+
+@cache
+def _pattern():
+    from textblob.en.sentiments import PatternAnalyzer
+
+    return PatternAnalyzer()
+
+
+# VADER strips only ASCII punctuation from words and knows only straight apostrophes, so
+# "glad”" would not be found and "don’t" would not negate: both tools read straight marks.
+_STRAIGHTEN = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
+
+
+def _scores(text: str) -> tuple[float, str, float, str]:
+    text = text.translate(_STRAIGHTEN)
+    vader = sentiment_analyzer()
+    compound = vader.polarity_scores(text)["compound"]
+    lexicon = vader.lexicon
+    vader_words = ", ".join(
+        f"{w} ({lexicon[w.lower()]:+.1f})" for w, _, _ in word_spans(text) if w.lower() in lexicon
+    )
+    from textblob import TextBlob
+
+    blob = TextBlob(text, analyzer=_pattern())
+    polarity = round(float(blob.sentiment.polarity), 4)
+    assessed = blob.sentiment_assessments.assessments if polarity else []
+    blob_words = ", ".join(f"{' '.join(words)} ({score:+.2f})" for words, score, *_ in assessed)
+    return compound, vader_words, polarity, blob_words
+
+
+def sentiment_units(article: Article) -> pd.DataFrame:
+    """One row per voice per sentence, and one for the headline, with both tools' scores.
+
+    ``mode`` is ``narration`` (the outlet), ``quoted``, ``reported`` or ``mixed`` (a partial
+    quote), or ``headline``. ``start``/``end`` span the unit in its paragraph (a unit of a
+    speaker may have gaps: the writer's words between quoted fragments are not its text
+    unless they report the speaker).
+    """
+    table = voices(article)
+    rows = []
+    compound, vw, polarity, bw = _scores(article.title)
+    rows.append((-1, 0, NARRATOR, "headline", article.title, 0, len(article.title),
+                 compound, label(compound), vw, polarity, label(polarity), bw))  # fmt: skip
+    for p, text in enumerate(article.paragraphs):
+        segments = table[table["paragraph"] == p]
+        for s_idx, (s0, s1) in enumerate(split_sentences(text)):
+            inside = segments[(segments["start"] < s1) & (segments["end"] > s0)]
+            speakers_here = set(inside["voice"]) - {NARRATOR}
+            for voice, parts in inside.groupby("voice", sort=False):
+                spans = _merge(
+                    [(max(a, s0), min(b, s1)) for a, b in zip(parts.start, parts.end, strict=True)]
+                )
+                unit = " … ".join(text[a:b].strip(" ,") for a, b in spans).strip()
+                short = len(word_spans(unit)) < MIN_NARRATION_WORDS
+                if voice == NARRATOR and speakers_here and short:
+                    continue  # the attribution around a quote ("He added:"), not a statement
+                if not word_spans(unit):
+                    continue
+                modes = set(parts["mode"])
+                mode = modes.pop() if len(modes) == 1 else "mixed"
+                compound, vw, polarity, bw = _scores(unit)
+                rows.append((p, s_idx, voice, mode, unit, spans[0][0], spans[-1][1], compound,
+                             label(compound), vw, polarity, label(polarity), bw))  # fmt: skip
+    return pd.DataFrame(rows, columns=UNIT_COLUMNS)
+
+
+#: Narration left around a quotation in the same sentence ("Okafor said … but US officials
+#: suggested last week") is the attribution itself, not a statement of the outlet's; shorter
+#: than this it is not scored.
+MIN_NARRATION_WORDS = 8
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join touching spans: a partial quote's reported and quoted parts are one stretch."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _bootstrap(values: np.ndarray, *, n_boot: int, seed: int) -> tuple[float, float]:
+    if len(values) < 2:
+        return float(values.mean()), float(values.mean())
+    rng = np.random.default_rng(seed)
+    means = rng.choice(values, size=(n_boot, len(values)), replace=True).mean(axis=1)
+    low, high = np.percentile(means, [2.5, 97.5])
+    return float(low), float(high)
+
+
+def sentiment_by_speaker(
+    article: Article, *, n_boot: int = 2000, seed: int = 0, units: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """VADER per voice (headline excluded): ``voice, n_units, mean, ci_low, ci_high,
+    share_positive, share_neutral, share_negative, most_positive, most_negative``.
+
+    The interval is a 95% percentile bootstrap of the mean (``n_boot`` resamples, ``seed``
+    fixed so that the same article always gives the same numbers).
+    """
+    units = sentiment_units(article) if units is None else units
+    body = units[units["mode"] != "headline"]
+    rows = []
+    for voice, group in body.groupby("voice", sort=False):
+        scores = group["vader"].to_numpy(dtype=float)
+        low, high = _bootstrap(scores, n_boot=n_boot, seed=seed)
+        labels = group["vader_label"]
+        rows.append({
+            "voice": voice,
+            "n_units": len(group),
+            "mean": float(scores.mean()),
+            "ci_low": low,
+            "ci_high": high,
+            "share_positive": float((labels == "positive").mean()),
+            "share_neutral": float((labels == "neutral").mean()),
+            "share_negative": float((labels == "negative").mean()),
+            "most_positive": group.loc[group["vader"].idxmax(), "text"],
+            "most_negative": group.loc[group["vader"].idxmin(), "text"],
+        })  # fmt: skip
+    table = pd.DataFrame(rows)
+    if table.empty:
+        return table
+    narrator_first = table["voice"].ne(NARRATOR)
+    return (
+        table.assign(_o=narrator_first)
+        .sort_values(["_o", "n_units"], ascending=[True, False])
+        .drop(columns="_o")
+        .reset_index(drop=True)
+    )
+
+
+def sentiment_disagreement(units: pd.DataFrame) -> pd.DataFrame:
+    """How often VADER and TextBlob give the same label: a crosstab of their labels."""
+    order = ["negative", "neutral", "positive"]
+    table = pd.crosstab(
+        pd.Categorical(units["vader_label"], categories=order),
+        pd.Categorical(units["textblob_label"], categories=order),
+        dropna=False,
+    )
+    table.index.name, table.columns.name = "VADER", "TextBlob"
+    return table

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import pytest
+
+from helpers import (
+    NARRATOR,
+    article_from_text,
+    label,
+    sentiment_by_speaker,
+    sentiment_disagreement,
+    sentiment_units,
+)
+
+
+@pytest.mark.parametrize(
+    ("score", "expected"),
+    [(0.05, "positive"), (0.0499, "neutral"), (-0.05, "negative"), (0.0, "neutral")],
+)
+def test_label_uses_vaders_cut_offs(score, expected):
+    assert label(score) == expected
+
+
+ARTICLE = article_from_text(
+    "Storm hits town\n\n"
+    "The storm destroyed three homes. “We are heartbroken and angry,” said Jane Okafor.\n\n"
+    "Jane Okafor said the volunteers were wonderful. The repairs will take a year."
+)
+
+
+def test_units_split_each_sentence_by_voice():
+    units = sentiment_units(ARTICLE)
+    assert units[["paragraph", "voice", "mode"]].values.tolist() == [
+        [-1, NARRATOR, "headline"],
+        [0, NARRATOR, "narration"],
+        [0, "Jane Okafor", "quoted"],
+        [1, "Jane Okafor", "reported"],
+        [1, NARRATOR, "narration"],
+    ]
+    quoted = units.iloc[2]
+    assert quoted.text == "We are heartbroken and angry"
+    assert quoted.vader_label == "negative"
+    assert "heartbroken" in quoted.vader_words and "angry" in quoted.vader_words
+    assert units.iloc[3].vader_label == "positive"  # "wonderful"
+
+
+def test_curly_quotes_do_not_hide_words_from_vader():
+    units = sentiment_units(article_from_text("H\n\nShe said she was “very glad” to be home."))
+    assert units.iloc[-1].vader > 0.4
+
+
+def test_summary_per_voice_is_reproducible_and_bounded():
+    first = sentiment_by_speaker(ARTICLE)
+    again = sentiment_by_speaker(ARTICLE)
+    assert first.equals(again)
+    assert first.voice.tolist()[0] == NARRATOR
+    for row in first.itertuples():
+        assert -1 <= row.ci_low <= row.mean <= row.ci_high <= 1
+        assert abs(row.share_positive + row.share_neutral + row.share_negative - 1) < 1e-9
+    okafor = first.set_index("voice").loc["Jane Okafor"]
+    assert okafor.n_units == 2
+    assert okafor.most_negative == "We are heartbroken and angry"
+
+
+def test_disagreement_crosstab_counts_every_unit():
+    units = sentiment_units(ARTICLE)
+    table = sentiment_disagreement(units)
+    assert table.to_numpy().sum() == len(units)
+    assert list(table.index) == ["negative", "neutral", "positive"]
+
+
+def test_seed_sentiment(seed):
+    table = sentiment_by_speaker(seed).set_index("voice")
+    assert table.loc[NARRATOR, "mean"] < 0 < table.loc["Kim Jong-un", "mean"]
+    units = sentiment_units(seed)
+    assert units.iloc[0]["mode"] == "headline" and units.iloc[0].vader < -0.5
