@@ -7,7 +7,14 @@ The public API is flat: every function a notebook uses is importable from ``help
 
 from .article import Article, ArticleError, ArticleNotFoundError, article_from_text, load_article
 from .evaluation import score_article, score_folder
-from .html import HTML, annotated_voices, escape, headline_and_lede
+from .html import HTML, annotated_terms, annotated_voices, escape, headline_and_lede
+from .loaded import (
+    competing_labels,
+    find_hedges,
+    find_loaded_terms,
+    loaded_density,
+    loaded_lexicon,
+)
 from .paths import DEFAULT_ARTICLE
 from .plots import VOICE_MODES, connotation_palette, mode_palette, use_house_style
 from .quotes import (
@@ -33,7 +40,13 @@ __all__ = [
     "connotation_palette",
     "mode_palette",
     "UNKNOWN_SPEAKER",
+    "annotated_terms",
     "annotated_voices",
+    "competing_labels",
+    "find_hedges",
+    "find_loaded_terms",
+    "loaded_density",
+    "loaded_lexicon",
     "cues_by_speaker",
     "extract_quotes",
     "scare_quotes",

@@ -103,3 +103,56 @@ def _styled(text: str, voice: str, mode: str, is_scare: bool, colours: dict) -> 
     if not styles:
         return escape(text)
     return f"<span title='{escape(title)}' style='{';'.join(styles)}'>{escape(text)}</span>"
+
+
+#: One colour per loaded-language category (Okabe & Ito 2008 tints) for annotated views.
+CATEGORY_COLOURS = {
+    "name calling": "#f4cbb8",
+    "loaded language": "#fde2b8",
+    "exaggeration": "#fff3b0",
+    "appeal to fear": "#f7d6e6",
+    "flag-waving": "#cfe8f7",
+    "euphemism": "#c9ecd9",
+    "tabloid verb": "#d9d2f0",
+    "emotive (lexicon)": "#e6e6e6",
+    "distancing (scare quotes)": "#ffffff",
+}
+
+
+def annotated_terms(article, terms, *, headline: bool = True) -> HTML:
+    """The article with every loaded term highlighted by category (colour), with its owner
+    in bold when it is a quoted speaker's word, and the explanation on hover. Text escaped."""
+    legend = "".join(
+        f"<span style='background:{colour};padding:0 0.4em;margin-right:0.5em;"
+        f"{'outline:1px dashed #333' if 'scare' in cat else ''}'>{escape(cat)}</span>"
+        for cat, colour in CATEGORY_COLOURS.items()
+        if cat in set(terms["category"])
+    )
+    legend += "<span><b>bold</b> = a quoted speaker's own word; plain = the outlet's wording</span>"
+    parts = [f"<div style='line-height:1.7'><p style='font-size:0.9em'>{legend}</p>"]
+    units = ([(-1, article.title)] if headline else []) + list(enumerate(article.paragraphs))
+    for p, text in units:
+        mine = terms[terms["paragraph"] == p].sort_values("start")
+        pieces, at = [], 0
+        for row in mine.itertuples():
+            if row.start < at:
+                continue
+            colour = CATEGORY_COLOURS.get(row.category, "#eeeeee")
+            style = f"background:{colour}"
+            if "scare" in row.category:
+                style += ";outline:1px dashed #333"
+            word = escape(text[row.start : row.end])
+            if row.voice != "NARRATOR":
+                word = f"<b>{word}</b>"
+            tip = escape(f"{row.category} · {row.voice} · {row.explanation}")
+            pieces.append(escape(text[at : row.start]))
+            pieces.append(f"<span title='{tip}' style='{style}'>{word}</span>")
+            at = row.end
+        pieces.append(escape(text[at:]))
+        body = "".join(pieces)
+        if p < 0:
+            parts.append(f"<p><b>{body}</b> <small>(headline)</small></p>")
+        else:
+            parts.append(f"<p><small style='color:#666'>[{p}]</small> {body}</p>")
+    parts.append("</div>")
+    return HTML("".join(parts))

@@ -1,0 +1,263 @@
+"""Loaded language, scare quotes, hedges and competing labels, counted by voice.
+
+Loaded words are found two ways, kept apart in every table (``source``):
+
+* ``curated``: ``data/lexicons/loaded_terms.csv``, several hundred words and phrases in the
+  categories of the propaganda-technique literature (Da San Martino et al. 2019, "Fine-Grained
+  Analysis of Propaganda in News Articles"; SemEval-2023 Task 3): name calling, loaded
+  language, exaggeration, appeal to fear, flag-waving, euphemism, plus tabloid verbs of
+  conflict. A term matches with the regular inflections of its last word (slam, slams,
+  slammed, slamming).
+* ``emotive (lexicon)``: any other word whose VADER valence is at least 2 in absolute value
+  (Hutto & Gilbert 2014), in the outlet's own voice, so that unseen articles still show their
+  emotive words.
+
+Who owns a word: a loaded word inside a speaker's quotation marks is the speaker's; in
+reported speech it is the outlet's paraphrase, so it counts for ``NARRATOR`` (the table
+keeps ``speaker`` to say whom the paraphrase is about); the headline is the outlet's.
+Scare quotes count as the outlet's distancing.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pandas as pd
+
+from .article import Article
+from .lexicons import _rows
+from .quotes import NARRATOR, extract_quotes, scare_quotes, voices
+from .resources import sentiment_analyzer
+from .text import count_words, normalise_word, word_spans
+
+__all__ = [
+    "EMOTIVE_MIN_VALENCE",
+    "loaded_lexicon",
+    "find_loaded_terms",
+    "loaded_density",
+    "find_hedges",
+    "competing_labels",
+]
+
+#: |VADER valence| from which a word not in the curated list is flagged as emotive.
+EMOTIVE_MIN_VALENCE = 2.0
+TERM_COLUMNS = [
+    "term", "category", "paragraph", "voice", "start", "end",
+    "text", "mode", "speaker", "source", "explanation",
+]  # fmt: skip
+
+
+@cache
+def loaded_lexicon() -> pd.DataFrame:
+    """The curated list: ``term, category, explanation, source``."""
+    return pd.DataFrame(
+        _rows("loaded_terms.csv"), columns=["term", "category", "explanation", "source"]
+    )
+
+
+def _inflections(word: str) -> str:
+    """A regex for a word and its regular inflections (slam → slams, slammed, slamming)."""
+    if word.endswith("*"):
+        return re.escape(word[:-1]) + r"[\w’'-]*"
+    stem = re.escape(word)
+    forms = [stem + r"(?:s|es|d|ed|ing|er|ers)?"]
+    if word.endswith("e"):
+        forms.append(re.escape(word[:-1]) + r"(?:ing|ed|er|ers)")
+    if word.endswith("y") and len(word) > 2:
+        forms.append(re.escape(word[:-1]) + r"(?:ies|ied|ier|iest)")
+    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", word):
+        forms.append(stem + re.escape(word[-1]) + r"(?:ed|ing|er|ers)")  # slam → slammed
+    return "(?:" + "|".join(forms) + ")"
+
+
+@cache
+def _term_patterns() -> list[tuple[re.Pattern[str], str]]:
+    patterns = []
+    for term in loaded_lexicon()["term"]:
+        words = term.split()
+        body = r"\s+".join([*map(re.escape, words[:-1]), _inflections(words[-1])])
+        # a possessive may follow: "the dictator’s first visit"
+        pattern = re.compile(rf"(?<![\w’'-]){body}(?:[’']s)?(?![\w’'-])", re.IGNORECASE)
+        patterns.append((pattern, term))
+    # longest terms first, so "special military operation" wins over "operation"
+    return sorted(patterns, key=lambda p: -len(p[1]))
+
+
+def _voice_at(table: pd.DataFrame, paragraph: int, position: int) -> tuple[str, str]:
+    rows = table[
+        (table["paragraph"] == paragraph) & (table["start"] <= position) & (table["end"] > position)
+    ]
+    if rows.empty:
+        return NARRATOR, "narration"
+    return rows["voice"].iloc[0], rows["mode"].iloc[0]
+
+
+def find_loaded_terms(article: Article, *, emotive: bool = True) -> pd.DataFrame:
+    """Every loaded word with its owner: ``term, category, paragraph, voice, start, end``,
+    plus ``text`` (as written), ``mode``, ``speaker``, ``source`` and ``explanation``.
+
+    ``voice`` is the owner of the wording: the speaker for their quoted words, else
+    ``NARRATOR``; ``speaker`` is whom the stretch of text belongs to in :func:`voices`.
+    Paragraph -1 is the headline.
+    """
+    lexicon = loaded_lexicon().set_index("term")
+    table = voices(article)
+    units = [(-1, article.title)] + list(enumerate(article.paragraphs))
+    rows = []
+    for p, text in units:
+        taken: list[tuple[int, int]] = []
+        for pattern, term in _term_patterns():
+            for m in pattern.finditer(text):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                taken.append(m.span())
+                speaker, mode = (NARRATOR, "headline") if p < 0 else _voice_at(table, p, m.start())
+                owner = speaker if mode == "quoted" else NARRATOR
+                entry = lexicon.loc[term]
+                rows.append((term, entry["category"], p, owner, m.start(), m.end(), m.group(), mode,
+                             speaker, "curated", entry["explanation"]))  # fmt: skip
+        if emotive:
+            rows += _emotive(p, text, table, taken)
+    for q in scare_quotes(article).itertuples():
+        rows.append((q.text, "distancing (scare quotes)", q.paragraph, NARRATOR, q.start, q.end,
+                     f"“{q.text}”", "narration", NARRATOR, "scare quotes",
+                     "Quotation marks around a label nobody in the article says: the writer "
+                     "keeps a distance from the word."))  # fmt: skip
+    result = pd.DataFrame(rows, columns=TERM_COLUMNS)
+    return result.sort_values(["paragraph", "start"], ignore_index=True)
+
+
+@cache
+def _plain_words() -> frozenset[str]:
+    """Words VADER rates as strongly emotional that news uses to describe, not to judge."""
+    from .paths import lexicon_path
+
+    lines = lexicon_path("emotive_exclude.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _emotive(p: int, text: str, table: pd.DataFrame, taken: list[tuple[int, int]]) -> list[tuple]:
+    lexicon = sentiment_analyzer().lexicon
+    plain = _plain_words()
+    rows = []
+    for word, start, end in word_spans(text):
+        valence = lexicon.get(normalise_word(word))
+        if valence is None or abs(valence) < EMOTIVE_MIN_VALENCE or normalise_word(word) in plain:
+            continue
+        if any(a < end and start < b for a, b in taken):
+            continue
+        speaker, mode = (NARRATOR, "headline") if p < 0 else _voice_at(table, p, start)
+        if mode == "quoted":
+            continue  # the data-driven signal is for the outlet's own wording only
+        rows.append((normalise_word(word), "emotive (lexicon)", p, NARRATOR, start, end, word, mode,
+                     speaker, "VADER lexicon",
+                     f"VADER valence {valence:+.1f}: a strongly emotional word."))  # fmt: skip
+    return rows
+
+
+def loaded_density(article: Article, terms: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Loaded words per 100 words of each voice: ``voice, words, curated, emotive,
+    per_100_words`` (curated terms only in ``per_100_words``). The headline is a row of its
+    own; the outlet's body voice is ``NARRATOR`` (narration and reported speech)."""
+    terms = find_loaded_terms(article) if terms is None else terms
+    table = voices(article)
+    owner = table["voice"].where(table["mode"] == "quoted", NARRATOR)
+    words = table.assign(owner=owner, n=table["text"].map(count_words)).groupby("owner")["n"].sum()
+    counts: dict[str, int] = {"headline": count_words(article.title), **words.to_dict()}
+    rows = []
+    for voice, n in counts.items():
+        if voice == "headline":
+            mine = terms[terms["paragraph"] == -1]
+        else:
+            mine = terms[(terms["paragraph"] >= 0) & (terms["voice"] == voice)]
+        curated = int((mine["source"] == "curated").sum())
+        rows.append((voice, int(n), curated, int((mine["source"] == "VADER lexicon").sum()),
+                     round(100 * curated / n, 2) if n else 0.0))  # fmt: skip
+    return pd.DataFrame(rows, columns=["voice", "words", "curated", "emotive", "per_100_words"])
+
+
+@cache
+def _hedge_terms() -> list[tuple[re.Pattern[str], str, str, str]]:
+    rows = _rows("hedges.csv")
+    out = []
+    for row in sorted(rows, key=lambda r: -len(r["term"])):
+        words = row["term"].split()
+        body = r"\s+".join(map(re.escape, words))
+        pattern = re.compile(rf"(?<![\w’'-]){body}(?![\w’'-])", re.IGNORECASE)
+        out.append((pattern, row["term"], row["kind"], row["explanation"]))
+    return out
+
+
+def find_hedges(article: Article) -> pd.DataFrame:
+    """Hedges and distancing words (``data/lexicons/hedges.csv``) and reporting verbs that
+    cast doubt (``claimed``, ``suggested``: their connotation in ``reporting_verbs.csv``):
+    ``term, kind, paragraph, voice, text, explanation``."""
+    from .lexicons import reporting_verbs
+
+    table = voices(article)
+    rows = []
+    for p, text in [(-1, article.title), *enumerate(article.paragraphs)]:
+        taken: list[tuple[int, int]] = []
+        for pattern, term, kind, explanation in _hedge_terms():
+            for m in pattern.finditer(text):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                taken.append(m.span())
+                speaker, mode = (NARRATOR, "headline") if p < 0 else _voice_at(table, p, m.start())
+                owner = speaker if mode == "quoted" else NARRATOR
+                rows.append((term, kind, p, owner, m.group(), explanation))
+    verbs = reporting_verbs()
+    already = {(p, term) for term, _k, p, *_ in rows}
+    for q in extract_quotes(article).itertuples():
+        verb = verbs.get(q.cue.lower())
+        if (q.paragraph, q.cue.lower()) in already:
+            continue  # the hedge list found this very word
+        if verb and verb.connotation in ("doubt", "tentative"):
+            kind = f"reporting verb ({verb.connotation})"
+            rows.append((q.cue.lower(), kind, q.paragraph, NARRATOR,
+                         f"{q.speaker} {q.cue}", verb.explanation))  # fmt: skip
+    return pd.DataFrame(rows, columns=["term", "kind", "paragraph", "voice", "text", "explanation"])
+
+
+def competing_labels(article: Article) -> pd.DataFrame:
+    """The same referent named differently by different voices: ``referent, label, voice,
+    n`` for the label groups an article's front matter declares under ``labels:``
+    (``labels: {the war: [special military operation, invasion, war]}``)."""
+    groups = article.meta.get("labels")
+    rows = []
+    if isinstance(groups, dict):
+        table = voices(article)
+        taken: set[tuple[int, int]] = set()
+        for referent, labels in groups.items():
+            listed = labels if isinstance(labels, list) else [labels]
+            for label in sorted(map(str, listed), key=len, reverse=True):  # longest first
+                pattern = re.compile(rf"(?<![\w-]){re.escape(label)}(?![\w-])", re.IGNORECASE)
+                for p, text in [(-1, article.title), *enumerate(article.paragraphs)]:
+                    for m in pattern.finditer(text):
+                        if any((p, i) in taken for i in range(m.start(), m.end())):
+                            continue
+                        taken.update((p, i) for i in range(m.start(), m.end()))
+                        speaker, mode = (
+                            (NARRATOR, "headline") if p < 0 else _voice_at(table, p, m.start())
+                        )
+                        quoted = _inside_scare_quotes(article, p, m.start())
+                        voice = speaker if mode == "quoted" else NARRATOR
+                        how = "headline" if p < 0 else ("scare quotes" if quoted else mode)
+                        rows.append((str(referent), str(label), voice, how, p))
+    table = pd.DataFrame(rows, columns=["referent", "label", "voice", "how", "paragraph"])
+    if table.empty:
+        return table.assign(n=pd.Series(dtype="int64"))
+    return table.groupby(["referent", "label", "voice", "how"], as_index=False).agg(
+        n=("paragraph", "size"), paragraphs=("paragraph", lambda s: sorted(set(s)))
+    )
+
+
+def _inside_scare_quotes(article: Article, paragraph: int, position: int) -> bool:
+    if paragraph < 0:
+        return False
+    scare = scare_quotes(article)
+    rows = scare[
+        (scare["paragraph"] == paragraph) & (scare["start"] <= position) & (scare["end"] > position)
+    ]
+    return not rows.empty

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import pytest
+
+from helpers import (
+    NARRATOR,
+    annotated_terms,
+    article_from_text,
+    competing_labels,
+    find_hedges,
+    find_loaded_terms,
+    load_article,
+    loaded_density,
+    loaded_lexicon,
+)
+
+from .conftest import FIXTURES
+
+
+def test_lexicon_is_large_general_and_explained():
+    lexicon = loaded_lexicon()
+    assert len(lexicon) >= 400
+    assert lexicon.term.is_unique
+    assert set(lexicon.category) == {
+        "name calling", "loaded language", "exaggeration", "appeal to fear",
+        "flag-waving", "euphemism", "tabloid verb",
+    }  # fmt: skip
+    assert lexicon.explanation.str.len().min() > 10
+    assert not {"war", "killed", "said", "police", "election"} & set(lexicon.term)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Critics slammed the plan.", [("slammed", "tabloid verb")]),
+        ("She slams critics.", [("slams", "tabloid verb")]),
+        ("The regime's thugs arrived.", [("regime's", "name calling"), ("thugs", "name calling")]),
+        ("Prices hit boiling point.", [("boiling point", "exaggeration")]),
+        ("A special military operation began.", [("special military operation", "euphemism")]),
+        ("The minister spoke on Tuesday.", []),
+    ],
+)
+def test_curated_matches_with_inflections(text, expected):
+    terms = find_loaded_terms(article_from_text("H\n\n" + text), emotive=False)
+    assert list(zip(terms.text, terms.category, strict=True)) == expected
+
+
+def test_owner_of_a_word_is_the_voice_that_chose_it():
+    article = article_from_text(
+        "H\n\n“This is a shameless betrayal,” said Jane Okafor. "
+        "Jane Okafor said the plan was a shameless stunt. The shameless plan failed."
+    )
+    terms = find_loaded_terms(article, emotive=False)
+    shameless = terms[terms.term == "shameless"]
+    assert shameless[["voice", "mode", "speaker"]].values.tolist() == [
+        ["Jane Okafor", "quoted", "Jane Okafor"],
+        [NARRATOR, "reported", "Jane Okafor"],  # a paraphrase is the outlet's wording
+        [NARRATOR, "narration", NARRATOR],
+    ]
+
+
+def test_seed_loaded_terms_by_voice(seed):
+    terms = find_loaded_terms(seed)
+    outlet = set(terms[(terms.voice == NARRATOR) & (terms.source == "curated")].term)
+    assert {"terrifying", "dictator", "boiling point", "unbridled", "evasive",
+            "disinformation", "indignant", "staunch", "illegal invasion"} <= outlet  # fmt: skip
+    kim = set(terms[terms.voice == "Kim Jong-un"].term)
+    assert kim == {"sacred", "hegemonist", "anti-imperialist"}
+    headline = terms[terms.paragraph == -1]
+    assert headline.term.tolist() == ["terrifying"]
+    scare = terms[terms.source == "scare quotes"]
+    assert scare.term.tolist() == ["special military operation"] * 2
+    assert set(terms.source) == {"curated", "VADER lexicon", "scare quotes"}
+
+
+def test_seed_hedges(seed):
+    hedges = find_hedges(seed)
+    assert {"allegedly", "claimed", "suggested"} <= set(hedges.term)
+    assert hedges.duplicated(["term", "paragraph"]).sum() == 0
+
+
+def test_density_per_voice(seed):
+    density = loaded_density(seed).set_index("voice")
+    assert density.loc["headline", "curated"] == 1
+    assert density.loc["Kim Jong-un", "curated"] == 3
+    assert density.loc["headline", "per_100_words"] > density.loc[NARRATOR, "per_100_words"] > 0
+
+
+def test_neutral_wire_story_has_few_hits_in_the_outlets_voice():
+    wire = load_article(FIXTURES / "quotes" / "dev" / "wire_grain_corridor.md")
+    density = loaded_density(wire).set_index("voice")
+    assert density.loc[NARRATOR, "curated"] == 0
+    assert density.loc[NARRATOR, "emotive"] <= 2
+
+
+def test_competing_labels(seed):
+    table = competing_labels(seed)
+    got = set(zip(table.label, table.voice, table.how, strict=True))
+    assert got == {
+        ("war", NARRATOR, "headline"),
+        ("sacred fight", "Kim Jong-un", "quoted"),
+        ("special military operation", NARRATOR, "scare quotes"),
+        ("illegal invasion", NARRATOR, "narration"),
+    }
+    assert competing_labels(article_from_text("H\n\nNo labels here.")).empty
+
+
+def test_annotated_terms_escapes_text():
+    article = article_from_text("<b>H</b>\n\nThe <script>x</script> regime fell.")
+    html = annotated_terms(article, find_loaded_terms(article))
+    assert "<script>" not in html and "&lt;script&gt;" in html and "name calling" in html
