@@ -133,14 +133,15 @@ def annotated_terms(article, terms, *, headline: bool = True) -> HTML:
     units = ([(-1, article.title)] if headline else []) + list(enumerate(article.paragraphs))
     for p, text in units:
         mine = terms[terms["paragraph"] == p].sort_values("start")
+        scare = mine[mine["category"].str.contains("scare")]
         pieces, at = [], 0
         for row in mine.itertuples():
             if row.start < at:
                 continue
             colour = CATEGORY_COLOURS.get(row.category, "#eeeeee")
             style = f"background:{colour}"
-            if "scare" in row.category:
-                style += ";outline:1px dashed #333"
+            if ((scare["start"] < row.end) & (scare["end"] > row.start)).any():
+                style += ";outline:1px dashed #333"  # also in scare quotes
             word = escape(text[row.start : row.end])
             if row.voice != "NARRATOR":
                 word = f"<b>{word}</b>"
