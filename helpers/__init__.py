@@ -5,8 +5,19 @@ The public API is flat: every function a notebook uses is importable from ``help
 >>> from helpers import load_article, sentences
 """
 
+from .analysis import Analysis, analyze, write_analysis
 from .article import Article, ArticleError, ArticleNotFoundError, article_from_text, load_article
 from .evaluation import score_article, score_folder
+from .framing import (
+    FRAMES,
+    compare_coding,
+    frame_evidence,
+    frame_questions,
+    frame_scores,
+    headline_check,
+    headline_sentiment,
+    story_arc,
+)
 from .html import HTML, annotated_terms, annotated_voices, escape, headline_and_lede
 from .loaded import (
     competing_labels,
@@ -35,6 +46,17 @@ from .stance import stance_cues, stance_evidence, stance_table, targets
 from .text import count_words, normalise_word, stopwords, word_spans
 
 __all__ = [
+    "Analysis",
+    "FRAMES",
+    "analyze",
+    "compare_coding",
+    "frame_evidence",
+    "frame_questions",
+    "frame_scores",
+    "headline_check",
+    "headline_sentiment",
+    "story_arc",
+    "write_analysis",
     "NARRATOR",
     "VOICE_MODES",
     "connotation_palette",

@@ -1,4 +1,10 @@
-"""Command line: ``python -m helpers report ARTICLE [--out DIR]``."""
+"""Command line.
+
+``python -m helpers report ARTICLE [--out DIR]``: run every notebook on an article, write HTML.
+``python -m helpers analyze PATH... [--format json|csv] [--out DIR]``: write every table of
+the suite for each article; a bad file gets one error line and the others go on (exit code 1
+if any file failed).
+"""
 
 from __future__ import annotations
 
@@ -17,7 +23,14 @@ def main(argv: list[str] | None = None) -> int:
         "article", type=Path, help="an article file (.md with front matter, or .txt)"
     )
     report.add_argument("--out", type=Path, default=Path("reports"), help="output folder")
+    analyze = commands.add_parser("analyze", help="write every table for one or more articles")
+    analyze.add_argument("paths", type=Path, nargs="+", help="article files")
+    analyze.add_argument("--format", choices=("csv", "json"), default="csv")
+    analyze.add_argument("--out", type=Path, default=Path("analysis"), help="output folder")
     args = parser.parse_args(argv)
+
+    if args.command == "analyze":
+        return _analyze(args.paths, args.out, args.format)
 
     if args.command == "report":
         from .report import ReportError, build_reports
@@ -35,6 +48,26 @@ def main(argv: list[str] | None = None) -> int:
             else "No notebooks found."
         )
     return 0
+
+
+def _analyze(paths: list[Path], out: Path, fmt: str) -> int:
+    from .analysis import analyze, write_analysis
+
+    failed = 0
+    for path in paths:
+        try:
+            written = write_analysis(analyze(path), out, fmt=fmt)
+        except ArticleError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        except Exception as exc:  # report and go on: one article must not stop a corpus
+            print(f"error: {path}: analysis failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        target = written[0] if fmt == "json" else written[0].parent
+        print(f"{path} -> {target}")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,230 @@
+"""Frames, the headline against the body, and the arc of the story.
+
+**Frames.** The five generic news frames of Semetko & Valkenburg (2000, "Framing European
+politics", *Journal of Communication* 50(2)): ``conflict``, ``human_interest``,
+``economic_consequences``, ``morality`` and ``responsibility``. The paper codes them with
+yes/no questions (paraphrased in ``data/lexicons/frame_questions.csv``); here each frame has
+a cue lexicon (``data/lexicons/frames.csv``) and its score is the number of cues per 100
+words of the story (headline included), so long and short articles compare. Following
+Entman (1993), a frame is a matter of *selection and salience*: the evidence table shows
+which words made a frame salient, paragraph by paragraph.
+
+**Headline check.** Does the headline say what the body says? For each loaded or emotive
+word of the headline: does the body use it, and who is the subject of the body's sentences
+that use the headline's words? Plus the headline's sentiment beside the body's.
+
+**Arc.** Sentiment and loaded-term density paragraph by paragraph, split by voice.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pandas as pd
+
+from .article import Article
+from .lexicons import _rows
+from .loaded import _inflections, find_loaded_terms
+from .quotes import NARRATOR, _analyse
+from .sentences import split_sentences
+from .sentiment import sentiment_units
+from .text import count_words, normalise_word, stopwords, word_spans
+
+__all__ = [
+    "FRAMES",
+    "frame_questions",
+    "frame_evidence",
+    "frame_scores",
+    "headline_check",
+    "story_arc",
+]
+
+FRAMES = ("conflict", "human_interest", "economic_consequences", "morality", "responsibility")
+
+
+@cache
+def _frame_patterns() -> list[tuple[re.Pattern[str], str, str]]:
+    rows = sorted(_rows("frames.csv"), key=lambda r: -len(r["cue"]))
+    out = []
+    for row in rows:
+        words = row["cue"].split()
+        body = r"\s+".join([*map(re.escape, words[:-1]), _inflections(words[-1])])
+        out.append(
+            (re.compile(rf"(?<![\w’'-]){body}(?![\w’'-])", re.IGNORECASE), row["frame"], row["cue"])
+        )
+    return out
+
+
+def frame_questions() -> pd.DataFrame:
+    """The codebook questions per frame (paraphrased from Semetko & Valkenburg 2000)."""
+    return pd.DataFrame(_rows("frame_questions.csv"), columns=["frame", "question"])
+
+
+def frame_evidence(article: Article) -> pd.DataFrame:
+    """Every frame cue in the story, headline (paragraph -1) included, as coders of news
+    frames read it: ``frame, cue, text, paragraph, sentence, start, end``."""
+    rows = []
+    for p, text in [(-1, article.title), *enumerate(article.paragraphs)]:
+        spans = split_sentences(text)
+        taken: list[tuple[int, int]] = []
+        for pattern, frame, cue in _frame_patterns():
+            for m in pattern.finditer(text):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                taken.append(m.span())
+                sentence = next((i for i, (a, b) in enumerate(spans) if a <= m.start() < b), 0)
+                rows.append((frame, cue, m.group(), p, sentence, m.start(), m.end()))
+    table = pd.DataFrame(
+        rows, columns=["frame", "cue", "text", "paragraph", "sentence", "start", "end"]
+    )
+    return table.sort_values(["paragraph", "start"], ignore_index=True)
+
+
+def frame_scores(article: Article, *, evidence: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per frame: ``frame, n_cues, per_100_words, cues, paragraphs`` (the paragraphs where the
+    frame is present); ``dominant`` marks the highest score (ties: the first in FRAMES)."""
+    evidence = frame_evidence(article) if evidence is None else evidence
+    words = count_words(article.title) + sum(count_words(p) for p in article.paragraphs)
+    rows = []
+    for frame in FRAMES:
+        mine = evidence[evidence["frame"] == frame]
+        cues = sorted(set(mine["cue"]))
+        rows.append((frame, len(mine), round(100 * len(mine) / words, 2) if words else 0.0, cues,
+                     sorted(set(mine["paragraph"]))))  # fmt: skip
+    table = pd.DataFrame(rows, columns=["frame", "n_cues", "per_100_words", "cues", "paragraphs"])
+    table["dominant"] = False
+    if table["n_cues"].sum():
+        table.loc[table["per_100_words"].idxmax(), "dominant"] = True
+    return table
+
+
+def _subject_person(index, paragraph: int, start: int, end: int) -> str | None:
+    """The first person or institution named in a stretch (the likely subject)."""
+    for m in index.mentions:
+        if (
+            m.paragraph == paragraph
+            and start <= m.start < end
+            and m.entity.kind in ("person", "institution")
+        ):
+            return m.entity.canonical
+    return None
+
+
+def headline_check(article: Article) -> pd.DataFrame:
+    """What the headline claims against what the body says: one row per headline key word
+    (loaded, emotive or a content word shared with the body): ``word, category, in_body,
+    body_paragraphs, headline_names, body_subjects``.
+
+    ``headline_names`` are the people and institutions the headline names; ``body_subjects``
+    the subjects of the body sentences that use the word. A loaded word with
+    ``in_body == False`` is a claim only the headline makes.
+    """
+    index = _analyse(article).index
+    named = [m for m in index.mentions if m.paragraph == -1]
+    headline_names = sorted(
+        {m.entity.canonical for m in named if m.entity.kind in ("person", "institution")}
+    )
+    loaded = find_loaded_terms(article)
+    head_loaded = loaded[loaded["paragraph"] == -1]
+    words = {row.term: row.category for row in head_loaded.itertuples()}
+    stops = stopwords()
+    names = {w.lower() for n in headline_names for w in n.split()}
+    for word, _s, _e in word_spans(article.title):
+        norm = normalise_word(word)
+        if norm not in stops and norm not in names and len(norm) > 3 and word[:1].islower():
+            words.setdefault(norm, "content word")
+    rows = []
+    for word, category in words.items():
+        pattern = re.compile(r"(?<![\w-])" + _inflections(word) + r"(?![\w-])", re.IGNORECASE)
+        paragraphs, subjects = [], []
+        for p, text in enumerate(article.paragraphs):
+            for m in pattern.finditer(text):
+                paragraphs.append(p)
+                s0, s1 = next((a, b) for a, b in split_sentences(text) if a <= m.start() < b)
+                subject = _subject_person(index, p, s0, s1)
+                if subject:
+                    subjects.append(subject)
+        rows.append((word, category, bool(paragraphs), sorted(set(paragraphs)), headline_names,
+                     sorted(set(subjects))))  # fmt: skip
+    table = pd.DataFrame(
+        rows,
+        columns=[
+            "word",
+            "category",
+            "in_body",
+            "body_paragraphs",
+            "headline_names",
+            "body_subjects",
+        ],
+    )
+    loaded_first = table["category"].eq("content word")
+    return (
+        table.assign(_o=loaded_first)
+        .sort_values("_o", kind="stable")
+        .drop(columns="_o")
+        .reset_index(drop=True)
+    )
+
+
+def headline_sentiment(article: Article, units: pd.DataFrame | None = None) -> pd.DataFrame:
+    """VADER for the headline beside the mean of the outlet's body text and of all body text."""
+    units = sentiment_units(article) if units is None else units
+    body = units[units["mode"] != "headline"]
+    rows = [
+        ("headline", float(units.iloc[0]["vader"]), 1),
+        ("body: the outlet's narration", float(body[body["voice"] == NARRATOR]["vader"].mean()),
+         int((body["voice"] == NARRATOR).sum())),
+        ("body: every voice", float(body["vader"].mean()), len(body)),
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=["part", "mean_vader", "n_units"]).fillna(0.0)
+
+
+def story_arc(article: Article, units: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Paragraph by paragraph: ``paragraph, voice, mean_vader, loaded_terms, words,
+    loaded_per_100`` (voice = the outlet, or "quoted speakers")."""
+    units = sentiment_units(article) if units is None else units
+    terms = find_loaded_terms(article)
+    body = units[units["mode"] != "headline"].copy()
+    body["who"] = body["voice"].where(body["mode"] != "quoted", "quoted speakers")
+    body.loc[body["voice"] == NARRATOR, "who"] = "the outlet"
+    body.loc[(body["voice"] != NARRATOR) & (body["mode"] != "quoted"), "who"] = "the outlet"
+    body["words"] = body["text"].map(count_words)
+    grouped = body.groupby(["paragraph", "who"], as_index=False).agg(
+        mean_vader=("vader", "mean"), words=("words", "sum")
+    )
+    terms = terms[(terms["paragraph"] >= 0) & (terms["source"] == "curated")]
+    terms = terms.assign(
+        who=terms["voice"].map(lambda v: "the outlet" if v == NARRATOR else "quoted speakers")
+    )
+    counts = terms.groupby(["paragraph", "who"]).size().rename("loaded_terms")
+    arc = grouped.join(counts, on=["paragraph", "who"]).fillna({"loaded_terms": 0})
+    arc["loaded_terms"] = arc["loaded_terms"].astype("int64")
+    arc["loaded_per_100"] = (
+        (100 * arc["loaded_terms"] / arc["words"].where(arc["words"] > 0)).fillna(0).round(2)
+    )
+    return arc.rename(columns={"who": "voice"})
+
+
+#: Cues per 100 words from which a frame counts as present when compared with a coder.
+PRESENCE_THRESHOLD = 0.5
+
+
+def compare_coding(
+    manual: dict[str, bool], scores: pd.DataFrame, *, threshold: float = PRESENCE_THRESHOLD
+) -> pd.DataFrame:
+    """A student's yes/no per frame beside the automatic call (``per_100_words`` at or
+    above ``threshold``): ``frame, manual, automatic, agree``; ``agree.mean()`` is the
+    share of frames on which both agree.
+
+    >>> from helpers import article_from_text
+    >>> s = frame_scores(article_from_text("H\\n\\nThe rivals clashed over the budget."))
+    >>> compare_coding({"conflict": True}, s).loc[0, "agree"]
+    True
+    """
+    rows = []
+    for row in scores.itertuples():
+        automatic = bool(row.per_100_words >= threshold)
+        answer = manual.get(row.frame)
+        rows.append((row.frame, answer, automatic, None if answer is None else answer == automatic))
+    return pd.DataFrame(rows, columns=["frame", "manual", "automatic", "agree"])
