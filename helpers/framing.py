@@ -83,7 +83,7 @@ def frame_evidence(article: Article) -> pd.DataFrame:
 
 def frame_scores(article: Article, *, evidence: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per frame: ``frame, n_cues, per_100_words, cues, paragraphs`` (the paragraphs where the
-    frame is present); ``dominant`` marks the highest score (ties: the first in FRAMES)."""
+    frame is present); ``dominant`` marks the highest score (all of them on a tie)."""
     evidence = frame_evidence(article) if evidence is None else evidence
     words = count_words(article.title) + sum(count_words(p) for p in article.paragraphs)
     rows = []
@@ -93,9 +93,8 @@ def frame_scores(article: Article, *, evidence: pd.DataFrame | None = None) -> p
         rows.append((frame, len(mine), round(100 * len(mine) / words, 2) if words else 0.0, cues,
                      sorted(set(mine["paragraph"]))))  # fmt: skip
     table = pd.DataFrame(rows, columns=["frame", "n_cues", "per_100_words", "cues", "paragraphs"])
-    table["dominant"] = False
-    if table["n_cues"].sum():
-        table.loc[table["per_100_words"].idxmax(), "dominant"] = True
+    # every frame with the top score is dominant: a tie is reported as a tie
+    table["dominant"] = table["n_cues"].gt(0) & table["per_100_words"].eq(table["per_100_words"].max())
     return table
 
 
