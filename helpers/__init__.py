@@ -7,6 +7,7 @@ The public API is flat: every function a notebook uses is importable from ``help
 
 from .analysis import Analysis, analyze, write_analysis
 from .article import Article, ArticleError, ArticleNotFoundError, article_from_text, load_article
+from .corpus import CorpusResult, analyze_corpus
 from .evaluation import score_article, score_folder
 from .framing import (
     FRAMES,
@@ -49,6 +50,8 @@ __all__ = [
     "Analysis",
     "FRAMES",
     "analyze",
+    "analyze_corpus",
+    "CorpusResult",
     "compare_coding",
     "frame_evidence",
     "frame_questions",

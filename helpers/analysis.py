@@ -52,7 +52,7 @@ def analyze(article: Article | str | Path) -> Analysis:
     if not isinstance(article, Article):
         article = load_article(article)
     units = sentiment_units(article)
-    evidence = stance_evidence(article)
+    evidence = stance_evidence(article, units=units)
     terms = find_loaded_terms(article)
     frames = frame_evidence(article)
     tables = {
@@ -73,9 +73,9 @@ def analyze(article: Article | str | Path) -> Analysis:
         "competing_labels": competing_labels(article),
         "frames": frame_scores(article, evidence=frames),
         "frame_evidence": frames,
-        "headline_check": headline_check(article),
+        "headline_check": headline_check(article, terms=terms),
         "headline_sentiment": headline_sentiment(article, units),
-        "arc": story_arc(article, units),
+        "arc": story_arc(article, units, terms=terms),
     }
     return Analysis(article, tables)
 

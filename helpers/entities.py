@@ -35,8 +35,16 @@ _TITLES = {
     "capt": "", "mayor": "", "minister": "", "secretary": "", "inspector": "", "detective": "",
     "sergeant": "", "officer": "", "rabbi": "", "imam": "", "reverend": "", "rev": "",
     "det": "", "insp": "", "supt": "", "sgt": "", "lt": "", "col": "", "maj": "", "adm": "",
-    "cr": "", "cllr": "",
+    "cr": "", "cllr": "", "comrade": "", "chairman": "male", "chairwoman": "female",
 }  # fmt: skip
+# The same titles as a prefix of a name: "Ms Okafor", "Comrade Kim", "Prime Minister X".
+_TITLE_PREFIX = re.compile(
+    r"^(?:"
+    + "|".join(
+        re.escape(t.title()).replace(r"\ ", r"\s+") for t in sorted(_TITLES, key=len, reverse=True)
+    )
+    + r")\.?\s+"
+)
 
 
 _MONTHS = (
@@ -75,13 +83,6 @@ _NOT_AFTER_TITLE = "".join(rf"(?<!\b{t})" for t in (*_TITLE_ABBREVIATIONS, "[A-Z
 _CAP_RUN = re.compile(
     rf"(?<![\w’'\-]){_NAME_TOKEN}(?:(?:{_TITLE_DOT})\.)?"
     rf"(?:\s+(?:(?:{_CONNECTOR}|&)\s+(?:the\s+)?)?{_NAME_TOKEN}(?:(?:{_TITLE_DOT})\.)?)*"
-)
-
-
-_TITLE_PREFIX = re.compile(
-    r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Gov|Governor|Sen|Senator|Rep|"
-    r"Gen|General|Lt|Col|Capt|Captain|Sgt|Det|Insp|Supt|Rev|Cr|Cllr|President|Judge|Justice|Coach|"
-    r"Mayor|Chancellor|King|Queen|Prince|Princess|Pope|Prime\s+Minister)\.?\s+"
 )
 
 

@@ -94,7 +94,9 @@ def frame_scores(article: Article, *, evidence: pd.DataFrame | None = None) -> p
                      sorted(set(mine["paragraph"]))))  # fmt: skip
     table = pd.DataFrame(rows, columns=["frame", "n_cues", "per_100_words", "cues", "paragraphs"])
     # every frame with the top score is dominant: a tie is reported as a tie
-    table["dominant"] = table["n_cues"].gt(0) & table["per_100_words"].eq(table["per_100_words"].max())
+    table["dominant"] = table["n_cues"].gt(0) & table["per_100_words"].eq(
+        table["per_100_words"].max()
+    )
     return table
 
 
@@ -110,7 +112,7 @@ def _subject_person(index, paragraph: int, start: int, end: int) -> str | None:
     return None
 
 
-def headline_check(article: Article) -> pd.DataFrame:
+def headline_check(article: Article, *, terms: pd.DataFrame | None = None) -> pd.DataFrame:
     """What the headline claims against what the body says: one row per headline key word
     (loaded, emotive or a content word shared with the body): ``word, category, in_body,
     body_paragraphs, headline_names, body_subjects``.
@@ -124,7 +126,7 @@ def headline_check(article: Article) -> pd.DataFrame:
     headline_names = sorted(
         {m.entity.canonical for m in named if m.entity.kind in ("person", "institution")}
     )
-    loaded = find_loaded_terms(article)
+    loaded = find_loaded_terms(article) if terms is None else terms
     head_loaded = loaded[loaded["paragraph"] == -1]
     words = {row.term: row.category for row in head_loaded.itertuples()}
     stops = stopwords()
@@ -179,11 +181,13 @@ def headline_sentiment(article: Article, units: pd.DataFrame | None = None) -> p
     return pd.DataFrame(rows, columns=["part", "mean_vader", "n_units"]).fillna(0.0)
 
 
-def story_arc(article: Article, units: pd.DataFrame | None = None) -> pd.DataFrame:
+def story_arc(
+    article: Article, units: pd.DataFrame | None = None, *, terms: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Paragraph by paragraph: ``paragraph, voice, mean_vader, loaded_terms, words,
     loaded_per_100`` (voice = the outlet, or "quoted speakers")."""
     units = sentiment_units(article) if units is None else units
-    terms = find_loaded_terms(article)
+    terms = find_loaded_terms(article) if terms is None else terms
     body = units[units["mode"] != "headline"].copy()
     body["who"] = body["voice"].where(body["mode"] != "quoted", "quoted speakers")
     body.loc[body["voice"] == NARRATOR, "who"] = "the outlet"

@@ -84,13 +84,26 @@ def _term_patterns() -> list[tuple[re.Pattern[str], str]]:
     return sorted(patterns, key=lambda p: -len(p[1]))
 
 
-def _voice_at(table: pd.DataFrame, paragraph: int, position: int) -> tuple[str, str]:
-    rows = table[
-        (table["paragraph"] == paragraph) & (table["start"] <= position) & (table["end"] > position)
-    ]
-    if rows.empty:
-        return NARRATOR, "narration"
-    return rows["voice"].iloc[0], rows["mode"].iloc[0]
+def _voice_at(segments: dict, paragraph: int, position: int) -> tuple[str, str]:
+    """The voice and mode of the :func:`voices` segment that holds ``position``."""
+    for start, end, voice, mode in segments.get(paragraph, ()):
+        if start <= position < end:
+            return voice, mode
+    return NARRATOR, "narration"
+
+
+def _owner(segments: dict, paragraph: int, position: int) -> tuple[str, str]:
+    """Voice and mode at a position; the headline (paragraph -1) is the outlet's."""
+    return (NARRATOR, "headline") if paragraph < 0 else _voice_at(segments, paragraph, position)
+
+
+def _segments(table: pd.DataFrame) -> dict[int, list[tuple[int, int, str, str]]]:
+    """The voices table as plain tuples per paragraph (fast look-ups)."""
+    segments: dict[int, list[tuple[int, int, str, str]]] = {}
+    columns = (table["paragraph"], table["start"], table["end"], table["voice"], table["mode"])
+    for p, start, end, voice, mode in zip(*columns, strict=True):
+        segments.setdefault(int(p), []).append((int(start), int(end), voice, mode))
+    return segments
 
 
 def find_loaded_terms(article: Article, *, emotive: bool = True) -> pd.DataFrame:
@@ -102,7 +115,7 @@ def find_loaded_terms(article: Article, *, emotive: bool = True) -> pd.DataFrame
     Paragraph -1 is the headline.
     """
     lexicon = loaded_lexicon().set_index("term")
-    table = voices(article)
+    segments = _segments(voices(article))
     units = [(-1, article.title)] + list(enumerate(article.paragraphs))
     rows = []
     for p, text in units:
@@ -112,13 +125,13 @@ def find_loaded_terms(article: Article, *, emotive: bool = True) -> pd.DataFrame
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
                 taken.append(m.span())
-                speaker, mode = (NARRATOR, "headline") if p < 0 else _voice_at(table, p, m.start())
+                speaker, mode = _owner(segments, p, m.start())
                 owner = speaker if mode == "quoted" else NARRATOR
                 entry = lexicon.loc[term]
                 rows.append((term, entry["category"], p, owner, m.start(), m.end(), m.group(), mode,
                              speaker, "curated", entry["explanation"]))  # fmt: skip
         if emotive:
-            rows += _emotive(p, text, table, taken)
+            rows += _emotive(p, text, segments, taken)
     for q in scare_quotes(article).itertuples():
         rows.append((q.text, "distancing (scare quotes)", q.paragraph, NARRATOR, q.start, q.end,
                      f"“{q.text}”", "narration", NARRATOR, "scare quotes",
@@ -137,7 +150,7 @@ def _plain_words() -> frozenset[str]:
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
 
 
-def _emotive(p: int, text: str, table: pd.DataFrame, taken: list[tuple[int, int]]) -> list[tuple]:
+def _emotive(p: int, text: str, segments: dict, taken: list[tuple[int, int]]) -> list[tuple]:
     lexicon = sentiment_analyzer().lexicon
     plain = _plain_words()
     rows = []
@@ -147,7 +160,7 @@ def _emotive(p: int, text: str, table: pd.DataFrame, taken: list[tuple[int, int]
             continue
         if any(a < end and start < b for a, b in taken):
             continue
-        speaker, mode = (NARRATOR, "headline") if p < 0 else _voice_at(table, p, start)
+        speaker, mode = _owner(segments, p, start)
         if mode == "quoted":
             continue  # the data-driven signal is for the outlet's own wording only
         rows.append((normalise_word(word), "emotive (lexicon)", p, NARRATOR, start, end, word, mode,
@@ -195,7 +208,7 @@ def find_hedges(article: Article) -> pd.DataFrame:
     ``term, kind, paragraph, voice, text, explanation``."""
     from .lexicons import reporting_verbs
 
-    table = voices(article)
+    segments = _segments(voices(article))
     rows = []
     for p, text in [(-1, article.title), *enumerate(article.paragraphs)]:
         taken: list[tuple[int, int]] = []
@@ -204,7 +217,7 @@ def find_hedges(article: Article) -> pd.DataFrame:
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
                 taken.append(m.span())
-                speaker, mode = (NARRATOR, "headline") if p < 0 else _voice_at(table, p, m.start())
+                speaker, mode = _owner(segments, p, m.start())
                 owner = speaker if mode == "quoted" else NARRATOR
                 rows.append((term, kind, p, owner, m.group(), explanation))
     verbs = reporting_verbs()
@@ -227,7 +240,7 @@ def competing_labels(article: Article) -> pd.DataFrame:
     groups = article.meta.get("labels")
     rows = []
     if isinstance(groups, dict):
-        table = voices(article)
+        segments = _segments(voices(article))
         taken: set[tuple[int, int]] = set()
         for referent, labels in groups.items():
             listed = labels if isinstance(labels, list) else [labels]
@@ -238,9 +251,7 @@ def competing_labels(article: Article) -> pd.DataFrame:
                         if any((p, i) in taken for i in range(m.start(), m.end())):
                             continue
                         taken.update((p, i) for i in range(m.start(), m.end()))
-                        speaker, mode = (
-                            (NARRATOR, "headline") if p < 0 else _voice_at(table, p, m.start())
-                        )
+                        speaker, mode = _owner(segments, p, m.start())
                         quoted = _inside_scare_quotes(article, p, m.start())
                         voice = speaker if mode == "quoted" else NARRATOR
                         how = "headline" if p < 0 else ("scare quotes" if quoted else mode)

@@ -349,6 +349,11 @@ def _speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
                 return _description_at_end(chunk)
         if EntityIndex.classify(name) == "place" and _is_demonym(name):
             return _description_at_end(chunk)
+        if len(name.split()) == 1 and _is_title_word(name):
+            # "the Chairman said": a capitalised title is a description of a person
+            return SpeakerPhrase(
+                f"the {name.lower()}", start, start + len(name), "description", role
+            )
         desc = _description_at_end(chunk)
         head = _head_word(desc.text) if desc else ""
         if desc and desc.start < start and head not in name.lower().split():

@@ -170,13 +170,13 @@ def _mentions(text: str, table: pd.DataFrame) -> list[tuple[int, int, str]]:
     return sorted(taken)
 
 
-def stance_evidence(article: Article) -> pd.DataFrame:
+def stance_evidence(article: Article, *, units: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every piece of evidence: ``speaker, target, paragraph, sentence, mode, text, cue,
     source, contribution``. ``source`` is ``cue`` (a stance word), ``scare quote`` or
     ``sentiment`` (VADER, for a mention with no stance word)."""
     table = targets(article)
     analysis = _analyse(article)
-    units = sentiment_units(article)
+    units = sentiment_units(article) if units is None else units
     scare = scare_quotes(article)
     lexicon = stance_cues()
     polarity_of = dict(zip(lexicon["cue"].str.lower(), lexicon["polarity"], strict=True))
