@@ -33,6 +33,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_quotes.py
+	$(BIN)/python benchmarks/bench_corpus.py
 
 clean:
 	rm -rf $(OUT) .pytest_cache
