@@ -25,7 +25,7 @@ import pandas as pd
 
 from .article import Article
 from .lexicons import _rows
-from .loaded import _inflections, find_loaded_terms
+from .loaded import _inflections, find_loaded_terms, matches
 from .quotes import NARRATOR, _analyse
 from .sentences import split_sentences
 from .sentiment import sentiment_units
@@ -44,15 +44,14 @@ FRAMES = ("conflict", "human_interest", "economic_consequences", "morality", "re
 
 
 @cache
-def _frame_patterns() -> list[tuple[re.Pattern[str], str, str]]:
+def _frame_patterns() -> list[tuple[re.Pattern[str], tuple[str, str]]]:
     rows = sorted(_rows("frames.csv"), key=lambda r: -len(r["cue"]))
     out = []
     for row in rows:
         words = row["cue"].split()
         body = r"\s+".join([*map(re.escape, words[:-1]), _inflections(words[-1])])
-        out.append(
-            (re.compile(rf"(?<![\w’'-]){body}(?![\w’'-])", re.IGNORECASE), row["frame"], row["cue"])
-        )
+        pattern = re.compile(rf"(?<![\w’'-]){body}(?![\w’'-])", re.IGNORECASE)
+        out.append((pattern, (row["frame"], row["cue"])))
     return out
 
 
@@ -67,14 +66,9 @@ def frame_evidence(article: Article) -> pd.DataFrame:
     rows = []
     for p, text in [(-1, article.title), *enumerate(article.paragraphs)]:
         spans = split_sentences(text)
-        taken: list[tuple[int, int]] = []
-        for pattern, frame, cue in _frame_patterns():
-            for m in pattern.finditer(text):
-                if any(a < m.end() and m.start() < b for a, b in taken):
-                    continue
-                taken.append(m.span())
-                sentence = next((i for i, (a, b) in enumerate(spans) if a <= m.start() < b), 0)
-                rows.append((frame, cue, m.group(), p, sentence, m.start(), m.end()))
+        for m, (frame, cue) in matches(text, _frame_patterns()):
+            sentence = next((i for i, (a, b) in enumerate(spans) if a <= m.start() < b), 0)
+            rows.append((frame, cue, m.group(), p, sentence, m.start(), m.end()))
     table = pd.DataFrame(
         rows, columns=["frame", "cue", "text", "paragraph", "sentence", "start", "end"]
     )

@@ -21,6 +21,7 @@ Scare quotes count as the outlet's distancing.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 import pandas as pd
@@ -84,6 +85,19 @@ def _term_patterns() -> list[tuple[re.Pattern[str], str]]:
     return sorted(patterns, key=lambda p: -len(p[1]))
 
 
+def matches(
+    text: str, patterns: list[tuple[re.Pattern[str], object]], taken: list | None = None
+) -> Iterator[tuple[re.Match[str], object]]:
+    """Non-overlapping matches of a lexicon's patterns (longest terms first, as they are
+    sorted), with each pattern's payload; ``taken`` collects the spans used."""
+    taken = [] if taken is None else taken
+    for pattern, payload in patterns:
+        for m in pattern.finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                taken.append(m.span())
+                yield m, payload
+
+
 def _voice_at(segments: dict, paragraph: int, position: int) -> tuple[str, str]:
     """The voice and mode of the :func:`voices` segment that holds ``position``."""
     for start, end, voice, mode in segments.get(paragraph, ()):
@@ -120,16 +134,12 @@ def find_loaded_terms(article: Article, *, emotive: bool = True) -> pd.DataFrame
     rows = []
     for p, text in units:
         taken: list[tuple[int, int]] = []
-        for pattern, term in _term_patterns():
-            for m in pattern.finditer(text):
-                if any(a < m.end() and m.start() < b for a, b in taken):
-                    continue
-                taken.append(m.span())
-                speaker, mode = _owner(segments, p, m.start())
-                owner = speaker if mode == "quoted" else NARRATOR
-                entry = lexicon.loc[term]
-                rows.append((term, entry["category"], p, owner, m.start(), m.end(), m.group(), mode,
-                             speaker, "curated", entry["explanation"]))  # fmt: skip
+        for m, term in matches(text, _term_patterns(), taken):
+            speaker, mode = _owner(segments, p, m.start())
+            owner = speaker if mode == "quoted" else NARRATOR
+            entry = lexicon.loc[term]
+            rows.append((term, entry["category"], p, owner, m.start(), m.end(), m.group(), mode,
+                         speaker, "curated", entry["explanation"]))  # fmt: skip
         if emotive:
             rows += _emotive(p, text, segments, taken)
     for q in scare_quotes(article).itertuples():
@@ -191,14 +201,14 @@ def loaded_density(article: Article, terms: pd.DataFrame | None = None) -> pd.Da
 
 
 @cache
-def _hedge_terms() -> list[tuple[re.Pattern[str], str, str, str]]:
+def _hedge_terms() -> list[tuple[re.Pattern[str], tuple[str, str, str]]]:
     rows = _rows("hedges.csv")
     out = []
     for row in sorted(rows, key=lambda r: -len(r["term"])):
         words = row["term"].split()
         body = r"\s+".join(map(re.escape, words))
         pattern = re.compile(rf"(?<![\w’'-]){body}(?![\w’'-])", re.IGNORECASE)
-        out.append((pattern, row["term"], row["kind"], row["explanation"]))
+        out.append((pattern, (row["term"], row["kind"], row["explanation"])))
     return out
 
 
@@ -211,15 +221,10 @@ def find_hedges(article: Article) -> pd.DataFrame:
     segments = _segments(voices(article))
     rows = []
     for p, text in [(-1, article.title), *enumerate(article.paragraphs)]:
-        taken: list[tuple[int, int]] = []
-        for pattern, term, kind, explanation in _hedge_terms():
-            for m in pattern.finditer(text):
-                if any(a < m.end() and m.start() < b for a, b in taken):
-                    continue
-                taken.append(m.span())
-                speaker, mode = _owner(segments, p, m.start())
-                owner = speaker if mode == "quoted" else NARRATOR
-                rows.append((term, kind, p, owner, m.group(), explanation))
+        for m, (term, kind, explanation) in matches(text, _hedge_terms()):
+            speaker, mode = _owner(segments, p, m.start())
+            owner = speaker if mode == "quoted" else NARRATOR
+            rows.append((term, kind, p, owner, m.group(), explanation))
     verbs = reporting_verbs()
     already = {(p, term) for term, _k, p, *_ in rows}
     for q in extract_quotes(article).itertuples():
