@@ -25,7 +25,7 @@ import pandas as pd
 
 from .article import Article
 from .lexicons import _rows
-from .loaded import _inflections, find_loaded_terms, matches
+from .loaded import _inflections, find_loaded_terms, matches, term_pattern
 from .quotes import NARRATOR, _analyse
 from .sentences import split_sentences
 from .sentiment import sentiment_units
@@ -46,13 +46,7 @@ FRAMES = ("conflict", "human_interest", "economic_consequences", "morality", "re
 @cache
 def _frame_patterns() -> list[tuple[re.Pattern[str], tuple[str, str]]]:
     rows = sorted(_rows("frames.csv"), key=lambda r: -len(r["cue"]))
-    out = []
-    for row in rows:
-        words = row["cue"].split()
-        body = r"\s+".join([*map(re.escape, words[:-1]), _inflections(words[-1])])
-        pattern = re.compile(rf"(?<![\w’'-]){body}(?![\w’'-])", re.IGNORECASE)
-        out.append((pattern, (row["frame"], row["cue"])))
-    return out
+    return [(term_pattern(r["cue"]), (r["frame"], r["cue"])) for r in rows]
 
 
 def frame_questions() -> pd.DataFrame:

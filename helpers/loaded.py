@@ -74,15 +74,10 @@ def _inflections(word: str) -> str:
 
 @cache
 def _term_patterns() -> list[tuple[re.Pattern[str], str]]:
-    patterns = []
-    for term in loaded_lexicon()["term"]:
-        words = term.split()
-        body = r"\s+".join([*map(re.escape, words[:-1]), _inflections(words[-1])])
-        # a possessive may follow: "the dictator’s first visit"
-        pattern = re.compile(rf"(?<![\w’'-]){body}(?:[’']s)?(?![\w’'-])", re.IGNORECASE)
-        patterns.append((pattern, term))
-    # longest terms first, so "special military operation" wins over "operation"
-    return sorted(patterns, key=lambda p: -len(p[1]))
+    # a possessive may follow ("the dictator’s first visit"); longest terms first, so
+    # "special military operation" wins over "operation"
+    terms = sorted(loaded_lexicon()["term"], key=len, reverse=True)
+    return [(term_pattern(term, possessive=True), term) for term in terms]
 
 
 def matches(
@@ -91,11 +86,31 @@ def matches(
     """Non-overlapping matches of a lexicon's patterns (longest terms first, as they are
     sorted), with each pattern's payload; ``taken`` collects the spans used."""
     taken = [] if taken is None else taken
+    lowered = text.lower()
     for pattern, payload in patterns:
+        needle = _NEEDLES.get(pattern, "")
+        if needle and needle not in lowered:
+            continue  # a cheap substring test spares most regex scans
         for m in pattern.finditer(text):
             if not any(a < m.end() and m.start() < b for a, b in taken):
                 taken.append(m.span())
                 yield m, payload
+
+
+_NEEDLES: dict[re.Pattern[str], str] = {}
+
+
+def term_pattern(term: str, *, possessive: bool = False) -> re.Pattern[str]:
+    """The regex for a lexicon term: words as written, the last with its regular inflections
+    (see :func:`_inflections`); registered with a literal needle for a quick pre-check."""
+    words = term.split()
+    body = r"\s+".join([*map(re.escape, words[:-1]), _inflections(words[-1])])
+    tail = r"(?:[’']s)?" if possessive else ""
+    pattern = re.compile(rf"(?<![\w’'-]){body}{tail}(?![\w’'-])", re.IGNORECASE)
+    first = words[0].rstrip("*").lower()
+    # every inflection shares the word minus its last letter (try → tries, make → making)
+    _NEEDLES[pattern] = first[: max(2, min(4, len(first) - 1))] if len(words) == 1 else first
+    return pattern
 
 
 def _voice_at(segments: dict, paragraph: int, position: int) -> tuple[str, str]:
@@ -202,14 +217,8 @@ def loaded_density(article: Article, terms: pd.DataFrame | None = None) -> pd.Da
 
 @cache
 def _hedge_terms() -> list[tuple[re.Pattern[str], tuple[str, str, str]]]:
-    rows = _rows("hedges.csv")
-    out = []
-    for row in sorted(rows, key=lambda r: -len(r["term"])):
-        words = row["term"].split()
-        body = r"\s+".join(map(re.escape, words))
-        pattern = re.compile(rf"(?<![\w’'-]){body}(?![\w’'-])", re.IGNORECASE)
-        out.append((pattern, (row["term"], row["kind"], row["explanation"])))
-    return out
+    rows = sorted(_rows("hedges.csv"), key=lambda r: -len(r["term"]))
+    return [(term_pattern(r["term"]), (r["term"], r["kind"], r["explanation"])) for r in rows]
 
 
 def find_hedges(article: Article) -> pd.DataFrame:

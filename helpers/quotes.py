@@ -1294,6 +1294,7 @@ def _analyse(article: Article) -> _Analysis:
     """One attribution pass per article, shared by every table; redone if a lexicon changed."""
     if lexicons_changed():
         _analyse_cached.cache_clear()
+        _voices.cache_clear()
         _cue_forms.cache_clear()
     return _analyse_cached(article)
 
@@ -1386,6 +1387,13 @@ def voices(article: Article, *, headline: bool = False) -> pd.DataFrame:
     own words, inside marks), ``reported`` (the outlet's paraphrase of the speaker) or
     ``narration``. Segments are contiguous and cover each paragraph exactly once.
     """
+    _analyse(article)  # refresh the caches if a lexicon changed
+    return _voices(article, headline).copy()
+
+
+@lru_cache(maxsize=64)
+def _voices(article: Article, headline: bool) -> pd.DataFrame:
+    """The voices table (cached; :func:`voices` returns a copy)."""
     analysis = _analyse(article)
     rows = []
     if headline:

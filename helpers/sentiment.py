@@ -97,26 +97,29 @@ def sentiment_units(article: Article) -> pd.DataFrame:
     unless they report the speaker).
     """
     table = voices(article)
+    by_paragraph: dict[int, list[tuple[int, int, str, str]]] = {}
+    for p, a, b, v, m in zip(table["paragraph"], table["start"], table["end"], table["voice"],
+                             table["mode"], strict=True):  # fmt: skip
+        by_paragraph.setdefault(int(p), []).append((int(a), int(b), v, m))
     rows = []
     compound, vw, polarity, bw = _scores(article.title)
     rows.append((-1, 0, NARRATOR, "headline", article.title, 0, len(article.title),
                  compound, label(compound), vw, polarity, label(polarity), bw))  # fmt: skip
     for p, text in enumerate(article.paragraphs):
-        segments = table[table["paragraph"] == p]
+        segments = by_paragraph.get(p, [])
         for s_idx, (s0, s1) in enumerate(split_sentences(text)):
-            inside = segments[(segments["start"] < s1) & (segments["end"] > s0)]
-            speakers_here = set(inside["voice"]) - {NARRATOR}
-            for voice, parts in inside.groupby("voice", sort=False):
-                spans = _merge(
-                    [(max(a, s0), min(b, s1)) for a, b in zip(parts.start, parts.end, strict=True)]
-                )
+            inside = [seg for seg in segments if seg[0] < s1 and seg[1] > s0]
+            speakers_here = {seg[2] for seg in inside} - {NARRATOR}
+            for voice in dict.fromkeys(seg[2] for seg in inside):
+                parts = [seg for seg in inside if seg[2] == voice]
+                spans = _merge([(max(a, s0), min(b, s1)) for a, b, _v, _m in parts])
                 unit = " … ".join(text[a:b].strip(" ,") for a, b in spans).strip()
                 short = len(word_spans(unit)) < MIN_NARRATION_WORDS
                 if voice == NARRATOR and speakers_here and short:
                     continue  # the attribution around a quote ("He added:"), not a statement
                 if not word_spans(unit):
                     continue
-                modes = set(parts["mode"])
+                modes = {m for _a, _b, _v, m in parts}
                 mode = modes.pop() if len(modes) == 1 else "mixed"
                 compound, vw, polarity, bw = _scores(unit)
                 rows.append((p, s_idx, voice, mode, unit, spans[0][0], spans[-1][1], compound,
