@@ -120,3 +120,24 @@ def test_command_line_reports_a_bad_article_clearly(tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip() == f"error: {missing}: no such file"
     assert not (tmp_path / "r").exists()
+
+
+HOSTILE = """---
+title: "<script>document.title='PWNED'</script> Council <img src=x onerror=\\"alert(1)\\"> row"
+---
+The council said the plan was <b>bold</b> and <script>document.title='PWNED'</script> safe.
+
+“We reject this <img src=x onerror="alert(2)"> reckless scheme,” said Jane Okafor, a resident.
+"""
+
+
+def test_hostile_article_text_is_inert_in_every_report(tmp_path):
+    article = tmp_path / "hostile.md"
+    article.write_text(HOSTILE, encoding="utf-8")
+    results = build_reports(article, out=tmp_path / "reports")
+    for result in results:
+        html = result.html.read_text(encoding="utf-8")
+        assert "<script>document.title" not in html, result.notebook
+        assert "<img src=x" not in html, result.notebook
+    report = next(r for r in results if r.notebook.startswith("06"))
+    assert "&lt;script&gt;" in report.html.read_text(encoding="utf-8")  # shown as text
