@@ -3,6 +3,8 @@
 #   make report ARTICLE=path/to/your.md the same for another article
 #   make test                           the test suite (what CI runs)
 #   make lab                            JupyterLab on the notebooks
+#   make nav                            regenerate the notebooks' contents and navigation links
+#   make student                        notebooks without worked solutions, in student-notebooks/
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -10,7 +12,7 @@ STAMP := $(VENV)/.installed
 ARTICLE ?= data/articles/putin-kim-summit-2023.md
 OUT ?= reports
 
-.PHONY: report test lab lint bench clean
+.PHONY: report test lab lint bench clean nav student
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: run make PYTHON=python3.11 ...")'
@@ -35,5 +37,11 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_quotes.py
 	$(BIN)/python benchmarks/bench_corpus.py
 
+nav: $(STAMP)
+	$(BIN)/python -m helpers nav
+
+student: $(STAMP)
+	$(BIN)/python -m helpers student --out student-notebooks
+
 clean:
-	rm -rf $(OUT) .pytest_cache
+	rm -rf $(OUT) .pytest_cache student-notebooks

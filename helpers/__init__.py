@@ -8,6 +8,13 @@ The public API is flat: every function a notebook uses is importable from ``help
 from .analysis import Analysis, analyze, write_analysis
 from .article import Article, ArticleError, ArticleNotFoundError, article_from_text, load_article
 from .corpus import CorpusResult, analyze_corpus
+from .course import (
+    five_questions,
+    missing_sections,
+    table_of_contents,
+    write_navigation,
+    write_student_copy,
+)
 from .evaluation import score_article, score_folder
 from .framing import (
     FRAMES,
@@ -28,7 +35,14 @@ from .loaded import (
     loaded_lexicon,
 )
 from .paths import DEFAULT_ARTICLE
-from .plots import VOICE_MODES, connotation_palette, mode_palette, use_house_style
+from .plots import (
+    VOICE_MODES,
+    add_patterns,
+    connotation_palette,
+    describe_figure,
+    mode_palette,
+    use_house_style,
+)
 from .quotes import (
     NARRATOR,
     UNKNOWN_SPEAKER,
@@ -47,6 +61,11 @@ from .stance import stance_cues, stance_evidence, stance_table, targets
 from .text import count_words, normalise_word, stopwords, word_spans
 
 __all__ = [
+    "five_questions",
+    "missing_sections",
+    "table_of_contents",
+    "write_navigation",
+    "write_student_copy",
     "Analysis",
     "FRAMES",
     "analyze",
@@ -62,6 +81,8 @@ __all__ = [
     "write_analysis",
     "NARRATOR",
     "VOICE_MODES",
+    "add_patterns",
+    "describe_figure",
     "connotation_palette",
     "mode_palette",
     "UNKNOWN_SPEAKER",

@@ -4,6 +4,8 @@
 ``python -m helpers analyze PATH... [--format json|csv] [--out DIR]``: write every table of
 the suite for each article; a bad file gets one error line and the others go on (exit code 1
 if any file failed).
+``python -m helpers nav [--check]``: regenerate the notebooks' contents and navigation links.
+``python -m helpers student [--out DIR]``: write the notebooks without their worked solutions.
 """
 
 from __future__ import annotations
@@ -27,7 +29,19 @@ def main(argv: list[str] | None = None) -> int:
     analyze.add_argument("paths", type=Path, nargs="+", help="article files")
     analyze.add_argument("--format", choices=("csv", "json"), default="csv")
     analyze.add_argument("--out", type=Path, default=Path("analysis"), help="output folder")
+    nav = commands.add_parser("nav", help="regenerate contents and previous/next links")
+    nav.add_argument("--check", action="store_true", help="only say whether they are stale")
+    nav.add_argument("--notebooks", type=Path, default=None, help="notebook folder")
+    student = commands.add_parser("student", help="copy the notebooks without solutions")
+    student.add_argument(
+        "--out", type=Path, default=Path("student-notebooks"), help="output folder"
+    )
     args = parser.parse_args(argv)
+
+    if args.command == "nav":
+        return _nav(args.notebooks, check=args.check)
+    if args.command == "student":
+        return _student(args.out)
 
     if args.command == "analyze":
         return _analyze(args.paths, args.out, args.format)
@@ -68,6 +82,32 @@ def _analyze(paths: list[Path], out: Path, fmt: str) -> int:
         target = written[0] if fmt == "json" else written[0].parent
         print(f"{path} -> {target}")
     return 1 if failed else 0
+
+
+def _nav(folder: Path | None, *, check: bool) -> int:
+    from .course import NOTEBOOKS_DIR, write_navigation
+
+    changed = write_navigation(folder or NOTEBOOKS_DIR, check=check)
+    for path in changed:
+        print(f"{'stale' if check else 'updated'}: {path.name}")
+    if check and changed:
+        print("error: navigation is stale; run `make nav`", file=sys.stderr)
+        return 1
+    if not changed:
+        print("Navigation is up to date.")
+    return 0
+
+
+def _student(out: Path) -> int:
+    from .course import write_student_copy
+
+    try:
+        written = write_student_copy(out, overwrite=True)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"{len(written)} student notebooks (no solutions, no outputs) written to {out}/")
+    return 0
 
 
 if __name__ == "__main__":

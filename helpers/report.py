@@ -4,14 +4,21 @@ Each notebook in ``notebooks/`` whose name starts with two digits is executed wi
 which injects ``ARTICLE`` through the cell tagged ``parameters``; nbconvert then writes
 ``reports/<article-slug>/<notebook>.html`` with the charts embedded as images. A notebook
 whose metadata has ``"reading_the_news": {"hide_input": true}`` is rendered without code.
+
+Links between notebooks (the contents and the previous/next lines) are pointed at the
+reports, and the glossary is rendered beside them, so the reports read as one site. Each chart
+gets its plain-text description (``helpers.plots.describe_figure``) as ``alt`` text, for
+screen readers.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
 import nbformat
 import papermill
 from nbconvert import HTMLExporter
@@ -75,15 +82,38 @@ def build_reports(
         html_path = target / f"{notebook.stem}.html"
         html_path.write_text(_to_html(executed), encoding="utf-8")
         results.append(ReportResult(notebook.name, html_path, time.perf_counter() - started))
+    glossary = NOTEBOOKS_DIR / "glossary.ipynb"
+    if notebooks is None and glossary.exists():  # prose only: rendered, not executed
+        target.joinpath("glossary.html").write_text(_to_html(glossary), encoding="utf-8")
     _write_index(target, parsed.title, results)
     return results
+
+
+# nbconvert's lab template, with the figure's text/plain form (its description) as alt text.
+_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
+{% block data_png scoped %}
+<div class="jp-RenderedImage jp-OutputArea-output {{ extra_class }}">
+<img src="data:image/png;base64,{{ output.data['image/png'] | escape_html }}"
+alt="{{ output.data.get('text/plain', 'A chart') | escape_html }}">
+</div>
+{%- endblock data_png %}
+"""
+
+_NOTEBOOK_LINK = re.compile(r"\]\(([\w.-]+)\.ipynb(#[^)\s]*)?\)")
 
 
 def _to_html(executed: Path) -> str:
     nb = nbformat.read(executed, as_version=4)
     hide_input = bool(nb.metadata.get("reading_the_news", {}).get("hide_input", False))
+    for cell in nb.cells:  # our own markdown only: article text is never in markdown cells
+        if cell.cell_type == "markdown":
+            cell.source = _NOTEBOOK_LINK.sub(r"](\1.html\2)", cell.source)
     exporter = HTMLExporter(
-        exclude_input=hide_input, exclude_input_prompt=hide_input, exclude_output_prompt=hide_input
+        exclude_input=hide_input,
+        exclude_input_prompt=hide_input,
+        exclude_output_prompt=hide_input,
+        extra_loaders=[jinja2.DictLoader({"reading_the_news.html.j2": _TEMPLATE})],
+        template_file="reading_the_news.html.j2",
     )
     remover = TagRemovePreprocessor(
         remove_cell_tags={"remove_cell"}, remove_input_tags={"remove_input"}, enabled=True
