@@ -46,9 +46,12 @@ def _apt(args: list[str]) -> subprocess.CompletedProcess:
             )
         prefix = ["sudo", "-n"]
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    return subprocess.run(
-        [*prefix, "apt-get", *args], capture_output=True, text=True, env=env, timeout=900
-    )
+    try:
+        return subprocess.run(
+            [*prefix, "apt-get", *args], capture_output=True, text=True, env=env, timeout=900
+        )
+    except subprocess.TimeoutExpired:
+        raise BrowserUnavailable(f"`apt-get {' '.join(args)}` took over 15 minutes") from None
 
 
 def ensure_chromium() -> Path:

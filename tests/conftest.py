@@ -46,6 +46,7 @@ class ReportBuild:
     out: Path
     args: list[str]
     process: subprocess.Popen | None = None
+    unavailable: str = ""  # why the build cannot run (no Chromium for PDFs)
 
     def start(self) -> None:
         self.out.mkdir(parents=True, exist_ok=True)
@@ -64,6 +65,8 @@ class ReportBuild:
         """The results once the build has finished (started now if it was not)."""
         from helpers.report import ReportResult, notebook_paths
 
+        if self.unavailable:
+            pytest.fail(f"the PDF tests need Chromium: {self.unavailable}")
         if self.process is None:
             self.start()
         try:
@@ -107,8 +110,15 @@ def _report_builds(request, tmp_path_factory):
         plain_reports=ReportBuild(folder / "plain.txt", folder / "plain", ["--format", "pdf"]),
     )
     needed = {name for item in request.session.items for name in item.fixturenames}
+    if "plain_reports" in needed:  # its PDFs need Chromium: install it first if missing
+        from .browser import BrowserUnavailable, ensure_chromium
+
+        try:
+            ensure_chromium()
+        except BrowserUnavailable as exc:
+            _BUILDS["plain_reports"].unavailable = str(exc)
     for name, build in _BUILDS.items():
-        if name in needed:
+        if name in needed and not build.unavailable:
             build.start()
     yield
     for build in _BUILDS.values():

@@ -4,6 +4,8 @@ shows them as literal text."""
 
 from __future__ import annotations
 
+import os
+
 import nbformat
 import pytest
 from playwright.sync_api import sync_playwright
@@ -146,3 +148,38 @@ def test_the_notebooks_html_views_are_inert_on_their_own(browser, hostile_report
                 missing = [p for p in HOSTILE_PAYLOADS if p not in text]
                 assert missing == [], f"{result.notebook}: not shown as text: {missing}"
     assert annotated >= 2  # annotated_voices (02) and annotated_terms (04) at least
+
+
+FAKE_APT = """#!/bin/sh
+echo "$@" >> "{calls}"
+if [ "$1" = install ] && [ -e "{ok_after_update}" ]; then touch "{chromium}"; exit 0; fi
+if [ "$1" = update ]; then touch "{ok_after_update}"; exit 0; fi
+echo "E: Unable to locate package chromium" >&2; exit 100
+"""
+
+
+@pytest.mark.parametrize("case", ["installs", "installs after update", "cannot install"])
+def test_missing_chromium_is_installed_or_the_reason_given(tmp_path, monkeypatch, case):
+    """The set-up's install path, with a stand-in apt-get: install; if that fails, update and
+    install again; if that fails too, an error with apt's own message (never a skip)."""
+    from . import browser as setup
+
+    if os.geteuid() != 0:
+        pytest.skip("exercises the root path (CI runs as root; others go through sudo -n)")
+    bin_dir, chromium, calls = tmp_path / "bin", tmp_path / "chromium", tmp_path / "calls"
+    bin_dir.mkdir()
+    flag = tmp_path / ("updated" if case != "cannot install" else "no/such/dir/updated")
+    if case == "installs":
+        flag.touch()
+    fake = bin_dir / "apt-get"
+    fake.write_text(FAKE_APT.format(calls=calls, ok_after_update=flag, chromium=chromium))
+    fake.chmod(0o755)
+    monkeypatch.setattr(setup, "CHROMIUM", chromium)
+    monkeypatch.setenv("PATH", f"{bin_dir}:{os.environ['PATH']}")
+    if case == "cannot install":
+        with pytest.raises(setup.BrowserUnavailable, match="Unable to locate package chromium"):
+            setup.ensure_chromium()
+    else:
+        assert setup.ensure_chromium() == chromium
+    expected = ["install -y chromium"] + (["update", "install -y chromium"] * (case != "installs"))
+    assert calls.read_text().splitlines() == expected
