@@ -1,6 +1,7 @@
 # The suite's commands. Each creates .venv and installs the project the first time only.
 #   make report                         run every notebook on the default article, write HTML
 #   make report ARTICLE=path/to/your.md the same for another article
+#   make report FORMAT=pdf              also a PDF of each page (needs Chromium installed)
 #   make test                           the test suite (what CI runs)
 #   make lab                            JupyterLab on the notebooks
 #   make nav                            regenerate the notebooks' contents and navigation links
@@ -11,6 +12,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ARTICLE ?= data/articles/putin-kim-summit-2023.md
 OUT ?= reports
+FORMAT ?= html
 
 .PHONY: report test lab lint bench clean nav student
 
@@ -21,7 +23,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 report: $(STAMP)
-	$(BIN)/python -m helpers report "$(ARTICLE)" --out "$(OUT)"
+	$(BIN)/python -m helpers report "$(ARTICLE)" --out "$(OUT)" --format "$(FORMAT)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

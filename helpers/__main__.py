@@ -1,6 +1,7 @@
 """Command line.
 
-``python -m helpers report ARTICLE [--out DIR]``: run every notebook on an article, write HTML.
+``python -m helpers report ARTICLE [--out DIR] [--format html|pdf]``: run every notebook on an
+article, write HTML (and, with ``--format pdf``, a PDF of each page printed by Chromium).
 ``python -m helpers analyze PATH... [--format json|csv] [--out DIR]``: write every table of
 the suite for each article; a bad file gets one error line and the others go on (exit code 1
 if any file failed).
@@ -25,6 +26,12 @@ def main(argv: list[str] | None = None) -> int:
         "article", type=Path, help="an article file (.md with front matter, or .txt)"
     )
     report.add_argument("--out", type=Path, default=Path("reports"), help="output folder")
+    report.add_argument(
+        "--format",
+        choices=("html", "pdf"),
+        default="html",
+        help="pdf: also print each HTML page to PDF with Chromium (must be installed)",
+    )
     analyze = commands.add_parser("analyze", help="write every table for one or more articles")
     analyze.add_argument("paths", type=Path, nargs="+", help="article files")
     analyze.add_argument("--format", choices=("csv", "json"), default="csv")
@@ -50,12 +57,12 @@ def main(argv: list[str] | None = None) -> int:
         from .report import ReportError, build_reports
 
         try:
-            results = build_reports(args.article, out=args.out)
+            results = build_reports(args.article, out=args.out, fmt=args.format)
         except (ArticleError, ReportError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
         for r in results:
-            print(f"{r.seconds:6.1f} s  {r.html}")
+            print(f"{r.seconds:6.1f} s  {r.html}" + (f"  {r.pdf.name}" if r.pdf else ""))
         print(
             f"Reports written to {results[0].html.parent}/ (open index.html)"
             if results

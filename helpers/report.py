@@ -9,11 +9,18 @@ Links between notebooks (the contents and the previous/next lines) are pointed a
 reports, and the glossary is rendered beside them, so the reports read as one site. Each chart
 gets its plain-text description (``helpers.plots.describe_figure``) as ``alt`` text, for
 screen readers.
+
+With ``fmt="pdf"`` each HTML page is also printed to ``<notebook>.pdf`` by headless Chromium
+(nbconvert's own webpdf exporter downloads a browser, which an offline machine cannot do).
 """
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +34,19 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 from .article import load_article
 from .html import escape
 
-__all__ = ["NOTEBOOKS_DIR", "notebook_paths", "build_reports", "ReportResult", "ReportError"]
+__all__ = [
+    "NOTEBOOKS_DIR",
+    "FORMATS",
+    "notebook_paths",
+    "build_reports",
+    "find_chromium",
+    "html_to_pdf",
+    "ReportResult",
+    "ReportError",
+]
+
+#: What ``build_reports`` can write: HTML always; "pdf" adds a PDF beside each HTML page.
+FORMATS = ("html", "pdf")
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 
@@ -41,6 +60,7 @@ class ReportResult:
     notebook: str
     html: Path
     seconds: float
+    pdf: Path | None = None
 
 
 def notebook_paths(folder: str | Path = NOTEBOOKS_DIR) -> list[Path]:
@@ -54,8 +74,13 @@ def build_reports(
     out: str | Path = "reports",
     notebooks: list[Path] | None = None,
     kernel_name: str = "python3",
+    fmt: str = "html",
 ) -> list[ReportResult]:
-    """Run every notebook on ``article``; write HTML to ``out/<slug>/``; return what was made."""
+    """Run every notebook on ``article``; write HTML (and PDF if ``fmt="pdf"``) to
+    ``out/<slug>/``; return what was made."""
+    if fmt not in FORMATS:
+        raise ValueError(f"fmt must be one of {FORMATS}, not {fmt!r}")
+    chromium = find_chromium() if fmt == "pdf" else None  # before the slow part, not after
     article_path = Path(article).resolve()
     parsed = load_article(article_path)  # a bad file fails here, with its own clear message
     target = Path(out) / parsed.slug
@@ -81,10 +106,18 @@ def build_reports(
             ) from None
         html_path = target / f"{notebook.stem}.html"
         html_path.write_text(_to_html(executed), encoding="utf-8")
-        results.append(ReportResult(notebook.name, html_path, time.perf_counter() - started))
+        pdf_path = None
+        if chromium is not None:
+            pdf_path = html_to_pdf(html_path, html_path.with_suffix(".pdf"), chromium=chromium)
+        results.append(
+            ReportResult(notebook.name, html_path, time.perf_counter() - started, pdf_path)
+        )
     glossary = NOTEBOOKS_DIR / "glossary.ipynb"
     if notebooks is None and glossary.exists():  # prose only: rendered, not executed
-        target.joinpath("glossary.html").write_text(_to_html(glossary), encoding="utf-8")
+        glossary_html = target / "glossary.html"
+        glossary_html.write_text(_to_html(glossary), encoding="utf-8")
+        if chromium is not None:
+            html_to_pdf(glossary_html, glossary_html.with_suffix(".pdf"), chromium=chromium)
     _write_index(target, parsed.title, results)
     return results
 
@@ -116,7 +149,9 @@ def _to_html(executed: Path) -> str:
         template_file="reading_the_news.html.j2",
     )
     remover = TagRemovePreprocessor(
-        remove_cell_tags={"remove_cell"}, remove_input_tags={"remove_input"}, enabled=True
+        remove_cell_tags={"remove_cell", "solution"},
+        remove_input_tags={"remove_input"},
+        enabled=True,
     )
     exporter.register_preprocessor(remover, enabled=True)
     body, _ = exporter.from_notebook_node(nb)
@@ -125,7 +160,10 @@ def _to_html(executed: Path) -> str:
 
 def _write_index(target: Path, title: str, results: list[ReportResult]) -> None:
     items = "\n".join(
-        f"<li><a href='{escape(r.html.name)}'>{escape(r.notebook)}</a></li>" for r in results
+        f"<li><a href='{escape(r.html.name)}'>{escape(r.notebook)}</a>"
+        + (f" (<a href='{escape(r.pdf.name)}'>PDF</a>)" if r.pdf else "")
+        + "</li>"
+        for r in results
     )
     target.joinpath("index.html").write_text(
         "<!doctype html><meta charset='utf-8'>"
@@ -133,3 +171,78 @@ def _write_index(target: Path, title: str, results: list[ReportResult]) -> None:
         f"<h1>Reports for “{escape(title)}”</h1><ul>{items}</ul>\n",
         encoding="utf-8",
     )
+
+
+#: Names Chromium goes by on Linux distributions and macOS (Homebrew casks link ``chromium``).
+_CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+_INSTALL_HINT = (
+    "PDF reports are printed by Chromium, which was not found. Install it "
+    "(Debian/Ubuntu: `sudo apt-get install chromium`; macOS: `brew install --cask chromium`) "
+    "or set the CHROMIUM environment variable to the browser's path. "
+    "HTML reports (the default format) need no browser."
+)
+
+
+def find_chromium() -> Path:
+    """The Chromium (or Chrome) executable: ``$CHROMIUM`` if set, else the first on ``PATH``.
+
+    Raises ``ReportError`` saying how to install it when there is none. Example: on Debian
+    with the ``chromium`` package, ``find_chromium()`` is ``Path("/usr/bin/chromium")``.
+    """
+    named = os.environ.get("CHROMIUM")
+    if named:
+        path = shutil.which(named)
+        if path is None:
+            raise ReportError(f"CHROMIUM={named} is not an executable file. {_INSTALL_HINT}")
+        return Path(path)
+    for name in _CHROMIUM_NAMES:
+        path = shutil.which(name)
+        if path:
+            return Path(path)
+    raise ReportError(_INSTALL_HINT)
+
+
+#: Headless, no profile, no network of its own: a report is a local file with embedded images.
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",  # Chromium refuses to start as root without it (containers, CI)
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    # nbconvert pages reference MathJax and require.js on a CDN; offline, fail fast
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+)
+
+
+def html_to_pdf(
+    html: str | Path, pdf: str | Path, *, chromium: str | Path | None = None, timeout: float = 180
+) -> Path:
+    """Print an HTML file to PDF with headless Chromium (no header or footer); return the PDF.
+
+    Example: ``html_to_pdf("reports/x/06-report.html", "reports/x/06-report.pdf")``.
+    """
+    html, pdf = Path(html).resolve(), Path(pdf).resolve()
+    browser = Path(chromium) if chromium is not None else find_chromium()
+    pdf.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory(prefix="rtn-chromium-") as profile:
+        command = [
+            str(browser),
+            *CHROMIUM_FLAGS,
+            f"--user-data-dir={profile}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            html.as_uri(),
+        ]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            raise ReportError(f"Chromium did not print {html} within {timeout:.0f} s") from None
+    if not pdf.is_file() or pdf.read_bytes()[:5] != b"%PDF-":
+        tail = "\n".join(done.stderr.strip().splitlines()[-5:])
+        raise ReportError(
+            f"Chromium did not print {html} to PDF (exit code {done.returncode}): {tail}"
+        )
+    return pdf

@@ -7,14 +7,18 @@ import json
 import re
 import subprocess
 import sys
+import unicodedata
+from html import unescape
 from html.parser import HTMLParser
 
 import nbformat
 import pytest
+from pypdf import PdfReader
 
-from helpers.report import build_reports, notebook_paths
+from helpers.course import notebook_title
+from helpers.report import ReportError, build_reports, notebook_paths
 
-from .conftest import ROOT
+from .conftest import HOSTILE_PAYLOADS, ROOT, SEED_ARTICLE
 
 NOTEBOOKS = notebook_paths(ROOT / "notebooks")
 OTHER_ARTICLE = """---
@@ -55,12 +59,6 @@ def test_notebook_has_a_parameters_cell_with_article(path):
     tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
     assert len(tagged) == 1, f"{path.name}: needs exactly one cell tagged 'parameters'"
     assert tagged[0].source.lstrip().startswith("ARTICLE = ")
-
-
-@pytest.fixture(scope="module")
-def seed_reports(tmp_path_factory):
-    out = tmp_path_factory.mktemp("reports")
-    return out, build_reports(ROOT / "data/articles/putin-kim-summit-2023.md", out=out)
 
 
 def executed_outputs(path):
@@ -127,22 +125,108 @@ def test_charts_are_real_images(seed_reports):
         assert raw[:8] == b"\x89PNG\r\n\x1a\n" and len(raw) > 5_000
 
 
-def test_another_article_is_really_analysed(tmp_path):
+def cell_output(executed, source_start: str) -> str:
+    """The plain-text result of the first code cell whose source starts with ``source_start``."""
+    nb = nbformat.read(executed, as_version=4)
+    cell = next(c for c in nb.cells if c.cell_type == "code" and c.source.startswith(source_start))
+    return "\n".join(
+        o.get("data", {}).get("text/plain", "") or o.get("text", "") for o in cell.outputs
+    )
+
+
+def test_another_article_is_really_analysed(tmp_path, seed_reports):
+    """papermill's ARTICLE reaches the analysis: the same notebook finds other speakers and
+    another share of voice on another article (not just another headline)."""
     article = tmp_path / "riverside-park.md"
     article.write_text(OTHER_ARTICLE, encoding="utf-8")
-    first = NOTEBOOKS[:1]
-    results = build_reports(article, out=tmp_path / "reports", notebooks=first)
-    html = results[0].html.read_text(encoding="utf-8")
-    assert "Council approves riverside park after heated debate" in html
-    assert "Putin and Kim" not in html
+    who_speaks = [p for p in NOTEBOOKS if p.name.startswith("02")]
+    results = build_reports(article, out=tmp_path / "reports", notebooks=who_speaks)
     assert results[0].html.parent.name == "riverside-park"
+    executed = results[0].html.parent / "executed" / who_speaks[0].name
+    seed_out, _ = seed_reports
+    seed_executed = seed_out / SEED_ARTICLE.stem / "executed" / who_speaks[0].name
+
+    injected = nbformat.read(executed, as_version=4).cells
+    assert any(
+        "injected-parameters" in c.metadata.get("tags", []) and str(article) in c.source
+        for c in injected
+    )
+    assert "Council approves riverside park" in cell_output(executed, "import pandas")
+    other, seed = (
+        cell_output(executed, "speakers(article)"),
+        cell_output(seed_executed, "speakers(article)"),
+    )
+    assert "Maria Lopez" in other and "Putin" not in other
+    assert "Putin" in seed and "Maria Lopez" not in seed
+    other_share = cell_output(executed, "share = share_of_voice(article)")
+    assert "Maria Lopez" in other_share
+    assert other_share != cell_output(seed_executed, "share = share_of_voice(article)")
+    html = results[0].html.read_text(encoding="utf-8")
+    assert "Maria Lopez" in html and "Putin and Kim" not in html
 
 
-def test_every_notebook_runs_on_an_article_nobody_speaks_in(tmp_path):
-    article = tmp_path / "plain.txt"
-    article.write_text("Rain expected\n\nRain is expected on Monday. It will stop on Tuesday.\n")
-    results = build_reports(article, out=tmp_path / "reports")
-    assert [r.notebook for r in results] == [p.name for p in NOTEBOOKS]
+def test_every_notebook_runs_on_an_article_nobody_speaks_in(plain_reports):
+    target, stdout = plain_reports
+    assert sorted(p.name for p in target.glob("*.html")) == sorted(
+        [f"{p.stem}.html" for p in NOTEBOOKS] + ["glossary.html", "index.html"]
+    )
+    for path in NOTEBOOKS:
+        outputs = executed_outputs(target / "executed" / path.name)
+        assert not [o for o in outputs if o.output_type == "error"], path.name
+    assert f"{target}/ (open index.html)" in stdout
+
+
+def pdf_text(reader: PdfReader) -> str:
+    """The PDF's text layer, ligatures (ﬀ, ﬁ) undone and white space collapsed."""
+    text = " ".join(page.extract_text() for page in reader.pages)
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def test_format_pdf_prints_every_report_page(plain_reports):
+    """``--format pdf``: a real PDF beside each HTML page, with the article's words as text."""
+    target, _ = plain_reports
+    for path in NOTEBOOKS:
+        pdf = target / f"{path.stem}.pdf"
+        assert pdf.read_bytes()[:5] == b"%PDF-", pdf.name
+        reader = PdfReader(pdf)
+        assert len(reader.pages) >= 1, pdf.name
+        text = pdf_text(reader)
+        heading = notebook_title(path)
+        assert heading.split("·")[-1].strip() in text, f"{pdf.name}: no text layer"
+        if path.stem.startswith(("01", "06")):  # the headline and the lede are shown there
+            assert "Rain expected" in text, pdf.name
+    assert "Rain is expected on Monday" in pdf_text(PdfReader(target / f"{NOTEBOOKS[0].stem}.pdf"))
+    index = (target / "index.html").read_text(encoding="utf-8")
+    assert index.count(".pdf'>PDF</a>") == len(NOTEBOOKS)
+
+
+def test_make_report_passes_format_through(tmp_path):
+    dry_run = subprocess.run(
+        ["make", "-n", "report", "ARTICLE=some article.md", f"OUT={tmp_path}", "FORMAT=pdf"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert dry_run.returncode == 0, dry_run.stderr
+    assert f'-m helpers report "some article.md" --out "{tmp_path}" --format "pdf"' in (
+        dry_run.stdout
+    )
+    default = subprocess.run(
+        ["make", "-n", "report"], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    assert '--format "html"' in default.stdout
+
+
+def test_pdf_without_chromium_says_how_to_install_it(tmp_path, monkeypatch):
+    monkeypatch.delenv("CHROMIUM", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))  # no browser on it
+    with pytest.raises(ReportError, match=r"apt-get install chromium"):
+        build_reports(SEED_ARTICLE, out=tmp_path / "reports", fmt="pdf")
+    assert not (tmp_path / "reports").exists()  # it failed before running any notebook
+    monkeypatch.setenv("CHROMIUM", str(tmp_path / "no-such-browser"))
+    with pytest.raises(ReportError, match=r"^CHROMIUM=.*no-such-browser is not an executable"):
+        build_reports(SEED_ARTICLE, out=tmp_path / "reports", fmt="pdf")
 
 
 def test_command_line_reports_a_bad_article_clearly(tmp_path):
@@ -159,22 +243,68 @@ def test_command_line_reports_a_bad_article_clearly(tmp_path):
     assert not (tmp_path / "r").exists()
 
 
-HOSTILE = """---
-title: "<script>document.title='PWNED'</script> Council <img src=x onerror=\\"alert(1)\\"> row"
----
-The council said the plan was <b>bold</b> and <script>document.title='PWNED'</script> safe.
-
-“We reject this <img src=x onerror="alert(2)"> reckless scheme,” said Jane Okafor, a resident.
-"""
-
-
-def test_hostile_article_text_is_inert_in_every_report(tmp_path):
-    article = tmp_path / "hostile.md"
-    article.write_text(HOSTILE, encoding="utf-8")
-    results = build_reports(article, out=tmp_path / "reports")
+def test_hostile_article_text_is_escaped_in_every_report(hostile_reports):
+    """The HTML source: payloads only ever escaped (the browser tests run the pages)."""
+    _, results = hostile_reports
     for result in results:
         html = result.html.read_text(encoding="utf-8")
-        assert "<script>document.title" not in html, result.notebook
-        assert "<img src=x" not in html, result.notebook
+        for payload in HOSTILE_PAYLOADS:
+            if payload.startswith("<"):
+                assert payload not in html, f"{result.notebook}: {payload}"
+        assert "__pwned=1</script>" not in html, result.notebook
     report = next(r for r in results if r.notebook.startswith("06"))
-    assert "&lt;script&gt;" in report.html.read_text(encoding="utf-8")  # shown as text
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in report.html.read_text(
+        encoding="utf-8"
+    )  # shown as text
+
+
+# --- nbconvert: charts embedded, code hidden where the report is meant to hide it ----------
+
+
+def image_outputs(executed) -> int:
+    return sum("image/png" in o.get("data", {}) for o in executed_outputs(executed))
+
+
+def test_reports_embed_every_chart_as_an_image(seed_reports):
+    out, results = seed_reports
+    for result in results:
+        executed = out / SEED_ARTICLE.stem / "executed" / result.notebook
+        charts = image_outputs(executed)
+        html = result.html.read_text(encoding="utf-8")
+        embedded = len(re.findall(r'<img [^>]*src="data:image/png;base64,', html))
+        if "sns." in (ROOT / "notebooks" / result.notebook).read_text(encoding="utf-8"):
+            assert charts >= 1, f"{result.notebook}: no chart on the seed article"
+        assert embedded == charts, f"{result.notebook}: {embedded} of {charts} charts embedded"
+        assert not re.search(r"<img [^>]*src=[\"'](?!data:)", html), result.notebook  # no links
+
+
+def visible_text(html: str) -> str:
+    """What a reader sees of an HTML page: no tags, no scripts, no style sheets."""
+    body = re.sub(r"<(script|style)\b.*?</\1>", "", html, flags=re.S)
+    return unescape(re.sub(r"<[^>]+>", "", body))
+
+
+def test_only_the_report_hides_its_code(seed_reports):
+    """06-report shows no code cell's input (no prompt, no highlighted source, not one line of
+    any cell's code); every other page shows all of its code."""
+    out, results = seed_reports
+    for result in results:
+        html = result.html.read_text(encoding="utf-8")
+        nb = nbformat.read(out / SEED_ARTICLE.stem / "executed" / result.notebook, as_version=4)
+        nb.cells = [c for c in nb.cells if "solution" not in c.metadata.get("tags", [])]
+        code = [c.source for c in nb.cells if c.cell_type == "code" and c.source.strip()]
+        longest_lines = [max(src.splitlines(), key=lambda line: len(line.strip())) for src in code]
+        text = visible_text(html)
+        code_cells = re.findall(r'<div class="(jp-Cell jp-CodeCell[^"]*)"', html)
+        with_input = [c for c in code_cells if "jp-mod-noInput" not in c]
+        hides = bool(nb.metadata.get("reading_the_news", {}).get("hide_input"))
+        assert hides == result.notebook.startswith("06"), result.notebook
+        assert len(code_cells) == len(nb.cells) - sum(c.cell_type != "code" for c in nb.cells)
+        if hides:
+            assert with_input == [] and "hl-ipython3" not in html
+            shown = [line for line in longest_lines if line.strip() in text]
+            assert shown == [], f"{result.notebook} shows code: {shown}"
+        else:
+            assert len(with_input) == len(code_cells) and "hl-ipython3" in html
+            missing = [line for line in longest_lines if line.strip() not in text]
+            assert missing == [], f"{result.notebook} hides code: {missing}"
