@@ -605,7 +605,8 @@ class _Attributor:
             self._mention_at.setdefault(m.entity, []).append(i)
         self._first_body = bisect_left(self._mention_keys, (0,))
         self._by_paragraph: dict[int, list[Utterance]] = {}
-        self._spoken_p: list[int] = []  # paragraph of each spoken_at entry (non-decreasing)
+        self._spoken_p: list[int] = []  # paragraph of each spoken_at entry
+        self._spoken_sorted = True  # attributions are made in reading order (bisect works)
 
     # -- speaker resolution ------------------------------------------------------------
     def resolve(self, phrase: SpeakerPhrase, p: int, sent_start: int) -> Entity | None:
@@ -657,7 +658,9 @@ class _Attributor:
         window = [(m.paragraph, m.start, m.entity, m.subject) for m in self.index.mentions[lo:hi]]
         window += [
             (q, at, e, True)
-            for q, at, e in self.spoken_at[bisect_left(self._spoken_p, p - 3) :]
+            for q, at, e in self.spoken_at[
+                bisect_left(self._spoken_p, p - 3) if self._spoken_sorted else 0 :
+            ]
             if (q, at) < (p, pos) and q >= p - 3
         ]
         window.sort(key=lambda c: (c[0], c[1]))
@@ -1149,7 +1152,7 @@ class _Attributor:
         self._by_paragraph.setdefault(p, []).append(utterance)
 
     def _remember(self, entity: Entity, p: int, at: int) -> None:
-        assert not self._spoken_p or p >= self._spoken_p[-1], "attributions go in reading order"
+        self._spoken_sorted &= not self._spoken_p or p >= self._spoken_p[-1]
         self.spoken_at.append((p, at, entity))
         self._spoken_p.append(p)
 

@@ -125,17 +125,20 @@ def _targets_from_names(article: Article, found: dict[str, dict]) -> None:
         )
         entry["aliases"].add(entity.canonical)
     # demonyms and short names the gazetteer knows ("French", "US") for every place found
+    text = "\n".join([article.title, *article.paragraphs])
+    lowered = text.lower()
     for key, entry in gazetteer().items():
         target = entry.get("country") or entry["name"]
         if target in found and key[:1].isalpha():
-            written = _written_form(key, article)
+            written = _written_form(key, text, lowered)
             if written:
                 found[target]["aliases"].add(written)
 
 
-def _written_form(key: str, article: Article) -> str | None:
+def _written_form(key: str, text: str, lowered: str) -> str | None:
     """The alias as the article writes it (the gazetteer is lower-cased)."""
-    text = "\n".join([article.title, *article.paragraphs])
+    if key not in lowered:
+        return None
     m = re.search(r"(?<![\w-])(" + re.escape(key) + r")(?:’s|'s)?(?![\w-])", text, re.I)
     return m.group(1) if m and m.group(1)[:1].isupper() else None
 
