@@ -315,8 +315,10 @@ def competing_labels(article: Article) -> pd.DataFrame:
                         how = "headline" if p < 0 else ("scare quotes" if quoted else mode)
                         rows.append((str(referent), str(label), voice, how, p))
     table = pd.DataFrame(rows, columns=["referent", "label", "voice", "how", "paragraph"])
-    if table.empty:
-        return table.assign(n=pd.Series(dtype="int64"))
+    if table.empty:  # the same columns as below
+        return table.drop(columns="paragraph").assign(
+            n=pd.Series(dtype="int64"), paragraphs=pd.Series(dtype=object)
+        )
     return table.groupby(["referent", "label", "voice", "how"], as_index=False).agg(
         n=("paragraph", "size"), paragraphs=("paragraph", lambda s: sorted(set(s)))
     )

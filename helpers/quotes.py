@@ -1065,10 +1065,12 @@ class _Attributor:
         if inner:
             clause_to = _cut_writer_gloss(text, clause_from, clause_to, inner)
             clause_to = _cut_next_action(text, clause_from, clause_to, inner)
-        kind = "partial" if inner else "indirect"
         for q in inner:
             self.claimed.add((p, q.start))
-        frags = [(q.start, q.end) for q in inner]
+        # a quotation left open runs to the end of the paragraph: its fragment stops where
+        # the clause does ("… “the,“ Okafor said." once gave a fragment past the clause)
+        frags = [(q.start, min(q.end, clause_to)) for q in inner if q.start < clause_to]
+        kind = "partial" if frags else "indirect"
         rule = {
             "before": "reported speech after the cue",
             "after": "reported speech, speaker after the cue",

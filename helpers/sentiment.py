@@ -153,6 +153,12 @@ def _bootstrap(values: np.ndarray, *, n_boot: int, seed: int) -> tuple[float, fl
     return float(low), float(high)
 
 
+SPEAKER_COLUMNS = [
+    "voice", "n_units", "mean", "ci_low", "ci_high", "share_positive", "share_neutral",
+    "share_negative", "most_positive", "most_negative",
+]  # fmt: skip
+
+
 def sentiment_by_speaker(
     article: Article, *, n_boot: int = 2000, seed: int = 0, units: pd.DataFrame | None = None
 ) -> pd.DataFrame:
@@ -181,7 +187,7 @@ def sentiment_by_speaker(
             "most_positive": group.loc[group["vader"].idxmax(), "text"],
             "most_negative": group.loc[group["vader"].idxmin(), "text"],
         })  # fmt: skip
-    table = pd.DataFrame(rows)
+    table = pd.DataFrame(rows, columns=SPEAKER_COLUMNS)
     if table.empty:
         return table
     narrator_first = table["voice"].ne(NARRATOR)
