@@ -458,8 +458,11 @@ def test_cli_report_bad_file_gives_one_error_line_and_writes_nothing(inputs, tmp
 
 def test_make_report_on_a_binary_file(inputs, tmp_path):
     out = tmp_path / "reports"
-    result = _run(["make", "--no-print-directory", "report", f"ARTICLE={inputs['binary_png']}",
-                   f"OUT={out}"])  # fmt: skip
+    # this interpreter, and no reinstall even if pyproject.toml is newer than the stamp
+    python_bin = Path(sys.executable).parent
+    article = inputs["binary_png"]
+    result = _run(["make", "--no-print-directory", "-o", ".venv/.installed", "report",
+                   f"ARTICLE={article}", f"OUT={out}", f"BIN={python_bin}"])  # fmt: skip
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     _assert_one_error_line(result.stderr, inputs["binary_png"].resolve(), "binary file")

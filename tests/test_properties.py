@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from helpers import (
     ArticleError,
     article_from_text,
+    count_words,
     extract_quotes,
     find_hedges,
     find_loaded_terms,
@@ -33,6 +34,7 @@ from helpers import (
     speakers,
     stance_table,
     voices,
+    word_spans,
 )
 
 WORDS = (
@@ -158,6 +160,9 @@ def test_attribution_tables_are_consistent(article):
     table = voices(article, headline=True)
     assert_offsets(article, table)
     assert_voices_tile(article, table)
+    for paragraph in article.paragraphs:
+        assert all(paragraph[a:b] == word for word, a, b in word_spans(paragraph))
+        assert count_words(paragraph) == len(word_spans(paragraph))
 
 
 @SETTINGS
