@@ -54,6 +54,13 @@ def main(argv: list[str] | None = None) -> int:
         return _analyze(args.paths, args.out, args.format)
 
     if args.command == "report":
+        from .article import load_article
+
+        try:  # a bad file fails before the slow import of the notebook machinery
+            load_article(args.article.resolve())
+        except ArticleError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
         from .report import ReportError, build_reports
 
         try:

@@ -12,6 +12,13 @@ Body paragraphs are separated by blank lines and kept verbatim (same characters,
 quotes included); a block of several lines is one paragraph, its lines joined by a space,
 as Markdown reads it. A body with no blank line at all has one paragraph per line.
 
+Files must be UTF-8 (a byte-order mark is allowed). Other encodings are detected and
+refused, never guessed: the error says whether the bytes look like Windows-1252 (bytes
+0x80-0x9F, its curly quotes and dashes) or Latin-1, so the user can re-save the file as
+UTF-8. Almost any bytes decode without error in both, so a silent guess could change the
+text. Front matter is read with YAML's safe loader: tags such as ``!!python/object`` are an
+error.
+
 Every problem with a file raises :class:`ArticleError` (a ``ValueError``) or
 :class:`ArticleNotFoundError` (also a ``FileNotFoundError``), whose message names the file
 and what is wrong. Nothing is ever written.

@@ -35,9 +35,8 @@ def headline_and_lede(article: Article) -> HTML:
     headline = box.format(
         label="Headline", style="font-weight:bold;font-size:1.15em", text=escape(article.title)
     )
-    lede = box.format(
-        label="First paragraph (the lede)", style="", text=escape(article.paragraphs[0])
-    )
+    first = article.paragraphs[0] if article.paragraphs else ""  # an Article may have no body
+    lede = box.format(label="First paragraph (the lede)", style="", text=escape(first))
     return HTML(f"<div style='display:flex;gap:1em'>{headline}{lede}</div>")
 
 

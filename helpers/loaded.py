@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 
 import pandas as pd
@@ -87,8 +88,14 @@ def matches(
     sorted), with each pattern's payload; ``taken`` collects the spans used."""
     taken = [] if taken is None else taken
     lowered = text.lower()
-    for pattern, payload in patterns:
-        needle = _NEEDLES.get(pattern, "")
+    index = _needle_index(patterns)
+    starts = {w[:n] for w in _WORD.findall(lowered) for n in (1, 2)}
+    candidates = set(index.anywhere)
+    for key in starts:
+        candidates.update(index.by_start.get(key, ()))
+    for i in sorted(candidates):  # in the lexicon's order: longest terms first
+        pattern, payload = patterns[i]
+        needle = index.needles[i]
         if needle and needle not in lowered:
             continue  # a cheap substring test spares most regex scans
         for m in pattern.finditer(text):
@@ -98,6 +105,43 @@ def matches(
 
 
 _NEEDLES: dict[re.Pattern[str], str] = {}
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class _NeedleIndex:
+    """A pattern list's needles, and its patterns by the first two letters of their needle.
+
+    A term's match starts a word (the pattern's look-behind forbids a letter before it) and
+    begins with its needle, so a text need only be tried for the patterns whose needle
+    starts like one of its words: the cost grows with the text, not with text × lexicon.
+    """
+
+    patterns: list
+    needles: list[str]
+    by_start: dict[str, list[int]]
+    anywhere: list[int]  # patterns whose needle does not start with two letters
+
+
+_INDEXES: dict[int, _NeedleIndex] = {}
+
+
+def _needle_index(patterns: list) -> _NeedleIndex:
+    index = _INDEXES.get(id(patterns))
+    if index is not None and index.patterns is patterns:
+        return index
+    needles = [_NEEDLES.get(pattern, "") for pattern, _payload in patterns]
+    index = _NeedleIndex(patterns, needles, {}, [])
+    for i, needle in enumerate(needles):
+        key = needle[:2]
+        if key and _WORD.fullmatch(key):
+            index.by_start.setdefault(key, []).append(i)
+        else:
+            index.anywhere.append(i)
+    if len(_INDEXES) > 64:  # lists made on the fly (the lexicons' own lists are cached)
+        _INDEXES.clear()
+    _INDEXES[id(patterns)] = index
+    return index
 
 
 def term_pattern(term: str, *, possessive: bool = False) -> re.Pattern[str]:
@@ -271,8 +315,10 @@ def competing_labels(article: Article) -> pd.DataFrame:
                         how = "headline" if p < 0 else ("scare quotes" if quoted else mode)
                         rows.append((str(referent), str(label), voice, how, p))
     table = pd.DataFrame(rows, columns=["referent", "label", "voice", "how", "paragraph"])
-    if table.empty:
-        return table.assign(n=pd.Series(dtype="int64"))
+    if table.empty:  # the same columns as below
+        return table.drop(columns="paragraph").assign(
+            n=pd.Series(dtype="int64"), paragraphs=pd.Series(dtype=object)
+        )
     return table.groupby(["referent", "label", "voice", "how"], as_index=False).agg(
         n=("paragraph", "size"), paragraphs=("paragraph", lambda s: sorted(set(s)))
     )

@@ -25,6 +25,7 @@ The steps:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -47,7 +48,6 @@ from .entities import (
     _WS,
     Entity,
     EntityIndex,
-    Mention,
     _head_word,
     _index_entities,
     _is_title_word,
@@ -597,6 +597,16 @@ class _Attributor:
         self.speakers: dict[str, Entity] = {}
         self.spoken_at: list[tuple[int, int, Entity]] = []  # where each attribution was made
         self.spokesperson_owner: Entity | None = None
+        # Look-up structures so that each resolution costs no more as the article grows:
+        # mentions are in reading order, so "the mentions before (p, pos)" is a prefix.
+        self._mention_keys = [(m.paragraph, m.start) for m in self.index.mentions]
+        self._mention_at: dict[Entity, list[int]] = {}
+        for i, m in enumerate(self.index.mentions):
+            self._mention_at.setdefault(m.entity, []).append(i)
+        self._first_body = bisect_left(self._mention_keys, (0,))
+        self._by_paragraph: dict[int, list[Utterance]] = {}
+        self._spoken_p: list[int] = []  # paragraph of each spoken_at entry
+        self._spoken_sorted = True  # attributions are made in reading order (bisect works)
 
     # -- speaker resolution ------------------------------------------------------------
     def resolve(self, phrase: SpeakerPhrase, p: int, sent_start: int) -> Entity | None:
@@ -643,13 +653,15 @@ class _Attributor:
         """Most recent compatible antecedent, preferring sentence subjects and speakers
         (salience, after Lappin & Leass 1994); people only for he/she."""
         want = _PRONOUNS[pronoun]
-        window = [
-            (m.paragraph, m.start, m.entity, m.subject)
-            for m in self.index.mentions
-            if (m.paragraph, m.start) < (p, pos) and m.paragraph >= max(0, p - 3)
-        ]
+        lo = bisect_left(self._mention_keys, (max(0, p - 3),))
+        hi = bisect_left(self._mention_keys, (p, pos))
+        window = [(m.paragraph, m.start, m.entity, m.subject) for m in self.index.mentions[lo:hi]]
         window += [
-            (q, at, e, True) for q, at, e in self.spoken_at if (q, at) < (p, pos) and q >= p - 3
+            (q, at, e, True)
+            for q, at, e in self.spoken_at[
+                bisect_left(self._spoken_p, p - 3) if self._spoken_sorted else 0 :
+            ]
+            if (q, at) < (p, pos) and q >= p - 3
         ]
         window.sort(key=lambda c: (c[0], c[1]))
 
@@ -686,7 +698,7 @@ class _Attributor:
             head = head_words[-1].lower() if head_words else head
         info = speaker_nouns().get(head, {"kind": "anonymous", "gender": "", "number": "singular"})
         definite = words[0].lower() in ("the", "its", "his", "her", "their")
-        earlier = [m for m in self.index.mentions if (m.paragraph, m.start) < (p, pos)]
+        earlier = bisect_left(self._mention_keys, (p, pos))  # mentions[:earlier] come before
         if info["kind"] == "document" and self.spoken_at:
             return self.spoken_at[-1][2]  # "“…,” the statement said": whoever issued it
         if head in {"spokesman", "spokeswoman", "spokesperson"}:
@@ -697,7 +709,7 @@ class _Attributor:
             # "the Dunmore manager": the person whose name and descriptions share most of
             # the words (a capitalised modifier counts double), the most recent on a tie
             modifiers = [w for w in words[1:-1] if w[:1].isupper()]
-            people = [m.entity for m in reversed(earlier) if m.entity.kind == "person"]
+            people = [e for e in self._recent(0, earlier) if e.kind == "person"]
             people += [e for e in reversed(list(self.speakers.values())) if e.kind == "person"]
             scored = [
                 (2 * e.described_as(modifiers) + e.described_as([head]), e)
@@ -729,7 +741,7 @@ class _Attributor:
         return self.index.add(key, Entity(canonical, kind, first_seen=(p, pos)))
 
     def _spokesperson_owner(
-        self, text: str, head: str, definite: bool, earlier: list[Mention]
+        self, text: str, head: str, definite: bool, earlier: int
     ) -> Entity | None:
         """An unnamed spokesperson speaks for an institution: the one named in the phrase
         ("a council spokeswoman", "a Nimbra spokesperson"); for "the spokeswoman", a person
@@ -755,7 +767,16 @@ class _Attributor:
             self.spokesperson_owner = owner
         return owner
 
-    def _institution_in(self, text: str, earlier: list[Mention]) -> Entity | None:
+    def _recent(self, lo: int, hi: int) -> list[Entity]:
+        """The entities mentioned in ``index.mentions[lo:hi]``, the latest mentioned first."""
+        last = []
+        for entity, at in self._mention_at.items():
+            i = bisect_left(at, hi) - 1
+            if i >= 0 and at[i] >= lo:
+                last.append((at[i], entity))
+        return [e for _i, e in sorted(last, key=lambda ie: -ie[0])]
+
+    def _institution_in(self, text: str, earlier: int) -> Entity | None:
         """The institution a description points to: the named one sharing most of its words,
         in its name or the role the article gave it ("the regulator" → "Product Safety
         Office, the government's consumer regulator"); for a generic noun ("the company"),
@@ -765,7 +786,7 @@ class _Attributor:
             w for w in words
             if w not in stopwords() and speaker_nouns().get(w, {}).get("kind") != "role"
         ]  # fmt: skip
-        candidates = [m.entity for m in reversed(earlier) if m.paragraph >= 0]
+        candidates = self._recent(self._first_body, earlier)  # the headline's do not count
         candidates += list(reversed(list(self.speakers.values())))
         candidates = [e for e in dict.fromkeys(candidates) if e.kind == "institution"]
 
@@ -779,14 +800,16 @@ class _Attributor:
         if speaker_nouns().get(head, {}).get("generic"):
             # "the company" is the organisation the story is about: the one named most often
             # so far (headline included), the most recent on a tie; never a public body
-            counts: dict[Entity, int] = {}
-            for m in earlier:
-                if m.entity.kind == "institution":
-                    counts[m.entity] = counts.get(m.entity, 0) + 1
+            counts = {
+                e: bisect_left(at, earlier)
+                for e, at in self._mention_at.items()
+                if e.kind == "institution" and at[0] < earlier
+            }
             firms = [e for e in candidates if not set(e.canonical.split()) & _PUBLIC_BODY_WORDS]
-            spoke = [e for _q, _at, e in reversed(self.spoken_at) if e in firms]
-            if spoke:
-                return spoke[0]  # "Tarnside Water said … The company said …"
+            known = set(firms)
+            spoke = next((e for _q, _at, e in reversed(self.spoken_at) if e in known), None)
+            if spoke is not None:
+                return spoke  # "Tarnside Water said … The company said …"
             if firms:
                 return max(firms, key=lambda e: counts.get(e, 0))  # max keeps the first (latest)
         return None
@@ -810,7 +833,7 @@ class _Attributor:
             last = spans[-1] if spans else None
             if last is not None and last.close_at is None and (p, last.start) in self.claimed:
                 owner = next(
-                    (u for u in self.utterances if u.paragraph == p and u.start == last.start), None
+                    (u for u in self._by_paragraph.get(p, ()) if u.start == last.start), None
                 )
                 if owner is not None:
                     carry = self.speakers.get(owner.speaker)
@@ -824,8 +847,7 @@ class _Attributor:
 
     def _inside_utterance(self, p: int, q: QuoteSpan) -> bool:
         return any(
-            u.paragraph == p and u.start <= q.open_at and q.outer_end <= u.end + 1
-            for u in self.utterances
+            u.start <= q.open_at and q.outer_end <= u.end + 1 for u in self._by_paragraph.get(p, ())
         )
 
     def _sentence(self, p: int, s_idx: int, s0: int, s1: int, masked_par: str) -> None:
@@ -1043,10 +1065,12 @@ class _Attributor:
         if inner:
             clause_to = _cut_writer_gloss(text, clause_from, clause_to, inner)
             clause_to = _cut_next_action(text, clause_from, clause_to, inner)
-        kind = "partial" if inner else "indirect"
         for q in inner:
             self.claimed.add((p, q.start))
-        frags = [(q.start, q.end) for q in inner]
+        # a quotation left open runs to the end of the paragraph: its fragment stops where
+        # the clause does ("… “the,“ Okafor said." once gave a fragment past the clause)
+        frags = [(q.start, min(q.end, clause_to)) for q in inner if q.start < clause_to]
+        kind = "partial" if frags else "indirect"
         rule = {
             "before": "reported speech after the cue",
             "after": "reported speech, speaker after the cue",
@@ -1100,8 +1124,9 @@ class _Attributor:
     def _previous_speaker(self, p: int, q: QuoteSpan) -> tuple[Entity, str] | None:
         earlier = [
             u
-            for u in self.utterances
-            if (u.paragraph, u.start) < (p, q.start) and u.paragraph >= p - 1
+            for q_p in (p - 1, p)
+            for u in self._by_paragraph.get(q_p, ())
+            if (u.paragraph, u.start) < (p, q.start)
         ]
         if not earlier:
             return None
@@ -1122,26 +1147,16 @@ class _Attributor:
                 entity.describe(role)
             if mention and mention not in entity.mentions:
                 entity.mentions.append(mention)
-        if any(u.paragraph == p and u.start == start for u in self.utterances):
+        if any(u.start == start for u in self._by_paragraph.get(p, ())):
             return
-        self.utterances.append(
-            Utterance(
-                p,
-                s_idx,
-                name,
-                kind,
-                start,
-                end,
-                cue,
-                mention,
-                rule,
-                role,
-                frags,
-            )
-        )
+        utterance = Utterance(p, s_idx, name, kind, start, end, cue, mention, rule, role, frags)
+        self.utterances.append(utterance)
+        self._by_paragraph.setdefault(p, []).append(utterance)
 
     def _remember(self, entity: Entity, p: int, at: int) -> None:
+        self._spoken_sorted &= not self._spoken_p or p >= self._spoken_p[-1]
         self.spoken_at.append((p, at, entity))
+        self._spoken_p.append(p)
 
 
 def _only_adverbials(text: str) -> bool:
@@ -1398,9 +1413,12 @@ def _voices(article: Article, headline: bool) -> pd.DataFrame:
     rows = []
     if headline:
         rows.append((-1, 0, len(article.title), NARRATOR, "narration", article.title))
+    by_paragraph: dict[int, list[Utterance]] = {}
+    for u in analysis.utterances:
+        by_paragraph.setdefault(u.paragraph, []).append(u)
     for p, text in enumerate(article.paragraphs):
         labels: list[tuple[str, str]] = [(NARRATOR, "narration")] * len(text)
-        for u in (u for u in analysis.utterances if u.paragraph == p):
+        for u in by_paragraph.get(p, ()):
             if u.kind == "direct":
                 for i in range(u.start, u.end):
                     labels[i] = (u.speaker, "quoted")

@@ -10,6 +10,7 @@ in news prose that is a quotation ending in ``?`` or ``!`` followed by its attri
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -29,13 +30,20 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in split_sentences(t)]
     ['Mr. Smith left.', '“Why?” she asked.', 'He stayed.']
     """
+    return list(_split(text, sentence_tokenizer()))
+
+
+@lru_cache(maxsize=65536)
+def _split(text: str, tokenizer) -> tuple[tuple[int, int], ...]:
+    # cached: every table splits the same paragraphs again (the tokenizer is part of the
+    # key, so a changed abbreviation list gives a new split)
     spans: list[tuple[int, int]] = []
-    for start, end in sentence_tokenizer().span_tokenize(text):
+    for start, end in tokenizer.span_tokenize(text):
         if spans and _STARTS_LOWER.match(text[start:end]):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
-    return spans
+    return tuple(spans)
 
 
 def sentences(article: Article, *, headline: bool = False) -> pd.DataFrame:

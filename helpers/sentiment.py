@@ -61,9 +61,11 @@ def label(score: float, *, threshold: float = THRESHOLD) -> str:
 
 @cache
 def _pattern():
-    from textblob.en.sentiments import PatternAnalyzer
+    # the function behind TextBlob's ``sentiment`` (its PatternAnalyzer calls it twice when
+    # asked for the assessments too): called directly, once per unit, for the same scores
+    from textblob.en import sentiment
 
-    return PatternAnalyzer()
+    return sentiment
 
 
 # VADER strips only ASCII punctuation from words and knows only straight apostrophes, so
@@ -79,11 +81,9 @@ def _scores(text: str) -> tuple[float, str, float, str]:
     vader_words = ", ".join(
         f"{w} ({lexicon[w.lower()]:+.1f})" for w, _, _ in word_spans(text) if w.lower() in lexicon
     )
-    from textblob import TextBlob
-
-    blob = TextBlob(text, analyzer=_pattern())
-    polarity = round(float(blob.sentiment.polarity), 4)
-    assessed = blob.sentiment_assessments.assessments if polarity else []
+    score = _pattern()(text)
+    polarity = round(float(score[0]), 4)
+    assessed = score.assessments if polarity else []
     blob_words = ", ".join(f"{' '.join(words)} ({score:+.2f})" for words, score, *_ in assessed)
     return compound, vader_words, polarity, blob_words
 
@@ -153,6 +153,12 @@ def _bootstrap(values: np.ndarray, *, n_boot: int, seed: int) -> tuple[float, fl
     return float(low), float(high)
 
 
+SPEAKER_COLUMNS = [
+    "voice", "n_units", "mean", "ci_low", "ci_high", "share_positive", "share_neutral",
+    "share_negative", "most_positive", "most_negative",
+]  # fmt: skip
+
+
 def sentiment_by_speaker(
     article: Article, *, n_boot: int = 2000, seed: int = 0, units: pd.DataFrame | None = None
 ) -> pd.DataFrame:
@@ -181,7 +187,7 @@ def sentiment_by_speaker(
             "most_positive": group.loc[group["vader"].idxmax(), "text"],
             "most_negative": group.loc[group["vader"].idxmin(), "text"],
         })  # fmt: skip
-    table = pd.DataFrame(rows)
+    table = pd.DataFrame(rows, columns=SPEAKER_COLUMNS)
     if table.empty:
         return table
     narrator_first = table["voice"].ne(NARRATOR)

@@ -27,6 +27,7 @@ markers), a stance here is built from:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 import pandas as pd
@@ -98,9 +99,10 @@ def targets(article: Article) -> pd.DataFrame:
         if owner is not None:
             found[owner]["aliases"].add(fragment.split()[-1])  # "… the profiteers" -> the banks
     rows = []
+    counts = _count_aliases(text, {a for info in found.values() for a in info["aliases"]})
     for name, info in found.items():
-        aliases = sorted(info["aliases"], key=len, reverse=True)
-        n = sum(len(_alias_re(a).findall(text)) for a in aliases)
+        aliases = sorted(info["aliases"], key=lambda a: (-len(a), a))  # not set order
+        n = sum(counts.get(a, 0) for a in aliases)
         if n:
             rows.append((name, info["kind"], aliases, n, info["source"]))
     table = pd.DataFrame(rows, columns=["target", "kind", "aliases", "n_mentions", "source"])
@@ -123,17 +125,20 @@ def _targets_from_names(article: Article, found: dict[str, dict]) -> None:
         )
         entry["aliases"].add(entity.canonical)
     # demonyms and short names the gazetteer knows ("French", "US") for every place found
+    text = "\n".join([article.title, *article.paragraphs])
+    lowered = text.lower()
     for key, entry in gazetteer().items():
         target = entry.get("country") or entry["name"]
         if target in found and key[:1].isalpha():
-            written = _written_form(key, article)
+            written = _written_form(key, text, lowered)
             if written:
                 found[target]["aliases"].add(written)
 
 
-def _written_form(key: str, article: Article) -> str | None:
+def _written_form(key: str, text: str, lowered: str) -> str | None:
     """The alias as the article writes it (the gazetteer is lower-cased)."""
-    text = "\n".join([article.title, *article.paragraphs])
+    if key not in lowered:
+        return None
     m = re.search(r"(?<![\w-])(" + re.escape(key) + r")(?:’s|'s)?(?![\w-])", text, re.I)
     return m.group(1) if m and m.group(1)[:1].isupper() else None
 
@@ -155,15 +160,62 @@ def _alias_re(alias: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + re.escape(alias) + r"(?:’s|'s)?(?![\w-])")
 
 
-def _mentions(text: str, table: pd.DataFrame) -> list[tuple[int, int, str]]:
-    """``(start, end, target)`` for every alias in ``text``, longest alias first."""
-    taken: list[tuple[int, int, str]] = []
+_WORD = re.compile(r"\w+")
+
+
+class _AliasIndex:
+    """The aliases of every target, looked up by their first word: a text is searched only
+    for the aliases whose first word it contains, so the cost grows with the text and not
+    with text × aliases (a long article has thousands of aliases and of sentences).
+
+    An alias match starts where a run of word characters starts (the pattern's look-behind
+    forbids a word character before it), so its first word is one of the text's words.
+    """
+
+    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+        self.pairs = pairs  # (alias, target), in the order they are tried
+        self.by_word: dict[str, list[int]] = {}
+        self.anywhere: list[int] = []  # aliases that do not start with a word character
+        for i, (alias, _target) in enumerate(pairs):
+            first = _WORD.match(alias)
+            (self.by_word.setdefault(first.group(), []) if first else self.anywhere).append(i)
+
+    def candidates(self, text: str) -> list[tuple[str, str]]:
+        found = set(self.anywhere)
+        for word in set(_WORD.findall(text)):
+            found.update(self.by_word.get(word, ()))
+        return [self.pairs[i] for i in sorted(found)]
+
+
+def _count_aliases(text: str, aliases: set[str]) -> dict[str, int]:
+    """How often each alias occurs in ``text`` (as ``findall`` of its pattern counts)."""
+    index = _AliasIndex([(a, a) for a in sorted(aliases)])
+    counts = {a: len(_alias_re(a).findall(text)) for a, _ in index.pairs if not _WORD.match(a)}
+    ends: dict[str, int] = {}
+    for word in _WORD.finditer(text):
+        for i in index.by_word.get(word.group(), ()):
+            alias = index.pairs[i][0]
+            m = _alias_re(alias).match(text, word.start())
+            if m and m.start() >= ends.get(alias, 0):
+                counts[alias] = counts.get(alias, 0) + 1
+                ends[alias] = max(m.end(), m.start() + 1)
+    return counts
+
+
+def _alias_index(table: pd.DataFrame) -> _AliasIndex:
     pairs = [
         (a, t)
         for t, aliases in zip(table["target"], table["aliases"], strict=True)
         for a in aliases
     ]
-    for alias, target in sorted(pairs, key=lambda p: -len(p[0])):
+    return _AliasIndex(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def _mentions(text: str, table: pd.DataFrame | _AliasIndex) -> list[tuple[int, int, str]]:
+    """``(start, end, target)`` for every alias in ``text``, longest alias first."""
+    index = table if isinstance(table, _AliasIndex) else _alias_index(table)
+    taken: list[tuple[int, int, str]] = []
+    for alias, target in index.candidates(text):
         for m in _alias_re(alias).finditer(text):
             if not any(a < m.end() and m.start() < b for a, b, _ in taken):
                 taken.append((m.start(), m.end(), target))
@@ -182,8 +234,12 @@ def stance_evidence(article: Article, *, units: pd.DataFrame | None = None) -> p
     polarity_of = dict(zip(lexicon["cue"].str.lower(), lexicon["polarity"], strict=True))
     kind_of = dict(zip(lexicon["cue"].str.lower(), lexicon["kind"], strict=True))
     rows = []
+    aliases = _alias_index(table)
+    own = {t: set(a) for t, a in zip(table["target"], table["aliases"], strict=True)}
+    scare_by_paragraph = {int(p): list(g.itertuples()) for p, g in scare.groupby("paragraph")}
+    utterance_paragraphs = [u.paragraph for u in analysis.utterances]
     for unit in units.itertuples():
-        mentions = [m for m in _mentions(unit.text, table) if not _is_self(unit.voice, m[2], table)]
+        mentions = [m for m in _mentions(unit.text, aliases) if not _is_self(unit.voice, m[2], own)]
         if not mentions:
             continue
         credited: set[str] = set()
@@ -193,7 +249,7 @@ def stance_evidence(article: Article, *, units: pd.DataFrame | None = None) -> p
             if unit.voice == NARRATOR and kind_of[word] not in _EVALUATIVE:
                 # "Ashdown accused the council of …": the outlet reports the subject's act,
                 # so the stance is the subject's, toward the target after the verb
-                holder = _subject_of(unit, cue.start(), analysis)
+                holder = _subject_of(unit, cue.start(), analysis, utterance_paragraphs)
                 if holder is None:
                     continue
                 source = "reported act"
@@ -202,14 +258,14 @@ def stance_evidence(article: Article, *, units: pd.DataFrame | None = None) -> p
             if not candidates:
                 continue
             target = min(candidates, key=lambda m: _distance(cue.span(), m))[2]
-            if _is_self(holder, target, table):
+            if _is_self(holder, target, own):
                 continue
             rows.append((holder, target, unit.paragraph, unit.sentence, unit.mode, unit.text,
                          cue.group(1), source, float(polarity_of[word])))  # fmt: skip
             if holder == unit.voice:
                 credited.add(target)
         if unit.voice == NARRATOR and unit.paragraph >= 0:
-            for q in scare[scare["paragraph"] == unit.paragraph].itertuples():
+            for q in scare_by_paragraph.get(unit.paragraph, ()):
                 at = unit.text.find(f"“{q.text}”")
                 near = [m for m in mentions if 0 <= at - m[1] <= 3]
                 if at >= 0 and near:
@@ -225,7 +281,7 @@ def stance_evidence(article: Article, *, units: pd.DataFrame | None = None) -> p
     return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
 
 
-def _subject_of(unit, at: int, analysis) -> str | None:
+def _subject_of(unit, at: int, analysis, paragraphs: list[int]) -> str | None:
     """Who does the act a narration verb reports: the name, description or pronoun just
     before it ("Okafor praised …", "the ministry's chair, Ana Ruiz, thanked …", "He accused …")."""
     phrase = _speaker_before(unit.text[:at])
@@ -233,8 +289,9 @@ def _subject_of(unit, at: int, analysis) -> str | None:
         return None
     if phrase.kind == "pronoun":
         want = {"he": "person", "she": "person"}.get(phrase.text.lower(), "institution")
-        earlier = [u for u in analysis.utterances if u.paragraph <= unit.paragraph]
-        for u in reversed(earlier):
+        # utterances are in reading order: those up to this paragraph are a prefix
+        for i in reversed(range(bisect_right(paragraphs, unit.paragraph))):
+            u = analysis.utterances[i]
             entity = analysis.speakers.get(u.speaker)
             if entity is not None and (entity.kind == want or want == "institution"):
                 return entity.canonical
@@ -248,10 +305,9 @@ def _distance(span: tuple[int, int], mention: tuple[int, int, str]) -> int:
     return max(mention[0] - b, a - mention[1], 0)
 
 
-def _is_self(voice: str, target: str, table: pd.DataFrame) -> bool:
-    """A speaker is no target of their own words."""
-    aliases = table.loc[table["target"] == target, "aliases"]
-    return voice == target or (not aliases.empty and voice in aliases.iloc[0])
+def _is_self(voice: str, target: str, aliases: dict[str, set[str]]) -> bool:
+    """A speaker is no target of their own words (``aliases``: each target's aliases)."""
+    return voice == target or voice in aliases.get(target, ())
 
 
 def stance_table(article: Article, *, evidence: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
-from helpers import analyze, article_from_text, headline_check, headline_sentiment, story_arc
+import pytest
+
+from helpers import (
+    analyze,
+    article_from_text,
+    headline_check,
+    headline_sentiment,
+    load_article,
+    story_arc,
+    write_analysis,
+)
 from helpers.analysis import TABLE_NAMES
 
 from .conftest import ROOT
@@ -23,6 +34,27 @@ def test_analyze_is_deterministic(seed):
     first, again = analyze(seed), analyze(seed)
     for name in TABLE_NAMES:
         assert first[name].equals(again[name]), name
+
+
+@pytest.mark.parametrize("hash_seed", ["1", "2"])
+def test_a_fresh_process_gives_the_same_tables(tmp_path, hash_seed):
+    """Every table, written by a new process whose string hashes (so set order) differ from
+    this one's, is byte for byte what this process writes: nothing depends on set or dict
+    order, time or unseeded randomness."""
+    articles = [ROOT / "data/articles/putin-kim-summit-2023.md",
+                ROOT / "data/articles/constructed/tabloid-hawkish.md"]  # fmt: skip
+    for path in articles:
+        write_analysis(analyze(load_article(path)), tmp_path / "here", fmt="json")
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    result = run_cli(*articles, "--format", "json", "--out", tmp_path / "fresh", env=env)
+    assert result.returncode == 0, result.stderr
+    for path in articles:
+        name = f"{load_article(path).slug}.json"
+        here = json.loads((tmp_path / "here" / name).read_text(encoding="utf-8"))
+        fresh = json.loads((tmp_path / "fresh" / name).read_text(encoding="utf-8"))
+        for table in TABLE_NAMES:
+            assert fresh["tables"][table] == here["tables"][table], (name, table)
+        assert fresh == here
 
 
 def test_headline_check_on_the_seed(seed):
@@ -51,10 +83,10 @@ def test_tiny_article_gives_empty_but_valid_tables():
     assert list(result["frames"].frame)[:1] == ["conflict"]
 
 
-def run_cli(*args, cwd=ROOT):
+def run_cli(*args, cwd=ROOT, env=None):
     return subprocess.run(
         [sys.executable, "-m", "helpers", "analyze", *map(str, args)],
-        capture_output=True, text=True, cwd=cwd, timeout=300,
+        capture_output=True, text=True, cwd=cwd, timeout=300, env=env,
     )  # fmt: skip
 
 
