@@ -34,7 +34,7 @@ from .loaded import (
     loaded_density,
     loaded_lexicon,
 )
-from .paths import DEFAULT_ARTICLE
+from .paths import ARTICLES_DIR, DEFAULT_ARTICLE
 from .plots import (
     VOICE_MODES,
     add_patterns,
@@ -104,6 +104,7 @@ __all__ = [
     "Article",
     "ArticleError",
     "ArticleNotFoundError",
+    "ARTICLES_DIR",
     "DEFAULT_ARTICLE",
     "HTML",
     "article_from_text",
