@@ -10,8 +10,9 @@ The shape every method notebook follows comes from *Introduction to Cultural Ana
 Historian* sentiment lesson (learning goals first, predict before you run, reflect); it is
 ``METHOD_SECTIONS`` below, and ``missing_sections`` checks a notebook against it.
 
-Worked solutions live in cells tagged ``solution`` beside the exercises, collapsed in
-JupyterLab; ``make student`` (``python -m helpers student``) writes copies without them.
+Worked solutions live at the end of a notebook, in cells tagged ``solution`` under a heading
+that JupyterLab keeps folded (``jp-MarkdownHeadingCollapsed``); ``make student``
+(``python -m helpers student``) writes copies without them.
 
 >>> [row.notebook for row in table_of_contents().itertuples()][:2]
 ['00-start-here.ipynb', '01-reading-the-article.ipynb']
@@ -161,7 +162,7 @@ def navigation_markdown(
 def with_navigation(
     nb: nbformat.NotebookNode, *, links: str, contents: str | None = None
 ) -> nbformat.NotebookNode:
-    """A copy of ``nb`` with one navigation cell first and one last (old ones replaced).
+    """A copy of ``nb`` with navigation cells first and last, before any worked solution.
 
     ``contents`` replaces the body of the cell tagged ``table-of-contents`` (keeping its
     first line, the heading), if the notebook has one.
@@ -176,7 +177,9 @@ def with_navigation(
     top = nbformat.v4.new_markdown_cell(links, metadata={"tags": [NAV_TAG]})
     bottom = nbformat.v4.new_markdown_cell(links, metadata={"tags": [NAV_TAG]})
     top["id"], bottom["id"] = "navigation-top", "navigation-bottom"
-    new.cells = [top, *body, bottom]
+    # the closing links go before the worked solutions, which stay folded at the very end
+    end = next((i for i, c in enumerate(body) if SOLUTION_TAG in _tags(c)), len(body))
+    new.cells = [top, *body[:end], bottom, *body[end:]]
     return new
 
 

@@ -75,7 +75,8 @@ def test_navigation_and_contents_are_up_to_date():
 )
 def test_every_notebook_opens_and_closes_with_working_links(path):
     nb = nbformat.read(path, as_version=4)
-    first, last = nb.cells[0], nb.cells[-1]
+    cells = [c for c in nb.cells if SOLUTION_TAG not in _tags(c)]
+    first, last = cells[0], cells[-1]
     assert NAV_TAG in _tags(first) and NAV_TAG in _tags(last)
     links = _links(first.source)
     assert START_HERE in links and GLOSSARY in links
@@ -130,8 +131,14 @@ def test_exercises_have_worked_solutions_after_them(path):
     answered = "\n".join(cells[i].source for i in solutions)
     for number in exercises:
         assert f"**{number}." in answered, f"{path.name}: no worked solution for exercise {number}"
-    for i in solutions:  # collapsed, so that a student does not read them by accident
-        assert cells[i].metadata["jupyter"]["source_hidden"] is True
+    # one folded section at the very end, so that a student does not read it by accident
+    assert solutions == list(range(min(solutions), len(cells)))
+    heading = cells[min(solutions)]
+    assert heading.source.startswith("### Worked solutions")
+    assert heading.metadata["jp-MarkdownHeadingCollapsed"] is True
+    assert not any(
+        line.startswith("#") for i in solutions[1:] for line in cells[i].source.split("\n")
+    )
 
 
 def test_glossary_defines_the_course_terms_and_is_clean():
