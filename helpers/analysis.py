@@ -52,7 +52,8 @@ def analyze(article: Article | str | Path) -> Analysis:
     if not isinstance(article, Article):
         article = load_article(article)
     units = sentiment_units(article)
-    evidence = stance_evidence(article, units=units)
+    target_table = targets(article)
+    evidence = stance_evidence(article, units=units, target_table=target_table)
     terms = find_loaded_terms(article)
     frames = frame_evidence(article)
     tables = {
@@ -64,7 +65,7 @@ def analyze(article: Article | str | Path) -> Analysis:
         "share_of_voice": share_of_voice(article),
         "sentiment_units": units,
         "sentiment": sentiment_by_speaker(article, units=units),
-        "targets": targets(article),
+        "targets": target_table,
         "stance": stance_table(article, evidence=evidence),
         "stance_evidence": evidence,
         "loaded_terms": terms,

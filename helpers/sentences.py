@@ -10,6 +10,7 @@ in news prose that is a quotation ending in ``?`` or ``!`` followed by its attri
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -29,13 +30,19 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in split_sentences(t)]
     ['Mr. Smith left.', '“Why?” she asked.', 'He stayed.']
     """
+    return list(_split_cached(text))
+
+
+@lru_cache(maxsize=4096)
+def _split_cached(text: str) -> tuple[tuple[int, int], ...]:
+    # every table splits the same paragraphs: Punkt runs once per paragraph text
     spans: list[tuple[int, int]] = []
     for start, end in sentence_tokenizer().span_tokenize(text):
         if spans and _STARTS_LOWER.match(text[start:end]):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
-    return spans
+    return tuple(spans)
 
 
 def sentences(article: Article, *, headline: bool = False) -> pd.DataFrame:

@@ -61,9 +61,11 @@ def label(score: float, *, threshold: float = THRESHOLD) -> str:
 
 @cache
 def _pattern():
-    from textblob.en.sentiments import PatternAnalyzer
+    # TextBlob's PatternAnalyzer is a thin wrapper (it builds a namedtuple class on every
+    # call and scores twice for the assessments): call the Pattern scorer it wraps, once.
+    from textblob.en import sentiment
 
-    return PatternAnalyzer()
+    return sentiment
 
 
 # VADER strips only ASCII punctuation from words and knows only straight apostrophes, so
@@ -77,14 +79,14 @@ def _scores(text: str) -> tuple[float, str, float, str]:
     compound = vader.polarity_scores(text)["compound"]
     lexicon = vader.lexicon
     vader_words = ", ".join(
-        f"{w} ({lexicon[w.lower()]:+.1f})" for w, _, _ in word_spans(text) if w.lower() in lexicon
+        f"{w} ({lexicon[low]:+.1f})"
+        for w, _, _ in word_spans(text)
+        if (low := w.lower()) in lexicon
     )
-    from textblob import TextBlob
-
-    blob = TextBlob(text, analyzer=_pattern())
-    polarity = round(float(blob.sentiment.polarity), 4)
-    assessed = blob.sentiment_assessments.assessments if polarity else []
-    blob_words = ", ".join(f"{' '.join(words)} ({score:+.2f})" for words, score, *_ in assessed)
+    score = _pattern()(text)
+    polarity = round(float(score[0]), 4)
+    assessed = score.assessments if polarity else []
+    blob_words = ", ".join(f"{' '.join(words)} ({s:+.2f})" for words, s, *_ in assessed)
     return compound, vader_words, polarity, blob_words
 
 

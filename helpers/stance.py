@@ -33,7 +33,7 @@ import pandas as pd
 
 from .article import Article
 from .lexicons import _rows, gazetteer
-from .quotes import NARRATOR, _analyse, _speaker_before, scare_quotes
+from .quotes import NARRATOR, _analyse, _speaker_before
 from .sentiment import sentiment_units
 
 __all__ = ["targets", "stance_evidence", "stance_table", "stance_cues"]
@@ -155,45 +155,70 @@ def _alias_re(alias: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + re.escape(alias) + r"(?:’s|'s)?(?![\w-])")
 
 
-def _mentions(text: str, table: pd.DataFrame) -> list[tuple[int, int, str]]:
-    """``(start, end, target)`` for every alias in ``text``, longest alias first."""
-    taken: list[tuple[int, int, str]] = []
+def _alias_pairs(table: pd.DataFrame) -> list[tuple[str, str]]:
+    """``(alias, target)`` for every alias, longest first (the order mentions are taken in)."""
     pairs = [
         (a, t)
         for t, aliases in zip(table["target"], table["aliases"], strict=True)
         for a in aliases
     ]
-    for alias, target in sorted(pairs, key=lambda p: -len(p[0])):
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def _mentions(text: str, pairs: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
+    """``(start, end, target)`` for every alias in ``text`` (pairs from :func:`_alias_pairs`)."""
+    taken: list[tuple[int, int, str]] = []
+    for alias, target in pairs:
+        if alias not in text:
+            continue  # the alias regex matches the alias as written, so this test is exact
         for m in _alias_re(alias).finditer(text):
             if not any(a < m.end() and m.start() < b for a, b, _ in taken):
                 taken.append((m.start(), m.end(), target))
     return sorted(taken)
 
 
-def stance_evidence(article: Article, *, units: pd.DataFrame | None = None) -> pd.DataFrame:
+def stance_evidence(
+    article: Article,
+    *,
+    units: pd.DataFrame | None = None,
+    target_table: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Every piece of evidence: ``speaker, target, paragraph, sentence, mode, text, cue,
     source, contribution``. ``source`` is ``cue`` (a stance word), ``scare quote`` or
-    ``sentiment`` (VADER, for a mention with no stance word)."""
-    table = targets(article)
+    ``sentiment`` (VADER, for a mention with no stance word). ``units`` and ``target_table``
+    may be passed when already computed (:func:`sentiment_units`, :func:`targets`)."""
+    table = targets(article) if target_table is None else target_table
     analysis = _analyse(article)
     units = sentiment_units(article) if units is None else units
-    scare = scare_quotes(article)
-    lexicon = stance_cues()
-    polarity_of = dict(zip(lexicon["cue"].str.lower(), lexicon["polarity"], strict=True))
-    kind_of = dict(zip(lexicon["cue"].str.lower(), lexicon["kind"], strict=True))
+    lexicon = _cue_lexicon()
+    pairs = _alias_pairs(table)
+    aliases_of = dict(zip(table["target"], map(set, table["aliases"]), strict=True))
+    scare_by_paragraph: dict[int, list[str]] = {}
+    for q in analysis.scare:
+        scare_by_paragraph.setdefault(q.paragraph, []).append(
+            article.paragraphs[q.paragraph][q.start : q.end]
+        )
+
+    def is_self(voice: str, target: str) -> bool:  # a speaker is no target of their own words
+        return voice == target or voice in aliases_of.get(target, ())
+
     rows = []
-    for unit in units.itertuples():
-        mentions = [m for m in _mentions(unit.text, table) if not _is_self(unit.voice, m[2], table)]
+    columns = ("paragraph", "sentence", "voice", "mode", "text", "vader")
+    for paragraph, sentence, voice, mode, text, vader in zip(
+        *(units[c].tolist() for c in columns), strict=True
+    ):
+        mentions = [m for m in _mentions(text, pairs) if not is_self(voice, m[2])]
         if not mentions:
             continue
         credited: set[str] = set()
-        for cue in _cue_pattern().finditer(unit.text):
+        for cue in _cue_pattern().finditer(text):
             word = cue.group(1).lower()
-            holder, source = unit.voice, "cue"
-            if unit.voice == NARRATOR and kind_of[word] not in _EVALUATIVE:
+            polarity, kind = lexicon[word]
+            holder, source = voice, "cue"
+            if voice == NARRATOR and kind not in _EVALUATIVE:
                 # "Ashdown accused the council of …": the outlet reports the subject's act,
                 # so the stance is the subject's, toward the target after the verb
-                holder = _subject_of(unit, cue.start(), analysis)
+                holder = _subject_of(text, paragraph, cue.start(), analysis)
                 if holder is None:
                     continue
                 source = "reported act"
@@ -202,38 +227,49 @@ def stance_evidence(article: Article, *, units: pd.DataFrame | None = None) -> p
             if not candidates:
                 continue
             target = min(candidates, key=lambda m: _distance(cue.span(), m))[2]
-            if _is_self(holder, target, table):
+            if is_self(holder, target):
                 continue
-            rows.append((holder, target, unit.paragraph, unit.sentence, unit.mode, unit.text,
-                         cue.group(1), source, float(polarity_of[word])))  # fmt: skip
-            if holder == unit.voice:
+            rows.append((holder, target, paragraph, sentence, mode, text, cue.group(1), source,
+                         float(polarity)))  # fmt: skip
+            if holder == voice:
                 credited.add(target)
-        if unit.voice == NARRATOR and unit.paragraph >= 0:
-            for q in scare[scare["paragraph"] == unit.paragraph].itertuples():
-                at = unit.text.find(f"“{q.text}”")
+        if voice == NARRATOR and paragraph >= 0:
+            for quoted in scare_by_paragraph.get(paragraph, ()):
+                at = text.find(f"“{quoted}”")
                 near = [m for m in mentions if 0 <= at - m[1] <= 3]
                 if at >= 0 and near:
-                    rows.append((unit.voice, near[-1][2], unit.paragraph, unit.sentence, unit.mode,
-                                 unit.text, q.text, "scare quote", SCARE_QUOTE_WEIGHT))  # fmt: skip
+                    rows.append((voice, near[-1][2], paragraph, sentence, mode, text, quoted,
+                                 "scare quote", SCARE_QUOTE_WEIGHT))  # fmt: skip
                     credited.add(near[-1][2])
-        if abs(unit.vader) >= SENTIMENT_MIN:
+        if abs(vader) >= SENTIMENT_MIN:
             for target in dict.fromkeys(m[2] for m in mentions):
                 if target not in credited:
-                    rows.append((unit.voice, target, unit.paragraph, unit.sentence, unit.mode,
-                                 unit.text, "", "sentiment",
-                                 round(SENTIMENT_WEIGHT * unit.vader, 4)))  # fmt: skip
+                    rows.append((voice, target, paragraph, sentence, mode, text, "", "sentiment",
+                                 round(SENTIMENT_WEIGHT * vader, 4)))  # fmt: skip
     return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
 
 
-def _subject_of(unit, at: int, analysis) -> str | None:
+@cache
+def _cue_lexicon() -> dict[str, tuple[int, str]]:
+    """Each cue form, lower-cased: ``(polarity, kind)``."""
+    lexicon = stance_cues()
+    return {
+        cue.lower(): (polarity, kind)
+        for cue, polarity, kind in zip(
+            lexicon["cue"], lexicon["polarity"], lexicon["kind"], strict=True
+        )
+    }
+
+
+def _subject_of(text: str, paragraph: int, at: int, analysis) -> str | None:
     """Who does the act a narration verb reports: the name, description or pronoun just
     before it ("Okafor praised …", "the ministry's chair, Ana Ruiz, thanked …", "He accused …")."""
-    phrase = _speaker_before(unit.text[:at])
+    phrase = _speaker_before(text[:at])
     if phrase is None:
         return None
     if phrase.kind == "pronoun":
         want = {"he": "person", "she": "person"}.get(phrase.text.lower(), "institution")
-        earlier = [u for u in analysis.utterances if u.paragraph <= unit.paragraph]
+        earlier = [u for u in analysis.utterances if u.paragraph <= paragraph]
         for u in reversed(earlier):
             entity = analysis.speakers.get(u.speaker)
             if entity is not None and (entity.kind == want or want == "institution"):
@@ -246,12 +282,6 @@ def _subject_of(unit, at: int, analysis) -> str | None:
 def _distance(span: tuple[int, int], mention: tuple[int, int, str]) -> int:
     a, b = span
     return max(mention[0] - b, a - mention[1], 0)
-
-
-def _is_self(voice: str, target: str, table: pd.DataFrame) -> bool:
-    """A speaker is no target of their own words."""
-    aliases = table.loc[table["target"] == target, "aliases"]
-    return voice == target or (not aliases.empty and voice in aliases.iloc[0])
 
 
 def stance_table(article: Article, *, evidence: pd.DataFrame | None = None) -> pd.DataFrame:
