@@ -15,6 +15,7 @@ import pandas as pd
 
 from .article import Article, load_article
 from .framing import frame_evidence, frame_scores, headline_check, headline_sentiment, story_arc
+from .lexicons import lexicons_held
 from .loaded import competing_labels, find_hedges, find_loaded_terms, loaded_density
 from .quotes import extract_quotes, scare_quotes, share_of_voice, speakers, voices
 from .sentences import sentences
@@ -51,6 +52,11 @@ def analyze(article: Article | str | Path) -> Analysis:
     """
     if not isinstance(article, Article):
         article = load_article(article)
+    with lexicons_held():  # one check of the word lists for all twenty tables
+        return Analysis(article, _tables(article))
+
+
+def _tables(article: Article) -> dict[str, pd.DataFrame]:
     units = sentiment_units(article)
     target_table = targets(article)
     evidence = stance_evidence(article, units=units, target_table=target_table)
@@ -78,7 +84,7 @@ def analyze(article: Article | str | Path) -> Analysis:
         "headline_sentiment": headline_sentiment(article, units),
         "arc": story_arc(article, units, terms=terms),
     }
-    return Analysis(article, tables)
+    return tables
 
 
 def _plain(value):

@@ -28,7 +28,7 @@ import pandas as pd
 
 from .article import Article
 from .lexicons import _rows
-from .quotes import NARRATOR, extract_quotes, scare_quotes, voices
+from .quotes import NARRATOR, _analyse, _segments
 from .resources import sentiment_analyzer
 from .text import count_words, normalise_word, word_spans
 
@@ -87,8 +87,7 @@ def matches(
     sorted), with each pattern's payload; ``taken`` collects the spans used."""
     taken = [] if taken is None else taken
     lowered = text.lower()
-    for pattern, payload in patterns:
-        needle = _NEEDLES.get(pattern, "")
+    for needle, pattern, payload in _prepared(patterns):
         if needle and needle not in lowered:
             continue  # a cheap substring test spares most regex scans
         for m in pattern.finditer(text):
@@ -98,6 +97,17 @@ def matches(
 
 
 _NEEDLES: dict[re.Pattern[str], str] = {}
+_PREPARED: dict[int, tuple[list, list[tuple[str, re.Pattern[str], object]]]] = {}
+
+
+def _prepared(patterns: list) -> list[tuple[str, re.Pattern[str], object]]:
+    """``(needle, pattern, payload)`` for a lexicon's patterns, computed once per list (the
+    lexicons' pattern lists are cached, so the same list object comes back every time)."""
+    known = _PREPARED.get(id(patterns))
+    if known is None or known[0] is not patterns:
+        known = (patterns, [(_NEEDLES.get(p, ""), p, payload) for p, payload in patterns])
+        _PREPARED[id(patterns)] = known
+    return known[1]
 
 
 def term_pattern(term: str, *, possessive: bool = False) -> re.Pattern[str]:
@@ -126,13 +136,16 @@ def _owner(segments: dict, paragraph: int, position: int) -> tuple[str, str]:
     return (NARRATOR, "headline") if paragraph < 0 else _voice_at(segments, paragraph, position)
 
 
-def _segments(table: pd.DataFrame) -> dict[int, list[tuple[int, int, str, str]]]:
-    """The voices table as plain tuples per paragraph (fast look-ups)."""
-    segments: dict[int, list[tuple[int, int, str, str]]] = {}
-    columns = (table["paragraph"], table["start"], table["end"], table["voice"], table["mode"])
-    for p, start, end, voice, mode in zip(*columns, strict=True):
-        segments.setdefault(int(p), []).append((int(start), int(end), voice, mode))
-    return segments
+@cache
+def _lexicon_entries() -> dict[str, tuple[str, str]]:
+    """Each curated term: ``(category, explanation)`` (the first row of a repeated term)."""
+    entries: dict[str, tuple[str, str]] = {}
+    lexicon = loaded_lexicon()
+    for term, category, explanation in zip(
+        lexicon["term"], lexicon["category"], lexicon["explanation"], strict=True
+    ):
+        entries.setdefault(term, (category, explanation))
+    return entries
 
 
 def find_loaded_terms(article: Article, *, emotive: bool = True) -> pd.DataFrame:
@@ -143,8 +156,8 @@ def find_loaded_terms(article: Article, *, emotive: bool = True) -> pd.DataFrame
     ``NARRATOR``; ``speaker`` is whom the stretch of text belongs to in :func:`voices`.
     Paragraph -1 is the headline.
     """
-    lexicon = loaded_lexicon().set_index("term")
-    segments = _segments(voices(article))
+    lexicon = _lexicon_entries()
+    segments = _segments(article)
     units = [(-1, article.title)] + list(enumerate(article.paragraphs))
     rows = []
     for p, text in units:
@@ -152,18 +165,19 @@ def find_loaded_terms(article: Article, *, emotive: bool = True) -> pd.DataFrame
         for m, term in matches(text, _term_patterns(), taken):
             speaker, mode = _owner(segments, p, m.start())
             owner = speaker if mode == "quoted" else NARRATOR
-            entry = lexicon.loc[term]
-            rows.append((term, entry["category"], p, owner, m.start(), m.end(), m.group(), mode,
-                         speaker, "curated", entry["explanation"]))  # fmt: skip
+            category, explanation = lexicon[term]
+            rows.append((term, category, p, owner, m.start(), m.end(), m.group(), mode,
+                         speaker, "curated", explanation))  # fmt: skip
         if emotive:
             rows += _emotive(p, text, segments, taken)
-    for q in scare_quotes(article).itertuples():
-        rows.append((q.text, "distancing (scare quotes)", q.paragraph, NARRATOR, q.start, q.end,
-                     f"“{q.text}”", "narration", NARRATOR, "scare quotes",
+    for q in _analyse(article).scare:
+        quoted = article.paragraphs[q.paragraph][q.start : q.end]
+        rows.append((quoted, "distancing (scare quotes)", q.paragraph, NARRATOR, q.start, q.end,
+                     f"“{quoted}”", "narration", NARRATOR, "scare quotes",
                      "Quotation marks around a label nobody in the article says: the writer "
                      "keeps a distance from the word."))  # fmt: skip
-    result = pd.DataFrame(rows, columns=TERM_COLUMNS)
-    return result.sort_values(["paragraph", "start"], ignore_index=True)
+    rows.sort(key=lambda row: (row[2], row[4]))  # paragraph, start (a stable sort)
+    return pd.DataFrame(rows, columns=TERM_COLUMNS)
 
 
 @cache
@@ -180,15 +194,16 @@ def _emotive(p: int, text: str, segments: dict, taken: list[tuple[int, int]]) ->
     plain = _plain_words()
     rows = []
     for word, start, end in word_spans(text):
-        valence = lexicon.get(normalise_word(word))
-        if valence is None or abs(valence) < EMOTIVE_MIN_VALENCE or normalise_word(word) in plain:
+        norm = normalise_word(word)
+        valence = lexicon.get(norm)
+        if valence is None or abs(valence) < EMOTIVE_MIN_VALENCE or norm in plain:
             continue
         if any(a < end and start < b for a, b in taken):
             continue
         speaker, mode = _owner(segments, p, start)
         if mode == "quoted":
             continue  # the data-driven signal is for the outlet's own wording only
-        rows.append((normalise_word(word), "emotive (lexicon)", p, NARRATOR, start, end, word, mode,
+        rows.append((norm, "emotive (lexicon)", p, NARRATOR, start, end, word, mode,
                      speaker, "VADER lexicon",
                      f"VADER valence {valence:+.1f}: a strongly emotional word."))  # fmt: skip
     return rows
@@ -199,18 +214,27 @@ def loaded_density(article: Article, terms: pd.DataFrame | None = None) -> pd.Da
     per_100_words`` (curated terms only in ``per_100_words``). The headline is a row of its
     own; the outlet's body voice is ``NARRATOR`` (narration and reported speech)."""
     terms = find_loaded_terms(article) if terms is None else terms
-    table = voices(article)
-    owner = table["voice"].where(table["mode"] == "quoted", NARRATOR)
-    words = table.assign(owner=owner, n=table["text"].map(count_words)).groupby("owner")["n"].sum()
-    counts: dict[str, int] = {"headline": count_words(article.title), **words.to_dict()}
+    words: dict[str, int] = {}
+    for p, segments in _segments(article).items():
+        text = article.paragraphs[p]
+        for start, end, voice, mode in segments:
+            owner = voice if mode == "quoted" else NARRATOR
+            words[owner] = words.get(owner, 0) + count_words(text[start:end])
+    counts: dict[str, int] = {"headline": count_words(article.title), **dict(sorted(words.items()))}
+    head: dict[str, int] = {}
+    body: dict[tuple[str, str], int] = {}
+    for paragraph, voice, source in zip(
+        terms["paragraph"].tolist(), terms["voice"], terms["source"], strict=True
+    ):
+        if paragraph == -1:
+            head[source] = head.get(source, 0) + 1
+        if paragraph >= 0:
+            body[voice, source] = body.get((voice, source), 0) + 1
     rows = []
     for voice, n in counts.items():
-        if voice == "headline":
-            mine = terms[terms["paragraph"] == -1]
-        else:
-            mine = terms[(terms["paragraph"] >= 0) & (terms["voice"] == voice)]
-        curated = int((mine["source"] == "curated").sum())
-        rows.append((voice, int(n), curated, int((mine["source"] == "VADER lexicon").sum()),
+        mine = head if voice == "headline" else {s: k for (v, s), k in body.items() if v == voice}
+        curated = mine.get("curated", 0)
+        rows.append((voice, int(n), curated, mine.get("VADER lexicon", 0),
                      round(100 * curated / n, 2) if n else 0.0))  # fmt: skip
     return pd.DataFrame(rows, columns=["voice", "words", "curated", "emotive", "per_100_words"])
 
@@ -227,7 +251,7 @@ def find_hedges(article: Article) -> pd.DataFrame:
     ``term, kind, paragraph, voice, text, explanation``."""
     from .lexicons import reporting_verbs
 
-    segments = _segments(voices(article))
+    segments = _segments(article)
     rows = []
     for p, text in [(-1, article.title), *enumerate(article.paragraphs)]:
         for m, (term, kind, explanation) in matches(text, _hedge_terms()):
@@ -236,7 +260,7 @@ def find_hedges(article: Article) -> pd.DataFrame:
             rows.append((term, kind, p, owner, m.group(), explanation))
     verbs = reporting_verbs()
     already = {(p, term) for term, _k, p, *_ in rows}
-    for q in extract_quotes(article).itertuples():
+    for q in _analyse(article).utterances:
         verb = verbs.get(q.cue.lower())
         if (q.paragraph, q.cue.lower()) in already:
             continue  # the hedge list found this very word
@@ -254,7 +278,7 @@ def competing_labels(article: Article) -> pd.DataFrame:
     groups = article.meta.get("labels")
     rows = []
     if isinstance(groups, dict):
-        segments = _segments(voices(article))
+        segments = _segments(article)
         taken: set[tuple[int, int]] = set()
         for referent, labels in groups.items():
             listed = labels if isinstance(labels, list) else [labels]
@@ -281,8 +305,6 @@ def competing_labels(article: Article) -> pd.DataFrame:
 def _inside_scare_quotes(article: Article, paragraph: int, position: int) -> bool:
     if paragraph < 0:
         return False
-    scare = scare_quotes(article)
-    rows = scare[
-        (scare["paragraph"] == paragraph) & (scare["start"] <= position) & (scare["end"] > position)
-    ]
-    return not rows.empty
+    return any(
+        q.paragraph == paragraph and q.start <= position < q.end for q in _analyse(article).scare
+    )

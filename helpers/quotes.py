@@ -1295,6 +1295,7 @@ def _analyse(article: Article) -> _Analysis:
     if lexicons_changed():
         _analyse_cached.cache_clear()
         _voices.cache_clear()
+        _segments_cached.cache_clear()
         _cue_forms.cache_clear()
     return _analyse_cached(article)
 
@@ -1334,8 +1335,8 @@ def extract_quotes(article: Article) -> pd.DataFrame:
                 u.rule,
             )  # fmt: skip
         )
-    return pd.DataFrame(rows, columns=QUOTE_COLUMNS).astype(
-        {"paragraph": "int64", "sentence": "int64", "start": "int64", "end": "int64"}
+    return _typed(
+        pd.DataFrame(rows, columns=QUOTE_COLUMNS), ("paragraph", "sentence", "start", "end")
     )
 
 
@@ -1351,8 +1352,9 @@ def scare_quotes(article: Article) -> pd.DataFrame:
         (q.paragraph, article.paragraphs[q.paragraph][q.start : q.end], q.start, q.end)
         for q in analysis.scare
     ]
-    return pd.DataFrame(rows, columns=["paragraph", "text", "start", "end"]).astype(
-        {"paragraph": "int64", "start": "int64", "end": "int64"}
+    return _typed(
+        pd.DataFrame(rows, columns=["paragraph", "text", "start", "end"]),
+        ("paragraph", "start", "end"),
     )
 
 
@@ -1416,9 +1418,31 @@ def _voices(article: Article, headline: bool) -> pd.DataFrame:
                 voice, mode = labels[start]
                 rows.append((p, start, i, voice, mode, text[start:i]))
                 start = i
-    return pd.DataFrame(rows, columns=VOICE_COLUMNS).astype(
-        {"paragraph": "int64", "start": "int64", "end": "int64"}
-    )
+    return _typed(pd.DataFrame(rows, columns=VOICE_COLUMNS), ("paragraph", "start", "end"))
+
+
+def _typed(table: pd.DataFrame, int_columns: tuple[str, ...]) -> pd.DataFrame:
+    """Integer columns as int64: pandas infers them from Python ints, except in an empty
+    table (a cheaper path than ``astype`` on every table)."""
+    if all(table[c].dtype == "int64" for c in int_columns):
+        return table
+    return table.astype(dict.fromkeys(int_columns, "int64"))
+
+
+def _segments(article: Article) -> dict[int, list[tuple[int, int, str, str]]]:
+    """The voices table as plain ``(start, end, voice, mode)`` tuples per paragraph."""
+    _analyse(article)
+    return _segments_cached(article)
+
+
+@lru_cache(maxsize=64)
+def _segments_cached(article: Article) -> dict[int, list[tuple[int, int, str, str]]]:
+    table = _voices(article, False)
+    segments: dict[int, list[tuple[int, int, str, str]]] = {}
+    columns = ("paragraph", "start", "end", "voice", "mode")
+    for p, start, end, voice, mode in zip(*(table[c].tolist() for c in columns), strict=True):
+        segments.setdefault(p, []).append((start, end, voice, mode))
+    return segments
 
 
 def share_of_voice(article: Article) -> pd.DataFrame:

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .article import Article
-from .quotes import NARRATOR, voices
+from .quotes import NARRATOR, _segments
 from .resources import sentiment_analyzer
 from .sentences import split_sentences
 from .text import word_spans
@@ -98,11 +98,7 @@ def sentiment_units(article: Article) -> pd.DataFrame:
     speaker may have gaps: the writer's words between quoted fragments are not its text
     unless they report the speaker).
     """
-    table = voices(article)
-    by_paragraph: dict[int, list[tuple[int, int, str, str]]] = {}
-    for p, a, b, v, m in zip(table["paragraph"], table["start"], table["end"], table["voice"],
-                             table["mode"], strict=True):  # fmt: skip
-        by_paragraph.setdefault(int(p), []).append((int(a), int(b), v, m))
+    by_paragraph = _segments(article)
     rows = []
     compound, vw, polarity, bw = _scores(article.title)
     rows.append((-1, 0, NARRATOR, "headline", article.title, 0, len(article.title),
