@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+import numpy as np
 import pandas as pd
 
 from .article import Article
@@ -1453,12 +1454,22 @@ def share_of_voice(article: Article) -> pd.DataFrame:
     """
     from .text import count_words
 
-    table = voices(article)
-    table = table.assign(n_words=table["text"].map(count_words).astype("int64"))
-    grouped = table.groupby(["voice", "mode"], as_index=False)["n_words"].sum()
-    grouped = grouped[grouped["n_words"] > 0]
-    grouped["share"] = grouped["n_words"] / grouped["n_words"].sum()
-    return grouped.sort_values(["n_words", "voice"], ascending=[False, True], ignore_index=True)
+    words: dict[tuple[str, str], int] = {}
+    for p, segments in _segments(article).items():
+        text = article.paragraphs[p]
+        for start, end, voice, mode in segments:
+            words[voice, mode] = words.get((voice, mode), 0) + count_words(text[start:end])
+    kept = [(voice, mode, n) for (voice, mode), n in sorted(words.items()) if n > 0]
+    total = sum(n for _, _, n in kept)
+    kept.sort(key=lambda row: (-row[2], row[0]))  # most words first, then by name (stable)
+    return pd.DataFrame(
+        {
+            "voice": pd.Series([v for v, _, _ in kept], dtype="str"),
+            "mode": pd.Series([m for _, m, _ in kept], dtype="str"),
+            "n_words": np.array([n for _, _, n in kept], dtype="int64"),
+            "share": np.array([n / total for _, _, n in kept], dtype="float64"),
+        }
+    )
 
 
 def cues_by_speaker(article: Article) -> pd.DataFrame:

@@ -161,34 +161,34 @@ def sentiment_by_speaker(
     fixed so that the same article always gives the same numbers).
     """
     units = sentiment_units(article) if units is None else units
-    body = units[units["mode"] != "headline"]
+    groups: dict[str, list[tuple[float, str, str]]] = {}  # in order of first appearance
+    columns = ("voice", "mode", "vader", "vader_label", "text")
+    for voice, mode, vader, vader_label, text in zip(
+        *(units[c].tolist() for c in columns), strict=True
+    ):
+        if mode != "headline":
+            groups.setdefault(voice, []).append((vader, vader_label, text))
     rows = []
-    for voice, group in body.groupby("voice", sort=False):
-        scores = group["vader"].to_numpy(dtype=float)
+    for voice, group in groups.items():
+        scores = np.array([v for v, _, _ in group], dtype=float)
         low, high = _bootstrap(scores, n_boot=n_boot, seed=seed)
-        labels = group["vader_label"]
+        labels = [lab for _, lab, _ in group]
+        n = len(group)
         rows.append({
             "voice": voice,
-            "n_units": len(group),
+            "n_units": n,
             "mean": float(scores.mean()),
             "ci_low": low,
             "ci_high": high,
-            "share_positive": float((labels == "positive").mean()),
-            "share_neutral": float((labels == "neutral").mean()),
-            "share_negative": float((labels == "negative").mean()),
-            "most_positive": group.loc[group["vader"].idxmax(), "text"],
-            "most_negative": group.loc[group["vader"].idxmin(), "text"],
+            "share_positive": labels.count("positive") / n,
+            "share_neutral": labels.count("neutral") / n,
+            "share_negative": labels.count("negative") / n,
+            "most_positive": group[int(scores.argmax())][2],
+            "most_negative": group[int(scores.argmin())][2],
         })  # fmt: skip
-    table = pd.DataFrame(rows)
-    if table.empty:
-        return table
-    narrator_first = table["voice"].ne(NARRATOR)
-    return (
-        table.assign(_o=narrator_first)
-        .sort_values(["_o", "n_units"], ascending=[True, False])
-        .drop(columns="_o")
-        .reset_index(drop=True)
-    )
+    # the outlet first, then the voices with most units (a stable sort keeps ties in order)
+    rows.sort(key=lambda row: (row["voice"] != NARRATOR, -row["n_units"]))
+    return pd.DataFrame(rows)
 
 
 def sentiment_disagreement(units: pd.DataFrame) -> pd.DataFrame:

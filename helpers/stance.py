@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+import numpy as np
 import pandas as pd
 
 from .article import Article
@@ -289,17 +290,38 @@ def stance_table(article: Article, *, evidence: pd.DataFrame | None = None) -> p
     evidence = stance_evidence(article) if evidence is None else evidence
     if evidence.empty:
         return pd.DataFrame(columns=["speaker", "target", "stance", "n_evidence"])
-    per_unit = (
-        evidence.groupby(["speaker", "target", "paragraph", "sentence"], as_index=False)[
-            "contribution"
-        ]
-        .sum()
-        .assign(contribution=lambda t: t["contribution"].clip(-1, 1))
+    # per unit the contributions are summed and clipped, then averaged per speaker and
+    # target; sums as pandas' grouped sum/mean compute them (compensated, in key order)
+    per_unit: dict[tuple, list[float]] = {}
+    n_evidence: dict[tuple[str, str], int] = {}
+    columns = ("speaker", "target", "paragraph", "sentence", "contribution")
+    for speaker, target, paragraph, sentence, contribution in zip(
+        *(evidence[c].tolist() for c in columns), strict=True
+    ):
+        per_unit.setdefault((speaker, target, paragraph, sentence), []).append(contribution)
+        n_evidence[speaker, target] = n_evidence.get((speaker, target), 0) + 1
+    clipped: dict[tuple[str, str], list[float]] = {}
+    for key in sorted(per_unit):
+        total = min(max(_kahan_sum(per_unit[key]), -1), 1)
+        clipped.setdefault(key[:2], []).append(total)
+    pairs = sorted(clipped)
+    table = pd.DataFrame(
+        {
+            "speaker": [s for s, _ in pairs],
+            "target": [t for _, t in pairs],
+            "stance": np.array([_kahan_sum(clipped[k]) / len(clipped[k]) for k in pairs]),
+            "n_evidence": np.array([n_evidence[k] for k in pairs], dtype="int64"),
+        }
     )
-    table = per_unit.groupby(["speaker", "target"], as_index=False).agg(
-        stance=("contribution", "mean")
-    )
-    counts = evidence.groupby(["speaker", "target"]).size().rename("n_evidence")
-    table = table.join(counts, on=["speaker", "target"])
     table["stance"] = table["stance"].round(3)
     return table.sort_values(["speaker", "stance"], ignore_index=True)
+
+
+def _kahan_sum(values: list[float]) -> float:
+    total = compensation = 0.0
+    for value in values:
+        y = value - compensation
+        t = total + y
+        compensation = t - total - y
+        total = t
+    return total
