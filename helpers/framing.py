@@ -19,7 +19,7 @@ that use the headline's words? Plus the headline's sentiment beside the body's.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -137,7 +137,7 @@ def headline_check(article: Article, *, terms: pd.DataFrame | None = None) -> pd
             words.setdefault(norm, "content word")
     rows = []
     for word, category in words.items():
-        pattern = re.compile(r"(?<![\w-])" + _inflections(word) + r"(?![\w-])", re.IGNORECASE)
+        pattern = _word_re(word)
         paragraphs, subjects = [], []
         for p, text in enumerate(article.paragraphs):
             for m in pattern.finditer(text):
@@ -160,6 +160,11 @@ def headline_check(article: Article, *, terms: pd.DataFrame | None = None) -> pd
             "body_subjects",
         ],
     )
+
+
+@lru_cache(maxsize=4096)
+def _word_re(word: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + _inflections(word) + r"(?![\w-])", re.IGNORECASE)
 
 
 def headline_sentiment(article: Article, units: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -1401,20 +1401,26 @@ def _voices(article: Article, headline: bool) -> pd.DataFrame:
     rows = []
     if headline:
         rows.append((-1, 0, len(article.title), NARRATOR, "narration", article.title))
+    by_paragraph: dict[int, list[Utterance]] = {}
+    for u in analysis.utterances:
+        by_paragraph.setdefault(u.paragraph, []).append(u)
     for p, text in enumerate(article.paragraphs):
+        # later utterances overwrite earlier ones, character by character; the label can
+        # only change where a span starts or ends, so the runs are cut at those points
         labels: list[tuple[str, str]] = [(NARRATOR, "narration")] * len(text)
-        for u in (u for u in analysis.utterances if u.paragraph == p):
+        cuts = {0, len(text)}
+        for u in by_paragraph.get(p, ()):
             if u.kind == "direct":
-                for i in range(u.start, u.end):
-                    labels[i] = (u.speaker, "quoted")
-                continue
-            for i in range(u.start, u.end):
-                labels[i] = (u.speaker, "reported")
-            for a, b in u.fragments:
-                for i in range(a, b):
-                    labels[i] = (u.speaker, "quoted")
+                spans = [(u.start, u.end, "quoted")]
+            else:
+                spans = [(u.start, u.end, "reported"), *((a, b, "quoted") for a, b in u.fragments)]
+            for a, b, mode in spans:
+                if b > a:
+                    labels[a:b] = [(u.speaker, mode)] * (b - a)
+                    cuts.update((a, b))
+        bounds = sorted(cuts)
         start = 0
-        for i in range(1, len(text) + 1):
+        for i in bounds[1:]:
             if i == len(text) or labels[i] != labels[start]:
                 voice, mode = labels[start]
                 rows.append((p, start, i, voice, mode, text[start:i]))

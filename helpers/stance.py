@@ -101,7 +101,7 @@ def targets(article: Article) -> pd.DataFrame:
     rows = []
     for name, info in found.items():
         aliases = sorted(info["aliases"], key=len, reverse=True)
-        n = sum(len(_alias_re(a).findall(text)) for a in aliases)
+        n = sum(len(_alias_re(a).findall(text)) for a in aliases if a in text)
         if n:
             rows.append((name, info["kind"], aliases, n, info["source"]))
     table = pd.DataFrame(rows, columns=["target", "kind", "aliases", "n_mentions", "source"])
@@ -124,19 +124,24 @@ def _targets_from_names(article: Article, found: dict[str, dict]) -> None:
         )
         entry["aliases"].add(entity.canonical)
     # demonyms and short names the gazetteer knows ("French", "US") for every place found
+    text = "\n".join([article.title, *article.paragraphs])
     for key, entry in gazetteer().items():
         target = entry.get("country") or entry["name"]
         if target in found and key[:1].isalpha():
-            written = _written_form(key, article)
+            written = _written_form(key, text)
             if written:
                 found[target]["aliases"].add(written)
 
 
-def _written_form(key: str, article: Article) -> str | None:
+def _written_form(key: str, text: str) -> str | None:
     """The alias as the article writes it (the gazetteer is lower-cased)."""
-    text = "\n".join([article.title, *article.paragraphs])
-    m = re.search(r"(?<![\w-])(" + re.escape(key) + r")(?:’s|'s)?(?![\w-])", text, re.I)
+    m = _key_re(key).search(text)
     return m.group(1) if m and m.group(1)[:1].isupper() else None
+
+
+@cache
+def _key_re(key: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(" + re.escape(key) + r")(?:’s|'s)?(?![\w-])", re.I)
 
 
 def _target_of(name: str, found: dict[str, dict]) -> str | None:
