@@ -224,17 +224,13 @@ def story_arc(
                      counts.get(key, 0)))  # fmt: skip
     arc = pd.DataFrame(rows, columns=["paragraph", "voice", "mean_vader", "words", "loaded_terms"])
     if arc.empty:
-        arc = arc.astype(
-            {
-                "paragraph": "int64",
-                "mean_vader": "float64",
-                "words": "int64",
-                "loaded_terms": "int64",
-            }
-        )
-    arc["loaded_per_100"] = (
-        (100 * arc["loaded_terms"] / arc["words"].where(arc["words"] > 0)).fillna(0).round(2)
-    )
+        numbers = {"paragraph": "int64", "mean_vader": "float64", "words": "int64"}
+        arc = arc.astype({**numbers, "loaded_terms": "int64"})
+    loaded = arc["loaded_terms"].to_numpy()
+    words = arc["words"].to_numpy()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        per_100 = np.where(words > 0, 100 * loaded / np.where(words > 0, words, 1), 0.0)
+    arc["loaded_per_100"] = np.round(per_100, 2)
     return arc
 
 

@@ -137,6 +137,13 @@ def place_prefixes() -> frozenset[str]:
 
 _seen_version: tuple | None = None
 _held = 0
+_DERIVED: list = []
+
+
+def derived(loader):
+    """Register a cached function computed from the word lists, to be cleared with them."""
+    _DERIVED.append(loader)
+    return loader
 
 
 @contextmanager
@@ -170,6 +177,8 @@ def lexicons_changed() -> bool:
     from .text import stopwords
 
     for loader in (reporting_verbs, speaker_nouns, gazetteer, org_words, place_prefixes, stopwords):
+        loader.cache_clear()
+    for loader in _DERIVED:
         loader.cache_clear()
     _seen_version = version
     return True

@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from .article import Article
-from .lexicons import _rows, gazetteer
+from .lexicons import _rows, derived, gazetteer
 from .quotes import NARRATOR, _analyse, _speaker_before
 from .sentiment import sentiment_units
 
@@ -125,12 +125,23 @@ def _targets_from_names(article: Article, found: dict[str, dict]) -> None:
         entry["aliases"].add(entity.canonical)
     # demonyms and short names the gazetteer knows ("French", "US") for every place found
     text = "\n".join([article.title, *article.paragraphs])
-    for key, entry in gazetteer().items():
-        target = entry.get("country") or entry["name"]
-        if target in found and key[:1].isalpha():
+    keys = _gazetteer_keys()
+    for target, entry in found.items():
+        for key in keys.get(target, ()):
             written = _written_form(key, text)
             if written:
-                found[target]["aliases"].add(written)
+                entry["aliases"].add(written)
+
+
+@derived
+@cache
+def _gazetteer_keys() -> dict[str, list[str]]:
+    """The gazetteer's keys that start with a letter, by the target they name."""
+    keys: dict[str, list[str]] = {}
+    for key, entry in gazetteer().items():
+        if key[:1].isalpha():
+            keys.setdefault(entry.get("country") or entry["name"], []).append(key)
+    return keys
 
 
 def _written_form(key: str, text: str) -> str | None:
