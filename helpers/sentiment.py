@@ -28,7 +28,7 @@ from .article import Article
 from .quotes import NARRATOR, _segments
 from .resources import sentiment_analyzer
 from .sentences import split_sentences
-from .text import word_spans
+from .text import WORD_RE, count_words
 
 __all__ = [
     "THRESHOLD",
@@ -79,9 +79,7 @@ def _scores(text: str) -> tuple[float, str, float, str]:
     compound = vader.polarity_scores(text)["compound"]
     lexicon = vader.lexicon
     vader_words = ", ".join(
-        f"{w} ({lexicon[low]:+.1f})"
-        for w, _, _ in word_spans(text)
-        if (low := w.lower()) in lexicon
+        f"{w} ({lexicon[low]:+.1f})" for w in WORD_RE.findall(text) if (low := w.lower()) in lexicon
     )
     score = _pattern()(text)
     polarity = round(float(score[0]), 4)
@@ -112,10 +110,10 @@ def sentiment_units(article: Article) -> pd.DataFrame:
                 parts = [seg for seg in inside if seg[2] == voice]
                 spans = _merge([(max(a, s0), min(b, s1)) for a, b, _v, _m in parts])
                 unit = " … ".join(text[a:b].strip(" ,") for a, b in spans).strip()
-                short = len(word_spans(unit)) < MIN_NARRATION_WORDS
-                if voice == NARRATOR and speakers_here and short:
+                n_words = count_words(unit)
+                if voice == NARRATOR and speakers_here and n_words < MIN_NARRATION_WORDS:
                     continue  # the attribution around a quote ("He added:"), not a statement
-                if not word_spans(unit):
+                if not n_words:
                     continue
                 modes = {m for _a, _b, _v, m in parts}
                 mode = modes.pop() if len(modes) == 1 else "mixed"
