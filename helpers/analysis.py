@@ -1,8 +1,9 @@
 """Every table of the suite for one article, in one object, and written to disk.
 
 ``analyze(article)`` is what the report notebook and the corpus mode use; the command
-``python -m helpers analyze PATH... [--format json|csv] [--out DIR]`` writes the same tables
-for any number of articles, with one clear error per bad file while the rest go on.
+``python -m helpers analyze PATH... [--format csv|json|parquet] [--out DIR] [--workers N]``
+writes the same tables for any number of articles (files or folders), with one clear error
+per bad file while the rest go on.
 """
 
 from __future__ import annotations
@@ -96,8 +97,9 @@ def _plain(value):
 
 
 def write_analysis(analysis: Analysis, out: str | Path, *, fmt: str = "csv") -> list[Path]:
-    """Write every table: ``out/<slug>/<table>.csv``, or ``out/<slug>.json`` (one object
-    with the metadata and a list of records per table). Returns the files written."""
+    """Write every table: ``out/<slug>/<table>.csv`` (or ``.parquet``, with pyarrow), or
+    ``out/<slug>.json`` (one object with the metadata and a list of records per table).
+    Returns the files written."""
     out = Path(out)
     slug = analysis.article.slug
     if fmt == "json":
@@ -122,7 +124,10 @@ def write_analysis(analysis: Analysis, out: str | Path, *, fmt: str = "csv") -> 
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, table in analysis.tables.items():
-        path = folder / f"{name}.csv"
-        table.to_csv(path, index=False)
+        path = folder / f"{name}.{fmt}"
+        if fmt == "parquet":  # needs pyarrow
+            table.to_parquet(path, index=False)
+        else:
+            table.to_csv(path, index=False)
         paths.append(path)
     return paths
