@@ -26,7 +26,7 @@ import pandas as pd
 
 from .article import Article
 from .lexicons import _rows
-from .loaded import _inflections, find_loaded_terms, matches, term_pattern
+from .loaded import TermPattern, _inflections, find_loaded_terms, matches, term_pattern
 from .quotes import NARRATOR, _analyse
 from .sentences import split_sentences
 from .sentiment import sentiment_units
@@ -46,7 +46,7 @@ FRAMES = ("conflict", "human_interest", "economic_consequences", "morality", "re
 
 
 @cache
-def _frame_patterns() -> list[tuple[re.Pattern[str], tuple[str, str]]]:
+def _frame_patterns() -> list[tuple[TermPattern, tuple[str, str]]]:
     rows = sorted(_rows("frames.csv"), key=lambda r: -len(r["cue"]))
     return [(term_pattern(r["cue"]), (r["frame"], r["cue"])) for r in rows]
 

@@ -74,7 +74,7 @@ def _inflections(word: str) -> str:
 
 
 @cache
-def _term_patterns() -> list[tuple[re.Pattern[str], str]]:
+def _term_patterns() -> list[tuple[TermPattern, str]]:
     # a possessive may follow ("the dictator’s first visit"); longest terms first, so
     # "special military operation" wins over "operation"
     terms = sorted(loaded_lexicon()["term"], key=len, reverse=True)
@@ -82,7 +82,7 @@ def _term_patterns() -> list[tuple[re.Pattern[str], str]]:
 
 
 def matches(
-    text: str, patterns: list[tuple[re.Pattern[str], object]], taken: list | None = None
+    text: str, patterns: list[tuple[TermPattern, object]], taken: list | None = None
 ) -> Iterator[tuple[re.Match[str], object]]:
     """Non-overlapping matches of a lexicon's patterns (longest terms first, as they are
     sorted), with each pattern's payload; ``taken`` collects the spans used."""
@@ -92,9 +92,6 @@ def matches(
             if not any(a < m.end() and m.start() < b for a, b in taken):
                 taken.append(m.span())
                 yield m, payload
-
-
-_NEEDLES: dict[re.Pattern[str], str] = {}
 
 
 @dataclass
@@ -134,7 +131,7 @@ def _prepare(patterns: list) -> _Prepared:
     always: list[int] = []
     by_needle: dict[str, list[int]] = {}
     for i, (pattern, _payload) in enumerate(patterns):
-        needle = _NEEDLES.get(pattern, "")
+        needle = pattern.needle
         if needle:
             by_needle.setdefault(needle, []).append(i)
         else:
@@ -164,17 +161,43 @@ def _trie_regex(words) -> str:
     return build(trie)
 
 
-def term_pattern(term: str, *, possessive: bool = False) -> re.Pattern[str]:
+class TermPattern:
+    """A lexicon term's regex, compiled on first use: most of a lexicon's terms never occur
+    in a given article, and compiling all of them up front costs seconds in every fresh
+    kernel. ``needle`` is a literal every match contains (lower-cased), for a quick test."""
+
+    __slots__ = ("source", "needle", "_compiled")
+
+    def __init__(self, source: str, needle: str) -> None:
+        self.source, self.needle = source, needle
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, re.IGNORECASE)
+        return self._compiled
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text)
+
+
+def term_pattern(term: str, *, possessive: bool = False) -> TermPattern:
     """The regex for a lexicon term: words as written, the last with its regular inflections
-    (see :func:`_inflections`); registered with a literal needle for a quick pre-check."""
+    (see :func:`_inflections`), with a literal needle for a quick pre-check.
+
+    >>> [m.group() for m in term_pattern("slam").finditer("He slammed it; she slams.")]
+    ['slammed', 'slams']
+    """
     words = term.split()
     body = r"\s+".join([*map(re.escape, words[:-1]), _inflections(words[-1])])
     tail = r"(?:[’']s)?" if possessive else ""
-    pattern = re.compile(rf"(?<![\w’'-]){body}{tail}(?![\w’'-])", re.IGNORECASE)
     first = words[0].rstrip("*").lower()
-    # every inflection shares the word minus its last letter (try → tries, make → making)
-    _NEEDLES[pattern] = first[: max(2, min(4, len(first) - 1))] if len(words) == 1 else first
-    return pattern
+    needle = first  # a phrase's first word, or a stem before "*", is matched as written
+    if len(words) == 1 and not words[0].endswith("*"):
+        # every inflection shares the word minus its last letter (try → tries, make → making)
+        needle = first[:-1] if len(first) > 2 else first
+    return TermPattern(rf"(?<![\w’'-]){body}{tail}(?![\w’'-])", needle)
 
 
 def _voice_at(segments: dict, paragraph: int, position: int) -> tuple[str, str]:
@@ -294,7 +317,7 @@ def loaded_density(article: Article, terms: pd.DataFrame | None = None) -> pd.Da
 
 
 @cache
-def _hedge_terms() -> list[tuple[re.Pattern[str], tuple[str, str, str]]]:
+def _hedge_terms() -> list[tuple[TermPattern, tuple[str, str, str]]]:
     rows = sorted(_rows("hedges.csv"), key=lambda r: -len(r["term"]))
     return [(term_pattern(r["term"]), (r["term"], r["kind"], r["explanation"])) for r in rows]
 
