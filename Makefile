@@ -3,6 +3,7 @@
 #   make report ARTICLE=path/to/your.md the same for another article
 #   make test                           the test suite (what CI runs)
 #   make lab                            JupyterLab on the notebooks
+#   make bench                          speed benchmarks (ratios against baselines, ~15 min)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -34,6 +35,8 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_quotes.py
 	$(BIN)/python benchmarks/bench_corpus.py
+	$(BIN)/python benchmarks/bench_scaling.py
+	$(BIN)/python benchmarks/bench_report.py
 
 clean:
 	rm -rf $(OUT) .pytest_cache

@@ -132,7 +132,7 @@ def main() -> None:
     parser.add_argument(
         "--workers-n", type=int, default=None, help="articles for workers 2 vs 1 (default --n)"
     )
-    parser.add_argument("--repeats", type=int, default=3, help="ratio runs (median reported)")
+    parser.add_argument("--repeats", type=int, default=2, help="ratio runs (median reported)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         paths = make_corpus(args.n, Path(tmp))

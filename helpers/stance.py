@@ -100,7 +100,8 @@ def targets(article: Article) -> pd.DataFrame:
             found[owner]["aliases"].add(fragment.split()[-1])  # "… the profiteers" -> the banks
     rows = []
     for name, info in found.items():
-        aliases = sorted(info["aliases"], key=len, reverse=True)
+        # longest first, ties by name: the same order on every run (sets are unordered)
+        aliases = sorted(info["aliases"], key=lambda a: (-len(a), a))
         n = sum(len(_alias_re(a).findall(text)) for a in aliases if a in text)
         if n:
             rows.append((name, info["kind"], aliases, n, info["source"]))
