@@ -6,6 +6,7 @@
 #   make lab                            JupyterLab on the notebooks
 #   make nav                            regenerate the notebooks' contents and navigation links
 #   make student                        notebooks without worked solutions, in student-notebooks/
+#   make bench                          speed benchmarks (ratios against baselines, ~15 min)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -38,6 +39,8 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_quotes.py
 	$(BIN)/python benchmarks/bench_corpus.py
+	$(BIN)/python benchmarks/bench_scaling.py
+	$(BIN)/python benchmarks/bench_report.py
 
 nav: $(STAMP)
 	$(BIN)/python -m helpers nav

@@ -2,9 +2,11 @@
 
 ``python -m helpers report ARTICLE [--out DIR] [--format html|pdf]``: run every notebook on an
 article, write HTML (and, with ``--format pdf``, a PDF of each page printed by Chromium).
-``python -m helpers analyze PATH... [--format json|csv] [--out DIR]``: write every table of
-the suite for each article; a bad file gets one error line and the others go on (exit code 1
-if any file failed).
+``python -m helpers analyze PATH... [--format csv|json|parquet] [--out DIR] [--workers N]
+[--engine processes|dask] [--scheduler ADDRESS]``: write every table of the suite for each
+article (a folder stands for every ``*.md`` and ``*.txt`` in it) to ``DIR/<article>/``, in
+parallel (corpus mode, :func:`helpers.analyze_corpus`); a bad file gets one error line and
+the others go on (exit code 1 if any file failed).
 ``python -m helpers nav [--check]``: regenerate the notebooks' contents and navigation links.
 ``python -m helpers student [--out DIR]``: write the notebooks without their worked solutions.
 """
@@ -33,9 +35,16 @@ def main(argv: list[str] | None = None) -> int:
         help="pdf: also print each HTML page to PDF with Chromium (must be installed)",
     )
     analyze = commands.add_parser("analyze", help="write every table for one or more articles")
-    analyze.add_argument("paths", type=Path, nargs="+", help="article files")
-    analyze.add_argument("--format", choices=("csv", "json"), default="csv")
+    analyze.add_argument("paths", type=Path, nargs="+", help="article files or folders")
+    analyze.add_argument("--format", choices=("csv", "json", "parquet"), default="csv")
     analyze.add_argument("--out", type=Path, default=Path("analysis"), help="output folder")
+    analyze.add_argument(
+        "--workers", type=int, default=None, help="worker processes (default: one per CPU)"
+    )
+    analyze.add_argument("--engine", choices=("processes", "dask"), default="processes")
+    analyze.add_argument(
+        "--scheduler", default=None, help="a Dask scheduler address (--engine dask)"
+    )
     nav = commands.add_parser("nav", help="regenerate contents and previous/next links")
     nav.add_argument("--check", action="store_true", help="only say whether they are stale")
     nav.add_argument("--notebooks", type=Path, default=None, help="notebook folder")
@@ -51,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         return _student(args.out)
 
     if args.command == "analyze":
-        return _analyze(args.paths, args.out, args.format)
+        return _analyze(args)
 
     if args.command == "report":
         from .article import load_article
@@ -78,24 +87,49 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _analyze(paths: list[Path], out: Path, fmt: str) -> int:
-    from .analysis import analyze, write_analysis
-
-    failed = 0
+def article_files(paths: list[Path]) -> list[Path]:
+    """The files to analyse: each path as given, or for a folder every ``*.md`` and
+    ``*.txt`` inside it (not in sub-folders), sorted."""
+    files: list[Path] = []
     for path in paths:
-        try:
-            written = write_analysis(analyze(path), out, fmt=fmt)
-        except ArticleError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            failed += 1
-            continue
-        except Exception as exc:  # report and go on: one article must not stop a corpus
-            print(f"error: {path}: analysis failed: {type(exc).__name__}: {exc}", file=sys.stderr)
-            failed += 1
-            continue
-        target = written[0] if fmt == "json" else written[0].parent
-        print(f"{path} -> {target}")
-    return 1 if failed else 0
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir() if p.suffix in (".md", ".txt"))
+        else:
+            files.append(path)
+    return files
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from .corpus import analyze_corpus, check_format
+
+    if args.workers is not None and args.workers < 1:
+        print("error: --workers must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        check_format(args.format, by="article")
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    files = article_files(args.paths)
+    try:
+        result = analyze_corpus(
+            files,
+            workers=args.workers,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            out=args.out,
+            fmt=args.format,
+            by="article",
+            progress=sys.stderr.isatty(),
+        )
+    except RuntimeError as exc:  # Dask missing, or the scheduler unreachable
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for error in result.errors["error"]:
+        print(f"error: {error}", file=sys.stderr)
+    n_ok = len(files) - len(result.errors)
+    print(f"{n_ok} of {len(files)} articles analysed -> {args.out}/")
+    return 1 if len(result.errors) else 0
 
 
 def _nav(folder: Path | None, *, check: bool) -> int:

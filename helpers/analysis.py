@@ -1,8 +1,9 @@
 """Every table of the suite for one article, in one object, and written to disk.
 
 ``analyze(article)`` is what the report notebook and the corpus mode use; the command
-``python -m helpers analyze PATH... [--format json|csv] [--out DIR]`` writes the same tables
-for any number of articles, with one clear error per bad file while the rest go on.
+``python -m helpers analyze PATH... [--format csv|json|parquet] [--out DIR] [--workers N]``
+writes the same tables for any number of articles (files or folders), with one clear error
+per bad file while the rest go on.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pandas as pd
 
 from .article import Article, load_article
 from .framing import frame_evidence, frame_scores, headline_check, headline_sentiment, story_arc
+from .lexicons import lexicons_held
 from .loaded import competing_labels, find_hedges, find_loaded_terms, loaded_density
 from .quotes import extract_quotes, scare_quotes, share_of_voice, speakers, voices
 from .sentences import sentences
@@ -51,8 +53,14 @@ def analyze(article: Article | str | Path) -> Analysis:
     """
     if not isinstance(article, Article):
         article = load_article(article)
+    with lexicons_held():  # one check of the word lists for all twenty tables
+        return Analysis(article, _tables(article))
+
+
+def _tables(article: Article) -> dict[str, pd.DataFrame]:
     units = sentiment_units(article)
-    evidence = stance_evidence(article, units=units)
+    target_table = targets(article)
+    evidence = stance_evidence(article, units=units, target_table=target_table)
     terms = find_loaded_terms(article)
     frames = frame_evidence(article)
     tables = {
@@ -64,7 +72,7 @@ def analyze(article: Article | str | Path) -> Analysis:
         "share_of_voice": share_of_voice(article),
         "sentiment_units": units,
         "sentiment": sentiment_by_speaker(article, units=units),
-        "targets": targets(article),
+        "targets": target_table,
         "stance": stance_table(article, evidence=evidence),
         "stance_evidence": evidence,
         "loaded_terms": terms,
@@ -77,7 +85,7 @@ def analyze(article: Article | str | Path) -> Analysis:
         "headline_sentiment": headline_sentiment(article, units),
         "arc": story_arc(article, units, terms=terms),
     }
-    return Analysis(article, tables)
+    return tables
 
 
 def _plain(value):
@@ -89,8 +97,9 @@ def _plain(value):
 
 
 def write_analysis(analysis: Analysis, out: str | Path, *, fmt: str = "csv") -> list[Path]:
-    """Write every table: ``out/<slug>/<table>.csv``, or ``out/<slug>.json`` (one object
-    with the metadata and a list of records per table). Returns the files written."""
+    """Write every table: ``out/<slug>/<table>.csv`` (or ``.parquet``, with pyarrow), or
+    ``out/<slug>.json`` (one object with the metadata and a list of records per table).
+    Returns the files written."""
     out = Path(out)
     slug = analysis.article.slug
     if fmt == "json":
@@ -115,7 +124,10 @@ def write_analysis(analysis: Analysis, out: str | Path, *, fmt: str = "csv") -> 
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, table in analysis.tables.items():
-        path = folder / f"{name}.csv"
-        table.to_csv(path, index=False)
+        path = folder / f"{name}.{fmt}"
+        if fmt == "parquet":  # needs pyarrow
+            table.to_parquet(path, index=False)
+        else:
+            table.to_csv(path, index=False)
         paths.append(path)
     return paths

@@ -30,7 +30,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -89,6 +89,14 @@ class Article:
     def text(self) -> str:
         """The body: paragraphs joined by blank lines."""
         return "\n\n".join(self.paragraphs)
+
+    def __reduce__(self):  # picklable for worker processes (a mappingproxy is not)
+        values = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "meta"}
+        return (_rebuild, (values, dict(self.meta)))
+
+
+def _rebuild(values: dict[str, Any], meta: dict[str, Any]) -> Article:
+    return Article(**{**values, "meta": MappingProxyType(meta)})
 
 
 def load_article(path: str | Path) -> Article:

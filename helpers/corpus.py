@@ -4,29 +4,42 @@
 (``engine="processes"``, the standard library's ``ProcessPoolExecutor``) or on a Dask cluster
 (``engine="dask"``: a ``LocalCluster`` by default, or any ``distributed`` scheduler address;
 install with ``pip install -e .[scale]``). It streams: with ``out`` each article's tables are
-written as soon as they are done and nothing is kept in memory, so memory stays flat however
-large the corpus. One bad file is reported in ``errors`` and skipped; the rest finish.
+written as soon as they are done (by the worker process itself) and nothing is kept in
+memory, and only a few articles per worker are queued at a time, so memory stays flat
+however large the corpus. One bad file is reported in ``errors`` and skipped; the rest finish.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 import pandas as pd
 
-from .analysis import TABLE_NAMES, analyze
+from .analysis import TABLE_NAMES, Analysis, analyze, write_analysis
+from .article import ArticleError
 
-__all__ = ["CorpusResult", "analyze_corpus"]
+__all__ = ["CorpusResult", "analyze_corpus", "FORMATS"]
+
+#: Output formats: one file per table and article (``csv``, ``parquet``), or one JSON
+#: object per article (``json``, only with ``by="article"``).
+FORMATS = ("csv", "json", "parquet")
+
+#: Articles queued per worker process: enough to keep every worker busy, few enough that
+#: results not yet collected stay a handful (memory flat however long the corpus).
+QUEUE_PER_WORKER = 4
 
 
 @dataclass
 class CorpusResult:
     """``tables`` (each with an ``article`` column; empty when streamed to ``out``),
-    ``errors`` (``path, error``) and ``written`` (files written to ``out``)."""
+    ``errors`` (``path, error``; the error names the file and the problem) and ``written``
+    (files written to ``out``)."""
 
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     errors: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["path", "error"]))
@@ -36,52 +49,108 @@ class CorpusResult:
         return self.tables[name]
 
 
-def _one(path: str) -> tuple[str, dict[str, pd.DataFrame] | None, str | None]:
-    """Analyse one article in a worker: ``(path, tables or None, error or None)``."""
+def _one(
+    path: str, out: str | None = None, fmt: str = "csv", by: str = "table"
+) -> tuple[str, Analysis | list[Path] | None, str | None]:
+    """Analyse one article in a worker: ``(path, analysis or None, error or None)``; with
+    ``out``, the worker writes the tables itself and returns the files written instead."""
     try:
         result = analyze(path)
-    except Exception as exc:  # a bad file must not stop the corpus
-        return path, None, f"{type(exc).__name__}: {exc}"
-    slug = result.article.slug
-    tables = {name: table.assign(article=slug) for name, table in result.tables.items()}
-    return path, tables, None
+        if out is not None:
+            return path, _save(result, Path(out), fmt, by), None
+    except ArticleError as exc:  # a bad file must not stop the corpus
+        return path, None, str(exc)  # "<path>: <problem>"
+    except Exception as exc:
+        return path, None, f"{path}: analysis failed: {type(exc).__name__}: {exc}"
+    return path, result, None
 
 
-def _results(paths: list[str], workers: int, engine: str, scheduler: str | None) -> Iterator[tuple]:
+def _with_article(analysis: Analysis) -> dict[str, pd.DataFrame]:
+    slug = analysis.article.slug
+    return {name: table.assign(article=slug) for name, table in analysis.tables.items()}
+
+
+def _save(analysis: Analysis, out: Path, fmt: str, by: str) -> list[Path]:
+    """Write one article's tables: ``out/<table>/<article>.<fmt>`` (``by="table"``, easy to
+    read back per table for a corpus) or :func:`write_analysis`'s ``out/<article>/…``."""
+    if by == "article":
+        return write_analysis(analysis, out, fmt=fmt)
+    slug = analysis.article.slug
+    written = []
+    for name, table in _with_article(analysis).items():
+        folder = out / name
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{slug}.{fmt}"
+        if fmt == "parquet":
+            table.to_parquet(path, index=False)
+        else:
+            table.to_csv(path, index=False)
+        written.append(path)
+    return written
+
+
+def _results(
+    paths: list[str],
+    workers: int,
+    engine: str,
+    scheduler: str | None,
+    out: str | None,
+    fmt: str,
+    by: str,
+) -> Iterator[tuple]:
     if engine == "dask":
-        try:
-            from dask.distributed import Client, LocalCluster
-            from dask.distributed import as_completed as dask_completed
-        except ImportError:
-            raise RuntimeError(
-                "engine='dask' needs Dask: pip install -e '.[scale]' (or 'dask[distributed]')"
-            ) from None
-        cluster = None
-        if not scheduler:
-            cluster = LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-            )
-        client = Client(scheduler or cluster)
-        try:
-            futures = client.map(_one, paths, pure=False)
-            for future in dask_completed(futures):
-                yield future.result()
-                future.release()
-        finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
+        yield from _dask_results(paths, workers, scheduler)
         return
-    if engine != "processes":
-        raise ValueError(f"engine must be 'processes' or 'dask', not {engine!r}")
     if workers == 1:
         for path in paths:
-            yield _one(path)
+            yield _one(path, out, fmt, by)
         return
+    queue = iter(paths)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_one, path) for path in paths]
-        for future in as_completed(futures):
+        first = islice(queue, QUEUE_PER_WORKER * workers)
+        pending = {pool.submit(_one, p, out, fmt, by) for p in first}
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            pending |= {pool.submit(_one, p, out, fmt, by) for p in islice(queue, len(done))}
+            for future in done:
+                yield future.result()
+
+
+def _dask_results(paths: list[str], workers: int, scheduler: str | None) -> Iterator[tuple]:
+    try:
+        from dask.distributed import Client, LocalCluster
+        from dask.distributed import as_completed as dask_completed
+    except ImportError:
+        raise RuntimeError(
+            "engine='dask' needs Dask: pip install -e '.[scale]' (or 'dask[distributed]')"
+        ) from None
+    cluster = None
+    if not scheduler:
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+    client = Client(scheduler or cluster)
+    try:
+        futures = client.map(_one, paths, pure=False)
+        for future in dask_completed(futures):
             yield future.result()
+            future.release()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def check_format(fmt: str, *, by: str = "table") -> None:
+    """Raise ``ValueError`` for an output format that cannot be written, saying why."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if fmt == "json" and by != "article":
+        raise ValueError("format 'json' writes one object per article: use by='article'")
+    if fmt == "parquet" and importlib.util.find_spec("pyarrow") is None:
+        raise ValueError(
+            "format 'parquet' needs pyarrow, which is not installed: pip install pyarrow"
+        )
 
 
 def analyze_corpus(
@@ -91,33 +160,50 @@ def analyze_corpus(
     engine: str = "processes",
     out: str | Path | None = None,
     fmt: str = "csv",
+    by: str = "table",
     scheduler: str | None = None,
     progress: bool = True,
 ) -> CorpusResult:
     """Analyse every article; see the module docstring.
 
-    ``workers`` defaults to the number of CPUs. With ``out``, tables are written to
-    ``out/<table>/<article>.csv`` (or ``.parquet`` with ``fmt="parquet"``, which needs
-    pyarrow) as articles finish; without it, they are returned, in path order.
+    ``workers`` defaults to the number of CPUs. With ``out``, tables are written as articles
+    finish to ``out/<table>/<article>.csv`` (``fmt="parquet"`` needs pyarrow), or with
+    ``by="article"`` to ``out/<article>/<table>.csv`` or ``out/<article>.json``
+    (``fmt="json"``), as :func:`helpers.write_analysis` does; without ``out``, the tables
+    are returned, in path order.
+
+    >>> analyze_corpus([], progress=False).errors.empty
+    True
     """
+    if engine not in ("processes", "dask"):
+        raise ValueError(f"engine must be 'processes' or 'dask', not {engine!r}")
+    if by not in ("table", "article"):
+        raise ValueError(f"by must be 'table' or 'article', not {by!r}")
+    if out is not None:
+        check_format(fmt, by=by)
     paths = [str(p) for p in paths]
     workers = workers or os.cpu_count() or 1
-    results = _results(paths, workers, engine, scheduler)
+    # process workers write their own tables; Dask workers may be on other machines, so
+    # their tables come back and are written here
+    in_worker = out is not None and engine == "processes"
+    target = str(out) if in_worker else None
+    results = _results(paths, workers, engine, scheduler, target, fmt, by)
     if progress:
         from tqdm.auto import tqdm
 
         results = tqdm(results, total=len(paths), desc="articles", unit="article")
-    collected: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLE_NAMES}
     order = {p: i for i, p in enumerate(paths)}
     errors, written, done = [], [], []
-    for path, tables, error in results:
+    for path, payload, error in results:
         if error is not None:
             errors.append((path, error))
-            continue
-        if out is not None:
-            written += _write(tables, Path(out), fmt)
+        elif in_worker:
+            written += payload
+        elif out is not None:
+            written += _save(payload, Path(out), fmt, by)
         else:
-            done.append((order[path], tables))
+            done.append((order[path], _with_article(payload)))
+    collected: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLE_NAMES}
     for _, tables in sorted(done, key=lambda item: item[0]):
         for name, table in tables.items():
             collected[name].append(table)
@@ -128,19 +214,3 @@ def analyze_corpus(
     return CorpusResult(
         merged if out is None else {}, pd.DataFrame(errors, columns=["path", "error"]), written
     )
-
-
-def _write(tables: dict[str, pd.DataFrame], out: Path, fmt: str) -> list[Path]:
-    written = []
-    for name, table in tables.items():
-        folder = out / name
-        folder.mkdir(parents=True, exist_ok=True)
-        slug = table["article"].iloc[0] if len(table) else "empty"
-        if fmt == "parquet":
-            path = folder / f"{slug}.parquet"
-            table.to_parquet(path, index=False)
-        else:
-            path = folder / f"{slug}.csv"
-            table.to_csv(path, index=False)
-        written.append(path)
-    return written

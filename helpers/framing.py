@@ -19,16 +19,18 @@ that use the headline's words? Plus the headline's sentiment beside the body's.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
+import numpy as np
 import pandas as pd
 
 from .article import Article
 from .lexicons import _rows
-from .loaded import _inflections, find_loaded_terms, matches, term_pattern
+from .loaded import TermPattern, _inflections, find_loaded_terms, matches, term_pattern
 from .quotes import NARRATOR, _analyse
 from .sentences import split_sentences
 from .sentiment import sentiment_units
+from .stance import _kahan_sum
 from .text import count_words, normalise_word, stopwords, word_spans
 
 __all__ = [
@@ -44,7 +46,7 @@ FRAMES = ("conflict", "human_interest", "economic_consequences", "morality", "re
 
 
 @cache
-def _frame_patterns() -> list[tuple[re.Pattern[str], tuple[str, str]]]:
+def _frame_patterns() -> list[tuple[TermPattern, tuple[str, str]]]:
     rows = sorted(_rows("frames.csv"), key=lambda r: -len(r["cue"]))
     return [(term_pattern(r["cue"]), (r["frame"], r["cue"])) for r in rows]
 
@@ -63,10 +65,10 @@ def frame_evidence(article: Article) -> pd.DataFrame:
         for m, (frame, cue) in matches(text, _frame_patterns()):
             sentence = next((i for i, (a, b) in enumerate(spans) if a <= m.start() < b), 0)
             rows.append((frame, cue, m.group(), p, sentence, m.start(), m.end()))
-    table = pd.DataFrame(
+    rows.sort(key=lambda row: (row[3], row[5]))  # paragraph, start (a stable sort)
+    return pd.DataFrame(
         rows, columns=["frame", "cue", "text", "paragraph", "sentence", "start", "end"]
     )
-    return table.sort_values(["paragraph", "start"], ignore_index=True)
 
 
 def frame_scores(article: Article, *, evidence: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -74,12 +76,17 @@ def frame_scores(article: Article, *, evidence: pd.DataFrame | None = None) -> p
     frame is present); ``dominant`` marks the highest score (all of them on a tie)."""
     evidence = frame_evidence(article) if evidence is None else evidence
     words = count_words(article.title) + sum(count_words(p) for p in article.paragraphs)
+    found: dict[str, list[tuple[str, int]]] = {frame: [] for frame in FRAMES}
+    for frame, cue, paragraph in zip(
+        evidence["frame"], evidence["cue"], evidence["paragraph"].tolist(), strict=True
+    ):
+        if frame in found:
+            found[frame].append((cue, paragraph))
     rows = []
-    for frame in FRAMES:
-        mine = evidence[evidence["frame"] == frame]
-        cues = sorted(set(mine["cue"]))
-        rows.append((frame, len(mine), round(100 * len(mine) / words, 2) if words else 0.0, cues,
-                     sorted(set(mine["paragraph"]))))  # fmt: skip
+    for frame, mine in found.items():
+        n = len(mine)
+        rows.append((frame, n, round(100 * n / words, 2) if words else 0.0,
+                     sorted({c for c, _ in mine}), sorted({p for _, p in mine})))  # fmt: skip
     table = pd.DataFrame(rows, columns=["frame", "n_cues", "per_100_words", "cues", "paragraphs"])
     # every frame with the top score is dominant: a tie is reported as a tie
     table["dominant"] = table["n_cues"].gt(0) & table["per_100_words"].eq(
@@ -115,8 +122,13 @@ def headline_check(article: Article, *, terms: pd.DataFrame | None = None) -> pd
         {m.entity.canonical for m in named if m.entity.kind in ("person", "institution")}
     )
     loaded = find_loaded_terms(article) if terms is None else terms
-    head_loaded = loaded[loaded["paragraph"] == -1]
-    words = {row.term: row.category for row in head_loaded.itertuples()}
+    words = {
+        term: category
+        for term, category, paragraph in zip(
+            loaded["term"], loaded["category"], loaded["paragraph"].tolist(), strict=True
+        )
+        if paragraph == -1
+    }
     stops = stopwords()
     names = {w.lower() for n in headline_names for w in n.split()}
     for word, _s, _e in word_spans(article.title):
@@ -125,7 +137,7 @@ def headline_check(article: Article, *, terms: pd.DataFrame | None = None) -> pd
             words.setdefault(norm, "content word")
     rows = []
     for word, category in words.items():
-        pattern = re.compile(r"(?<![\w-])" + _inflections(word) + r"(?![\w-])", re.IGNORECASE)
+        pattern = _word_re(word)
         paragraphs, subjects = [], []
         for p, text in enumerate(article.paragraphs):
             for m in pattern.finditer(text):
@@ -136,7 +148,8 @@ def headline_check(article: Article, *, terms: pd.DataFrame | None = None) -> pd
                     subjects.append(subject)
         rows.append((word, category, bool(paragraphs), sorted(set(paragraphs)), headline_names,
                      sorted(set(subjects))))  # fmt: skip
-    table = pd.DataFrame(
+    rows.sort(key=lambda row: row[1] == "content word")  # loaded words first (a stable sort)
+    return pd.DataFrame(
         rows,
         columns=[
             "word",
@@ -147,26 +160,36 @@ def headline_check(article: Article, *, terms: pd.DataFrame | None = None) -> pd
             "body_subjects",
         ],
     )
-    loaded_first = table["category"].eq("content word")
-    return (
-        table.assign(_o=loaded_first)
-        .sort_values("_o", kind="stable")
-        .drop(columns="_o")
-        .reset_index(drop=True)
-    )
+
+
+@lru_cache(maxsize=4096)
+def _word_re(word: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + _inflections(word) + r"(?![\w-])", re.IGNORECASE)
 
 
 def headline_sentiment(article: Article, units: pd.DataFrame | None = None) -> pd.DataFrame:
     """VADER for the headline beside the mean of the outlet's body text and of all body text."""
     units = sentiment_units(article) if units is None else units
-    body = units[units["mode"] != "headline"]
+    narration, every = [], []
+    for voice, mode, vader in zip(
+        units["voice"], units["mode"], units["vader"].tolist(), strict=True
+    ):
+        if mode == "headline":
+            continue
+        every.append(vader)
+        if voice == NARRATOR:
+            narration.append(vader)
     rows = [
-        ("headline", float(units.iloc[0]["vader"]), 1),
-        ("body: the outlet's narration", float(body[body["voice"] == NARRATOR]["vader"].mean()),
-         int((body["voice"] == NARRATOR).sum())),
-        ("body: every voice", float(body["vader"].mean()), len(body)),
-    ]  # fmt: skip
+        ("headline", float(units["vader"].iloc[0]), 1),
+        ("body: the outlet's narration", _series_mean(narration), len(narration)),
+        ("body: every voice", _series_mean(every), len(every)),
+    ]
     return pd.DataFrame(rows, columns=["part", "mean_vader", "n_units"]).fillna(0.0)
+
+
+def _series_mean(values: list[float]) -> float:
+    """``Series.mean()`` of the values (NaN when there are none) without building a Series."""
+    return float(np.mean(values)) if values else float("nan")
 
 
 def story_arc(
@@ -176,25 +199,44 @@ def story_arc(
     loaded_per_100`` (voice = the outlet, or "quoted speakers")."""
     units = sentiment_units(article) if units is None else units
     terms = find_loaded_terms(article) if terms is None else terms
-    body = units[units["mode"] != "headline"].copy()
-    body["who"] = body["voice"].where(body["mode"] != "quoted", "quoted speakers")
-    body.loc[body["voice"] == NARRATOR, "who"] = "the outlet"
-    body.loc[(body["voice"] != NARRATOR) & (body["mode"] != "quoted"), "who"] = "the outlet"
-    body["words"] = body["text"].map(count_words)
-    grouped = body.groupby(["paragraph", "who"], as_index=False).agg(
-        mean_vader=("vader", "mean"), words=("words", "sum")
-    )
-    terms = terms[(terms["paragraph"] >= 0) & (terms["source"] == "curated")]
-    terms = terms.assign(
-        who=terms["voice"].map(lambda v: "the outlet" if v == NARRATOR else "quoted speakers")
-    )
-    counts = terms.groupby(["paragraph", "who"]).size().rename("loaded_terms")
-    arc = grouped.join(counts, on=["paragraph", "who"]).fillna({"loaded_terms": 0})
-    arc["loaded_terms"] = arc["loaded_terms"].astype("int64")
-    arc["loaded_per_100"] = (
-        (100 * arc["loaded_terms"] / arc["words"].where(arc["words"] > 0)).fillna(0).round(2)
-    )
-    return arc.rename(columns={"who": "voice"})
+    # plain Python per row, one DataFrame at the end
+    groups: dict[tuple[int, str], list] = {}
+    columns = ("paragraph", "voice", "mode", "vader", "text")
+    for paragraph, voice, mode, vader, text in zip(
+        *(units[c].tolist() for c in columns), strict=True
+    ):
+        if mode == "headline":
+            continue
+        who = "the outlet" if voice == NARRATOR or mode != "quoted" else "quoted speakers"
+        group = groups.setdefault((paragraph, who), [])
+        group.append((vader, count_words(text)))
+    counts: dict[tuple[int, str], int] = {}
+    for paragraph, voice, source in zip(
+        terms["paragraph"].tolist(), terms["voice"], terms["source"], strict=True
+    ):
+        if paragraph >= 0 and source == "curated":
+            key = (paragraph, "the outlet" if voice == NARRATOR else "quoted speakers")
+            counts[key] = counts.get(key, 0) + 1
+    rows = []
+    for key in sorted(groups):
+        values = groups[key]
+        rows.append((*key, _mean([v for v, _ in values]), sum(w for _, w in values),
+                     counts.get(key, 0)))  # fmt: skip
+    arc = pd.DataFrame(rows, columns=["paragraph", "voice", "mean_vader", "words", "loaded_terms"])
+    if arc.empty:
+        numbers = {"paragraph": "int64", "mean_vader": "float64", "words": "int64"}
+        arc = arc.astype({**numbers, "loaded_terms": "int64"})
+    loaded = arc["loaded_terms"].to_numpy()
+    words = arc["words"].to_numpy()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        per_100 = np.where(words > 0, 100 * loaded / np.where(words > 0, words, 1), 0.0)
+    arc["loaded_per_100"] = np.round(per_100, 2)
+    return arc
+
+
+def _mean(values: list[float]) -> float:
+    """The mean as pandas' grouped mean computes it (compensated sum, in order)."""
+    return _kahan_sum(values) / len(values)
 
 
 #: Cues per 100 words from which a frame counts as present when compared with a coder.

@@ -7,6 +7,8 @@ explanation columns and ``data/lexicons/*.md`` for where the entries come from.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 
@@ -134,6 +136,28 @@ def place_prefixes() -> frozenset[str]:
 
 
 _seen_version: tuple | None = None
+_held = 0
+_DERIVED: list = []
+
+
+def derived(loader):
+    """Register a cached function computed from the word lists, to be cleared with them."""
+    _DERIVED.append(loader)
+    return loader
+
+
+@contextmanager
+def lexicons_held() -> Iterator[None]:
+    """Within this block the word lists are not checked for changes again: one article's
+    tables (``analyze``) are computed with one version of the lexicons, and the files are
+    looked at once instead of once per table."""
+    global _held
+    lexicons_changed()
+    _held += 1
+    try:
+        yield
+    finally:
+        _held -= 1
 
 
 def lexicons_changed() -> bool:
@@ -143,6 +167,8 @@ def lexicons_changed() -> bool:
     a cell, without restarting the kernel. Returns True when the caches were cleared.
     """
     global _seen_version
+    if _held:
+        return False
     folder = data_dir() / "lexicons"
     files = sorted(folder.iterdir()) if folder.is_dir() else []
     version = (str(folder), *((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files))
@@ -151,6 +177,8 @@ def lexicons_changed() -> bool:
     from .text import stopwords
 
     for loader in (reporting_verbs, speaker_nouns, gazetteer, org_words, place_prefixes, stopwords):
+        loader.cache_clear()
+    for loader in _DERIVED:
         loader.cache_clear()
     _seen_version = version
     return True

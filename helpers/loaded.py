@@ -29,7 +29,7 @@ import pandas as pd
 
 from .article import Article
 from .lexicons import _rows
-from .quotes import NARRATOR, extract_quotes, scare_quotes, voices
+from .quotes import NARRATOR, _analyse, _segments
 from .resources import sentiment_analyzer
 from .text import count_words, normalise_word, word_spans
 
@@ -74,7 +74,7 @@ def _inflections(word: str) -> str:
 
 
 @cache
-def _term_patterns() -> list[tuple[re.Pattern[str], str]]:
+def _term_patterns() -> list[tuple[TermPattern, str]]:
     # a possessive may follow ("the dictator’s first visit"); longest terms first, so
     # "special military operation" wins over "operation"
     terms = sorted(loaded_lexicon()["term"], key=len, reverse=True)
@@ -82,79 +82,122 @@ def _term_patterns() -> list[tuple[re.Pattern[str], str]]:
 
 
 def matches(
-    text: str, patterns: list[tuple[re.Pattern[str], object]], taken: list | None = None
+    text: str, patterns: list[tuple[TermPattern, object]], taken: list | None = None
 ) -> Iterator[tuple[re.Match[str], object]]:
     """Non-overlapping matches of a lexicon's patterns (longest terms first, as they are
     sorted), with each pattern's payload; ``taken`` collects the spans used."""
     taken = [] if taken is None else taken
-    lowered = text.lower()
-    index = _needle_index(patterns)
-    starts = {w[:n] for w in _WORD.findall(lowered) for n in (1, 2)}
-    candidates = set(index.anywhere)
-    for key in starts:
-        candidates.update(index.by_start.get(key, ()))
-    for i in sorted(candidates):  # in the lexicon's order: longest terms first
-        pattern, payload = patterns[i]
-        needle = index.needles[i]
-        if needle and needle not in lowered:
-            continue  # a cheap substring test spares most regex scans
+    for pattern, payload in _candidates(text, patterns):
         for m in pattern.finditer(text):
             if not any(a < m.end() and m.start() < b for a, b in taken):
                 taken.append(m.span())
                 yield m, payload
 
 
-_NEEDLES: dict[re.Pattern[str], str] = {}
-_WORD = re.compile(r"\w+")
-
-
 @dataclass
-class _NeedleIndex:
-    """A pattern list's needles, and its patterns by the first two letters of their needle.
-
-    A term's match starts a word (the pattern's look-behind forbids a letter before it) and
-    begins with its needle, so a text need only be tried for the patterns whose needle
-    starts like one of its words: the cost grows with the text, not with text × lexicon.
-    """
+class _Prepared:
+    """A lexicon's patterns indexed by their needles (see :func:`_candidates`)."""
 
     patterns: list
-    needles: list[str]
-    by_start: dict[str, list[int]]
-    anywhere: list[int]  # patterns whose needle does not start with two letters
+    always: list[int]  # patterns without a needle: always run
+    by_needle: dict[str, list[int]]
+    finder: re.Pattern[str]
+    prefixes: dict[str, list[str]]  # each needle: the needles it starts with (itself included)
 
 
-_INDEXES: dict[int, _NeedleIndex] = {}
+_PREPARED: dict[int, _Prepared] = {}
 
 
-def _needle_index(patterns: list) -> _NeedleIndex:
-    index = _INDEXES.get(id(patterns))
-    if index is not None and index.patterns is patterns:
-        return index
-    needles = [_NEEDLES.get(pattern, "") for pattern, _payload in patterns]
-    index = _NeedleIndex(patterns, needles, {}, [])
-    for i, needle in enumerate(needles):
-        key = needle[:2]
-        if key and _WORD.fullmatch(key):
-            index.by_start.setdefault(key, []).append(i)
+def _candidates(text: str, patterns: list) -> list:
+    """The patterns whose needle occurs in the lower-cased text, in the lexicon's order.
+
+    One scan of the text finds, at every position, the longest needle starting there (a
+    regex shaped like a trie of the needles); a needle occurs in the text exactly when it
+    is a prefix of one of those, so this is the same as testing ``needle in text.lower()``
+    for each pattern, without a Python loop over hundreds of patterns per paragraph.
+    """
+    prepared = _PREPARED.get(id(patterns))
+    if prepared is None or prepared.patterns is not patterns:
+        prepared = _prepare(patterns)
+        _PREPARED[id(patterns)] = prepared
+    chosen = list(prepared.always)
+    for found in set(prepared.finder.findall(text.lower())):
+        for needle in prepared.prefixes[found]:
+            chosen += prepared.by_needle[needle]
+    return [patterns[i] for i in sorted(set(chosen))]
+
+
+def _prepare(patterns: list) -> _Prepared:
+    always: list[int] = []
+    by_needle: dict[str, list[int]] = {}
+    for i, (pattern, _payload) in enumerate(patterns):
+        needle = pattern.needle
+        if needle:
+            by_needle.setdefault(needle, []).append(i)
         else:
-            index.anywhere.append(i)
-    if len(_INDEXES) > 64:  # lists made on the fly (the lexicons' own lists are cached)
-        _INDEXES.clear()
-    _INDEXES[id(patterns)] = index
-    return index
+            always.append(i)
+    prefixes = {n: [m for m in by_needle if n.startswith(m)] for n in by_needle}
+    finder = re.compile(f"(?=({_trie_regex(by_needle)}))") if by_needle else re.compile(r"(?!)")
+    return _Prepared(patterns, always, by_needle, finder, prefixes)
 
 
-def term_pattern(term: str, *, possessive: bool = False) -> re.Pattern[str]:
+def _trie_regex(words) -> str:
+    """A regex matching the longest of ``words`` that starts at a position (a trie: sre
+    follows one branch per character instead of trying every word in turn)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        kids = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not kids:
+            return ""
+        body = kids[0] if len(kids) == 1 else "(?:" + "|".join(kids) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+class TermPattern:
+    """A lexicon term's regex, compiled on first use: most of a lexicon's terms never occur
+    in a given article, and compiling all of them up front costs seconds in every fresh
+    kernel. ``needle`` is a literal every match contains (lower-cased), for a quick test."""
+
+    __slots__ = ("source", "needle", "_compiled")
+
+    def __init__(self, source: str, needle: str) -> None:
+        self.source, self.needle = source, needle
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, re.IGNORECASE)
+        return self._compiled
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text)
+
+
+def term_pattern(term: str, *, possessive: bool = False) -> TermPattern:
     """The regex for a lexicon term: words as written, the last with its regular inflections
-    (see :func:`_inflections`); registered with a literal needle for a quick pre-check."""
+    (see :func:`_inflections`), with a literal needle for a quick pre-check.
+
+    >>> [m.group() for m in term_pattern("slam").finditer("He slammed it; she slams.")]
+    ['slammed', 'slams']
+    """
     words = term.split()
     body = r"\s+".join([*map(re.escape, words[:-1]), _inflections(words[-1])])
     tail = r"(?:[’']s)?" if possessive else ""
-    pattern = re.compile(rf"(?<![\w’'-]){body}{tail}(?![\w’'-])", re.IGNORECASE)
     first = words[0].rstrip("*").lower()
-    # every inflection shares the word minus its last letter (try → tries, make → making)
-    _NEEDLES[pattern] = first[: max(2, min(4, len(first) - 1))] if len(words) == 1 else first
-    return pattern
+    needle = first  # a phrase's first word, or a stem before "*", is matched as written
+    if len(words) == 1 and not words[0].endswith("*"):
+        # every inflection shares the word minus its last letter (try → tries, make → making)
+        needle = first[:-1] if len(first) > 2 else first
+    return TermPattern(rf"(?<![\w’'-]){body}{tail}(?![\w’'-])", needle)
 
 
 def _voice_at(segments: dict, paragraph: int, position: int) -> tuple[str, str]:
@@ -170,13 +213,16 @@ def _owner(segments: dict, paragraph: int, position: int) -> tuple[str, str]:
     return (NARRATOR, "headline") if paragraph < 0 else _voice_at(segments, paragraph, position)
 
 
-def _segments(table: pd.DataFrame) -> dict[int, list[tuple[int, int, str, str]]]:
-    """The voices table as plain tuples per paragraph (fast look-ups)."""
-    segments: dict[int, list[tuple[int, int, str, str]]] = {}
-    columns = (table["paragraph"], table["start"], table["end"], table["voice"], table["mode"])
-    for p, start, end, voice, mode in zip(*columns, strict=True):
-        segments.setdefault(int(p), []).append((int(start), int(end), voice, mode))
-    return segments
+@cache
+def _lexicon_entries() -> dict[str, tuple[str, str]]:
+    """Each curated term: ``(category, explanation)`` (the first row of a repeated term)."""
+    entries: dict[str, tuple[str, str]] = {}
+    lexicon = loaded_lexicon()
+    for term, category, explanation in zip(
+        lexicon["term"], lexicon["category"], lexicon["explanation"], strict=True
+    ):
+        entries.setdefault(term, (category, explanation))
+    return entries
 
 
 def find_loaded_terms(article: Article, *, emotive: bool = True) -> pd.DataFrame:
@@ -187,8 +233,8 @@ def find_loaded_terms(article: Article, *, emotive: bool = True) -> pd.DataFrame
     ``NARRATOR``; ``speaker`` is whom the stretch of text belongs to in :func:`voices`.
     Paragraph -1 is the headline.
     """
-    lexicon = loaded_lexicon().set_index("term")
-    segments = _segments(voices(article))
+    lexicon = _lexicon_entries()
+    segments = _segments(article)
     units = [(-1, article.title)] + list(enumerate(article.paragraphs))
     rows = []
     for p, text in units:
@@ -196,18 +242,19 @@ def find_loaded_terms(article: Article, *, emotive: bool = True) -> pd.DataFrame
         for m, term in matches(text, _term_patterns(), taken):
             speaker, mode = _owner(segments, p, m.start())
             owner = speaker if mode == "quoted" else NARRATOR
-            entry = lexicon.loc[term]
-            rows.append((term, entry["category"], p, owner, m.start(), m.end(), m.group(), mode,
-                         speaker, "curated", entry["explanation"]))  # fmt: skip
+            category, explanation = lexicon[term]
+            rows.append((term, category, p, owner, m.start(), m.end(), m.group(), mode,
+                         speaker, "curated", explanation))  # fmt: skip
         if emotive:
             rows += _emotive(p, text, segments, taken)
-    for q in scare_quotes(article).itertuples():
-        rows.append((q.text, "distancing (scare quotes)", q.paragraph, NARRATOR, q.start, q.end,
-                     f"“{q.text}”", "narration", NARRATOR, "scare quotes",
+    for q in _analyse(article).scare:
+        quoted = article.paragraphs[q.paragraph][q.start : q.end]
+        rows.append((quoted, "distancing (scare quotes)", q.paragraph, NARRATOR, q.start, q.end,
+                     f"“{quoted}”", "narration", NARRATOR, "scare quotes",
                      "Quotation marks around a label nobody in the article says: the writer "
                      "keeps a distance from the word."))  # fmt: skip
-    result = pd.DataFrame(rows, columns=TERM_COLUMNS)
-    return result.sort_values(["paragraph", "start"], ignore_index=True)
+    rows.sort(key=lambda row: (row[2], row[4]))  # paragraph, start (a stable sort)
+    return pd.DataFrame(rows, columns=TERM_COLUMNS)
 
 
 @cache
@@ -224,15 +271,16 @@ def _emotive(p: int, text: str, segments: dict, taken: list[tuple[int, int]]) ->
     plain = _plain_words()
     rows = []
     for word, start, end in word_spans(text):
-        valence = lexicon.get(normalise_word(word))
-        if valence is None or abs(valence) < EMOTIVE_MIN_VALENCE or normalise_word(word) in plain:
+        norm = normalise_word(word)
+        valence = lexicon.get(norm)
+        if valence is None or abs(valence) < EMOTIVE_MIN_VALENCE or norm in plain:
             continue
         if any(a < end and start < b for a, b in taken):
             continue
         speaker, mode = _owner(segments, p, start)
         if mode == "quoted":
             continue  # the data-driven signal is for the outlet's own wording only
-        rows.append((normalise_word(word), "emotive (lexicon)", p, NARRATOR, start, end, word, mode,
+        rows.append((norm, "emotive (lexicon)", p, NARRATOR, start, end, word, mode,
                      speaker, "VADER lexicon",
                      f"VADER valence {valence:+.1f}: a strongly emotional word."))  # fmt: skip
     return rows
@@ -243,24 +291,33 @@ def loaded_density(article: Article, terms: pd.DataFrame | None = None) -> pd.Da
     per_100_words`` (curated terms only in ``per_100_words``). The headline is a row of its
     own; the outlet's body voice is ``NARRATOR`` (narration and reported speech)."""
     terms = find_loaded_terms(article) if terms is None else terms
-    table = voices(article)
-    owner = table["voice"].where(table["mode"] == "quoted", NARRATOR)
-    words = table.assign(owner=owner, n=table["text"].map(count_words)).groupby("owner")["n"].sum()
-    counts: dict[str, int] = {"headline": count_words(article.title), **words.to_dict()}
+    words: dict[str, int] = {}
+    for p, segments in _segments(article).items():
+        text = article.paragraphs[p]
+        for start, end, voice, mode in segments:
+            owner = voice if mode == "quoted" else NARRATOR
+            words[owner] = words.get(owner, 0) + count_words(text[start:end])
+    counts: dict[str, int] = {"headline": count_words(article.title), **dict(sorted(words.items()))}
+    head: dict[str, int] = {}
+    body: dict[tuple[str, str], int] = {}
+    for paragraph, voice, source in zip(
+        terms["paragraph"].tolist(), terms["voice"], terms["source"], strict=True
+    ):
+        if paragraph == -1:
+            head[source] = head.get(source, 0) + 1
+        if paragraph >= 0:
+            body[voice, source] = body.get((voice, source), 0) + 1
     rows = []
     for voice, n in counts.items():
-        if voice == "headline":
-            mine = terms[terms["paragraph"] == -1]
-        else:
-            mine = terms[(terms["paragraph"] >= 0) & (terms["voice"] == voice)]
-        curated = int((mine["source"] == "curated").sum())
-        rows.append((voice, int(n), curated, int((mine["source"] == "VADER lexicon").sum()),
+        mine = head if voice == "headline" else {s: k for (v, s), k in body.items() if v == voice}
+        curated = mine.get("curated", 0)
+        rows.append((voice, int(n), curated, mine.get("VADER lexicon", 0),
                      round(100 * curated / n, 2) if n else 0.0))  # fmt: skip
     return pd.DataFrame(rows, columns=["voice", "words", "curated", "emotive", "per_100_words"])
 
 
 @cache
-def _hedge_terms() -> list[tuple[re.Pattern[str], tuple[str, str, str]]]:
+def _hedge_terms() -> list[tuple[TermPattern, tuple[str, str, str]]]:
     rows = sorted(_rows("hedges.csv"), key=lambda r: -len(r["term"]))
     return [(term_pattern(r["term"]), (r["term"], r["kind"], r["explanation"])) for r in rows]
 
@@ -271,7 +328,7 @@ def find_hedges(article: Article) -> pd.DataFrame:
     ``term, kind, paragraph, voice, text, explanation``."""
     from .lexicons import reporting_verbs
 
-    segments = _segments(voices(article))
+    segments = _segments(article)
     rows = []
     for p, text in [(-1, article.title), *enumerate(article.paragraphs)]:
         for m, (term, kind, explanation) in matches(text, _hedge_terms()):
@@ -280,7 +337,7 @@ def find_hedges(article: Article) -> pd.DataFrame:
             rows.append((term, kind, p, owner, m.group(), explanation))
     verbs = reporting_verbs()
     already = {(p, term) for term, _k, p, *_ in rows}
-    for q in extract_quotes(article).itertuples():
+    for q in _analyse(article).utterances:
         verb = verbs.get(q.cue.lower())
         if (q.paragraph, q.cue.lower()) in already:
             continue  # the hedge list found this very word
@@ -298,7 +355,7 @@ def competing_labels(article: Article) -> pd.DataFrame:
     groups = article.meta.get("labels")
     rows = []
     if isinstance(groups, dict):
-        segments = _segments(voices(article))
+        segments = _segments(article)
         taken: set[tuple[int, int]] = set()
         for referent, labels in groups.items():
             listed = labels if isinstance(labels, list) else [labels]
@@ -327,8 +384,6 @@ def competing_labels(article: Article) -> pd.DataFrame:
 def _inside_scare_quotes(article: Article, paragraph: int, position: int) -> bool:
     if paragraph < 0:
         return False
-    scare = scare_quotes(article)
-    rows = scare[
-        (scare["paragraph"] == paragraph) & (scare["start"] <= position) & (scare["end"] > position)
-    ]
-    return not rows.empty
+    return any(
+        q.paragraph == paragraph and q.start <= position < q.end for q in _analyse(article).scare
+    )

@@ -29,6 +29,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+import numpy as np
 import pandas as pd
 
 from .article import Article
@@ -1310,6 +1311,7 @@ def _analyse(article: Article) -> _Analysis:
     if lexicons_changed():
         _analyse_cached.cache_clear()
         _voices.cache_clear()
+        _segments_cached.cache_clear()
         _cue_forms.cache_clear()
     return _analyse_cached(article)
 
@@ -1349,8 +1351,8 @@ def extract_quotes(article: Article) -> pd.DataFrame:
                 u.rule,
             )  # fmt: skip
         )
-    return pd.DataFrame(rows, columns=QUOTE_COLUMNS).astype(
-        {"paragraph": "int64", "sentence": "int64", "start": "int64", "end": "int64"}
+    return _typed(
+        pd.DataFrame(rows, columns=QUOTE_COLUMNS), ("paragraph", "sentence", "start", "end")
     )
 
 
@@ -1366,8 +1368,9 @@ def scare_quotes(article: Article) -> pd.DataFrame:
         (q.paragraph, article.paragraphs[q.paragraph][q.start : q.end], q.start, q.end)
         for q in analysis.scare
     ]
-    return pd.DataFrame(rows, columns=["paragraph", "text", "start", "end"]).astype(
-        {"paragraph": "int64", "start": "int64", "end": "int64"}
+    return _typed(
+        pd.DataFrame(rows, columns=["paragraph", "text", "start", "end"]),
+        ("paragraph", "start", "end"),
     )
 
 
@@ -1417,26 +1420,51 @@ def _voices(article: Article, headline: bool) -> pd.DataFrame:
     for u in analysis.utterances:
         by_paragraph.setdefault(u.paragraph, []).append(u)
     for p, text in enumerate(article.paragraphs):
+        # later utterances overwrite earlier ones, character by character; the label can
+        # only change where a span starts or ends, so the runs are cut at those points
         labels: list[tuple[str, str]] = [(NARRATOR, "narration")] * len(text)
+        cuts = {0, len(text)}
         for u in by_paragraph.get(p, ()):
             if u.kind == "direct":
-                for i in range(u.start, u.end):
-                    labels[i] = (u.speaker, "quoted")
-                continue
-            for i in range(u.start, u.end):
-                labels[i] = (u.speaker, "reported")
-            for a, b in u.fragments:
-                for i in range(a, b):
-                    labels[i] = (u.speaker, "quoted")
+                spans = [(u.start, u.end, "quoted")]
+            else:
+                spans = [(u.start, u.end, "reported"), *((a, b, "quoted") for a, b in u.fragments)]
+            for a, b, mode in spans:
+                if b > a:
+                    labels[a:b] = [(u.speaker, mode)] * (b - a)
+                    cuts.update((a, b))
+        bounds = sorted(cuts)
         start = 0
-        for i in range(1, len(text) + 1):
+        for i in bounds[1:]:
             if i == len(text) or labels[i] != labels[start]:
                 voice, mode = labels[start]
                 rows.append((p, start, i, voice, mode, text[start:i]))
                 start = i
-    return pd.DataFrame(rows, columns=VOICE_COLUMNS).astype(
-        {"paragraph": "int64", "start": "int64", "end": "int64"}
-    )
+    return _typed(pd.DataFrame(rows, columns=VOICE_COLUMNS), ("paragraph", "start", "end"))
+
+
+def _typed(table: pd.DataFrame, int_columns: tuple[str, ...]) -> pd.DataFrame:
+    """Integer columns as int64: pandas infers them from Python ints, except in an empty
+    table (a cheaper path than ``astype`` on every table)."""
+    if all(table[c].dtype == "int64" for c in int_columns):
+        return table
+    return table.astype(dict.fromkeys(int_columns, "int64"))
+
+
+def _segments(article: Article) -> dict[int, list[tuple[int, int, str, str]]]:
+    """The voices table as plain ``(start, end, voice, mode)`` tuples per paragraph."""
+    _analyse(article)
+    return _segments_cached(article)
+
+
+@lru_cache(maxsize=64)
+def _segments_cached(article: Article) -> dict[int, list[tuple[int, int, str, str]]]:
+    table = _voices(article, False)
+    segments: dict[int, list[tuple[int, int, str, str]]] = {}
+    columns = ("paragraph", "start", "end", "voice", "mode")
+    for p, start, end, voice, mode in zip(*(table[c].tolist() for c in columns), strict=True):
+        segments.setdefault(p, []).append((start, end, voice, mode))
+    return segments
 
 
 def share_of_voice(article: Article) -> pd.DataFrame:
@@ -1447,12 +1475,22 @@ def share_of_voice(article: Article) -> pd.DataFrame:
     """
     from .text import count_words
 
-    table = voices(article)
-    table = table.assign(n_words=table["text"].map(count_words).astype("int64"))
-    grouped = table.groupby(["voice", "mode"], as_index=False)["n_words"].sum()
-    grouped = grouped[grouped["n_words"] > 0]
-    grouped["share"] = grouped["n_words"] / grouped["n_words"].sum()
-    return grouped.sort_values(["n_words", "voice"], ascending=[False, True], ignore_index=True)
+    words: dict[tuple[str, str], int] = {}
+    for p, segments in _segments(article).items():
+        text = article.paragraphs[p]
+        for start, end, voice, mode in segments:
+            words[voice, mode] = words.get((voice, mode), 0) + count_words(text[start:end])
+    kept = [(voice, mode, n) for (voice, mode), n in sorted(words.items()) if n > 0]
+    total = sum(n for _, _, n in kept)
+    kept.sort(key=lambda row: (-row[2], row[0]))  # most words first, then by name (stable)
+    return pd.DataFrame(
+        {
+            "voice": pd.Series([v for v, _, _ in kept], dtype="str"),
+            "mode": pd.Series([m for _, m, _ in kept], dtype="str"),
+            "n_words": np.array([n for _, _, n in kept], dtype="int64"),
+            "share": np.array([n / total for _, _, n in kept], dtype="float64"),
+        }
+    )
 
 
 def cues_by_speaker(article: Article) -> pd.DataFrame:

@@ -64,6 +64,9 @@ def sentences(article: Article, *, headline: bool = False) -> pd.DataFrame:
         for p, text in units
         for i, (s, e) in enumerate(split_sentences(text))
     ]
-    return pd.DataFrame(rows, columns=COLUMNS).astype(
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    if rows:  # pandas infers int64 from Python ints; an empty table needs telling
+        return table
+    return table.astype(
         {"paragraph": "int64", "sentence": "int64", "start": "int64", "end": "int64"}
     )

@@ -25,10 +25,10 @@ import numpy as np
 import pandas as pd
 
 from .article import Article
-from .quotes import NARRATOR, voices
+from .quotes import NARRATOR, _segments
 from .resources import sentiment_analyzer
 from .sentences import split_sentences
-from .text import word_spans
+from .text import WORD_RE, count_words
 
 __all__ = [
     "THRESHOLD",
@@ -61,8 +61,8 @@ def label(score: float, *, threshold: float = THRESHOLD) -> str:
 
 @cache
 def _pattern():
-    # the function behind TextBlob's ``sentiment`` (its PatternAnalyzer calls it twice when
-    # asked for the assessments too): called directly, once per unit, for the same scores
+    # TextBlob's PatternAnalyzer is a thin wrapper (it builds a namedtuple class on every
+    # call and scores twice for the assessments): call the Pattern scorer it wraps, once.
     from textblob.en import sentiment
 
     return sentiment
@@ -79,12 +79,12 @@ def _scores(text: str) -> tuple[float, str, float, str]:
     compound = vader.polarity_scores(text)["compound"]
     lexicon = vader.lexicon
     vader_words = ", ".join(
-        f"{w} ({lexicon[w.lower()]:+.1f})" for w, _, _ in word_spans(text) if w.lower() in lexicon
+        f"{w} ({lexicon[low]:+.1f})" for w in WORD_RE.findall(text) if (low := w.lower()) in lexicon
     )
     score = _pattern()(text)
     polarity = round(float(score[0]), 4)
     assessed = score.assessments if polarity else []
-    blob_words = ", ".join(f"{' '.join(words)} ({score:+.2f})" for words, score, *_ in assessed)
+    blob_words = ", ".join(f"{' '.join(words)} ({s:+.2f})" for words, s, *_ in assessed)
     return compound, vader_words, polarity, blob_words
 
 
@@ -96,11 +96,7 @@ def sentiment_units(article: Article) -> pd.DataFrame:
     speaker may have gaps: the writer's words between quoted fragments are not its text
     unless they report the speaker).
     """
-    table = voices(article)
-    by_paragraph: dict[int, list[tuple[int, int, str, str]]] = {}
-    for p, a, b, v, m in zip(table["paragraph"], table["start"], table["end"], table["voice"],
-                             table["mode"], strict=True):  # fmt: skip
-        by_paragraph.setdefault(int(p), []).append((int(a), int(b), v, m))
+    by_paragraph = _segments(article)
     rows = []
     compound, vw, polarity, bw = _scores(article.title)
     rows.append((-1, 0, NARRATOR, "headline", article.title, 0, len(article.title),
@@ -114,10 +110,10 @@ def sentiment_units(article: Article) -> pd.DataFrame:
                 parts = [seg for seg in inside if seg[2] == voice]
                 spans = _merge([(max(a, s0), min(b, s1)) for a, b, _v, _m in parts])
                 unit = " … ".join(text[a:b].strip(" ,") for a, b in spans).strip()
-                short = len(word_spans(unit)) < MIN_NARRATION_WORDS
-                if voice == NARRATOR and speakers_here and short:
+                n_words = count_words(unit)
+                if voice == NARRATOR and speakers_here and n_words < MIN_NARRATION_WORDS:
                     continue  # the attribution around a quote ("He added:"), not a statement
-                if not word_spans(unit):
+                if not n_words:
                     continue
                 modes = {m for _a, _b, _v, m in parts}
                 mode = modes.pop() if len(modes) == 1 else "mixed"
@@ -169,34 +165,34 @@ def sentiment_by_speaker(
     fixed so that the same article always gives the same numbers).
     """
     units = sentiment_units(article) if units is None else units
-    body = units[units["mode"] != "headline"]
+    groups: dict[str, list[tuple[float, str, str]]] = {}  # in order of first appearance
+    columns = ("voice", "mode", "vader", "vader_label", "text")
+    for voice, mode, vader, vader_label, text in zip(
+        *(units[c].tolist() for c in columns), strict=True
+    ):
+        if mode != "headline":
+            groups.setdefault(voice, []).append((vader, vader_label, text))
     rows = []
-    for voice, group in body.groupby("voice", sort=False):
-        scores = group["vader"].to_numpy(dtype=float)
+    for voice, group in groups.items():
+        scores = np.array([v for v, _, _ in group], dtype=float)
         low, high = _bootstrap(scores, n_boot=n_boot, seed=seed)
-        labels = group["vader_label"]
+        labels = [lab for _, lab, _ in group]
+        n = len(group)
         rows.append({
             "voice": voice,
-            "n_units": len(group),
+            "n_units": n,
             "mean": float(scores.mean()),
             "ci_low": low,
             "ci_high": high,
-            "share_positive": float((labels == "positive").mean()),
-            "share_neutral": float((labels == "neutral").mean()),
-            "share_negative": float((labels == "negative").mean()),
-            "most_positive": group.loc[group["vader"].idxmax(), "text"],
-            "most_negative": group.loc[group["vader"].idxmin(), "text"],
+            "share_positive": labels.count("positive") / n,
+            "share_neutral": labels.count("neutral") / n,
+            "share_negative": labels.count("negative") / n,
+            "most_positive": group[int(scores.argmax())][2],
+            "most_negative": group[int(scores.argmin())][2],
         })  # fmt: skip
-    table = pd.DataFrame(rows, columns=SPEAKER_COLUMNS)
-    if table.empty:
-        return table
-    narrator_first = table["voice"].ne(NARRATOR)
-    return (
-        table.assign(_o=narrator_first)
-        .sort_values(["_o", "n_units"], ascending=[True, False])
-        .drop(columns="_o")
-        .reset_index(drop=True)
-    )
+    # the outlet first, then the voices with most units (a stable sort keeps ties in order)
+    rows.sort(key=lambda row: (row["voice"] != NARRATOR, -row["n_units"]))
+    return pd.DataFrame(rows, columns=SPEAKER_COLUMNS)
 
 
 def sentiment_disagreement(units: pd.DataFrame) -> pd.DataFrame:

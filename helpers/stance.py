@@ -30,11 +30,12 @@ import re
 from bisect import bisect_right
 from functools import cache
 
+import numpy as np
 import pandas as pd
 
 from .article import Article
-from .lexicons import _rows, gazetteer
-from .quotes import NARRATOR, _analyse, _speaker_before, scare_quotes
+from .lexicons import _rows, derived, gazetteer
+from .quotes import NARRATOR, _analyse, _speaker_before
 from .sentiment import sentiment_units
 
 __all__ = ["targets", "stance_evidence", "stance_table", "stance_cues"]
@@ -101,7 +102,8 @@ def targets(article: Article) -> pd.DataFrame:
     rows = []
     counts = _count_aliases(text, {a for info in found.values() for a in info["aliases"]})
     for name, info in found.items():
-        aliases = sorted(info["aliases"], key=lambda a: (-len(a), a))  # not set order
+        # longest first, ties by name: the same order on every run (sets are unordered)
+        aliases = sorted(info["aliases"], key=lambda a: (-len(a), a))
         n = sum(counts.get(a, 0) for a in aliases)
         if n:
             rows.append((name, info["kind"], aliases, n, info["source"]))
@@ -126,21 +128,34 @@ def _targets_from_names(article: Article, found: dict[str, dict]) -> None:
         entry["aliases"].add(entity.canonical)
     # demonyms and short names the gazetteer knows ("French", "US") for every place found
     text = "\n".join([article.title, *article.paragraphs])
-    lowered = text.lower()
-    for key, entry in gazetteer().items():
-        target = entry.get("country") or entry["name"]
-        if target in found and key[:1].isalpha():
-            written = _written_form(key, text, lowered)
+    keys = _gazetteer_keys()
+    for target, entry in found.items():
+        for key in keys.get(target, ()):
+            written = _written_form(key, text)
             if written:
-                found[target]["aliases"].add(written)
+                entry["aliases"].add(written)
 
 
-def _written_form(key: str, text: str, lowered: str) -> str | None:
+@derived
+@cache
+def _gazetteer_keys() -> dict[str, list[str]]:
+    """The gazetteer's keys that start with a letter, by the target they name."""
+    keys: dict[str, list[str]] = {}
+    for key, entry in gazetteer().items():
+        if key[:1].isalpha():
+            keys.setdefault(entry.get("country") or entry["name"], []).append(key)
+    return keys
+
+
+def _written_form(key: str, text: str) -> str | None:
     """The alias as the article writes it (the gazetteer is lower-cased)."""
-    if key not in lowered:
-        return None
-    m = re.search(r"(?<![\w-])(" + re.escape(key) + r")(?:’s|'s)?(?![\w-])", text, re.I)
+    m = _key_re(key).search(text)
     return m.group(1) if m and m.group(1)[:1].isupper() else None
+
+
+@cache
+def _key_re(key: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(" + re.escape(key) + r")(?:’s|'s)?(?![\w-])", re.I)
 
 
 def _target_of(name: str, found: dict[str, dict]) -> str | None:
@@ -222,34 +237,49 @@ def _mentions(text: str, table: pd.DataFrame | _AliasIndex) -> list[tuple[int, i
     return sorted(taken)
 
 
-def stance_evidence(article: Article, *, units: pd.DataFrame | None = None) -> pd.DataFrame:
+def stance_evidence(
+    article: Article,
+    *,
+    units: pd.DataFrame | None = None,
+    target_table: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Every piece of evidence: ``speaker, target, paragraph, sentence, mode, text, cue,
     source, contribution``. ``source`` is ``cue`` (a stance word), ``scare quote`` or
-    ``sentiment`` (VADER, for a mention with no stance word)."""
-    table = targets(article)
+    ``sentiment`` (VADER, for a mention with no stance word). ``units`` and ``target_table``
+    may be passed when already computed (:func:`sentiment_units`, :func:`targets`)."""
+    table = targets(article) if target_table is None else target_table
     analysis = _analyse(article)
     units = sentiment_units(article) if units is None else units
-    scare = scare_quotes(article)
-    lexicon = stance_cues()
-    polarity_of = dict(zip(lexicon["cue"].str.lower(), lexicon["polarity"], strict=True))
-    kind_of = dict(zip(lexicon["cue"].str.lower(), lexicon["kind"], strict=True))
-    rows = []
+    lexicon = _cue_lexicon()
     aliases = _alias_index(table)
-    own = {t: set(a) for t, a in zip(table["target"], table["aliases"], strict=True)}
-    scare_by_paragraph = {int(p): list(g.itertuples()) for p, g in scare.groupby("paragraph")}
+    aliases_of = dict(zip(table["target"], map(set, table["aliases"]), strict=True))
+    scare_by_paragraph: dict[int, list[str]] = {}
+    for q in analysis.scare:
+        scare_by_paragraph.setdefault(q.paragraph, []).append(
+            article.paragraphs[q.paragraph][q.start : q.end]
+        )
+
+    def is_self(voice: str, target: str) -> bool:  # a speaker is no target of their own words
+        return voice == target or voice in aliases_of.get(target, ())
+
+    rows = []
     utterance_paragraphs = [u.paragraph for u in analysis.utterances]
-    for unit in units.itertuples():
-        mentions = [m for m in _mentions(unit.text, aliases) if not _is_self(unit.voice, m[2], own)]
+    columns = ("paragraph", "sentence", "voice", "mode", "text", "vader")
+    for paragraph, sentence, voice, mode, text, vader in zip(
+        *(units[c].tolist() for c in columns), strict=True
+    ):
+        mentions = [m for m in _mentions(text, aliases) if not is_self(voice, m[2])]
         if not mentions:
             continue
         credited: set[str] = set()
-        for cue in _cue_pattern().finditer(unit.text):
+        for cue in _cue_pattern().finditer(text):
             word = cue.group(1).lower()
-            holder, source = unit.voice, "cue"
-            if unit.voice == NARRATOR and kind_of[word] not in _EVALUATIVE:
+            polarity, kind = lexicon[word]
+            holder, source = voice, "cue"
+            if voice == NARRATOR and kind not in _EVALUATIVE:
                 # "Ashdown accused the council of …": the outlet reports the subject's act,
                 # so the stance is the subject's, toward the target after the verb
-                holder = _subject_of(unit, cue.start(), analysis, utterance_paragraphs)
+                holder = _subject_of(text, paragraph, cue.start(), analysis, utterance_paragraphs)
                 if holder is None:
                     continue
                 source = "reported act"
@@ -258,39 +288,50 @@ def stance_evidence(article: Article, *, units: pd.DataFrame | None = None) -> p
             if not candidates:
                 continue
             target = min(candidates, key=lambda m: _distance(cue.span(), m))[2]
-            if _is_self(holder, target, own):
+            if is_self(holder, target):
                 continue
-            rows.append((holder, target, unit.paragraph, unit.sentence, unit.mode, unit.text,
-                         cue.group(1), source, float(polarity_of[word])))  # fmt: skip
-            if holder == unit.voice:
+            rows.append((holder, target, paragraph, sentence, mode, text, cue.group(1), source,
+                         float(polarity)))  # fmt: skip
+            if holder == voice:
                 credited.add(target)
-        if unit.voice == NARRATOR and unit.paragraph >= 0:
-            for q in scare_by_paragraph.get(unit.paragraph, ()):
-                at = unit.text.find(f"“{q.text}”")
+        if voice == NARRATOR and paragraph >= 0:
+            for quoted in scare_by_paragraph.get(paragraph, ()):
+                at = text.find(f"“{quoted}”")
                 near = [m for m in mentions if 0 <= at - m[1] <= 3]
                 if at >= 0 and near:
-                    rows.append((unit.voice, near[-1][2], unit.paragraph, unit.sentence, unit.mode,
-                                 unit.text, q.text, "scare quote", SCARE_QUOTE_WEIGHT))  # fmt: skip
+                    rows.append((voice, near[-1][2], paragraph, sentence, mode, text, quoted,
+                                 "scare quote", SCARE_QUOTE_WEIGHT))  # fmt: skip
                     credited.add(near[-1][2])
-        if abs(unit.vader) >= SENTIMENT_MIN:
+        if abs(vader) >= SENTIMENT_MIN:
             for target in dict.fromkeys(m[2] for m in mentions):
                 if target not in credited:
-                    rows.append((unit.voice, target, unit.paragraph, unit.sentence, unit.mode,
-                                 unit.text, "", "sentiment",
-                                 round(SENTIMENT_WEIGHT * unit.vader, 4)))  # fmt: skip
+                    rows.append((voice, target, paragraph, sentence, mode, text, "", "sentiment",
+                                 round(SENTIMENT_WEIGHT * vader, 4)))  # fmt: skip
     return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
 
 
-def _subject_of(unit, at: int, analysis, paragraphs: list[int]) -> str | None:
+@cache
+def _cue_lexicon() -> dict[str, tuple[int, str]]:
+    """Each cue form, lower-cased: ``(polarity, kind)``."""
+    lexicon = stance_cues()
+    return {
+        cue.lower(): (polarity, kind)
+        for cue, polarity, kind in zip(
+            lexicon["cue"], lexicon["polarity"], lexicon["kind"], strict=True
+        )
+    }
+
+
+def _subject_of(text: str, paragraph: int, at: int, analysis, paragraphs: list[int]) -> str | None:
     """Who does the act a narration verb reports: the name, description or pronoun just
     before it ("Okafor praised …", "the ministry's chair, Ana Ruiz, thanked …", "He accused …")."""
-    phrase = _speaker_before(unit.text[:at])
+    phrase = _speaker_before(text[:at])
     if phrase is None:
         return None
     if phrase.kind == "pronoun":
         want = {"he": "person", "she": "person"}.get(phrase.text.lower(), "institution")
         # utterances are in reading order: those up to this paragraph are a prefix
-        for i in reversed(range(bisect_right(paragraphs, unit.paragraph))):
+        for i in reversed(range(bisect_right(paragraphs, paragraph))):
             u = analysis.utterances[i]
             entity = analysis.speakers.get(u.speaker)
             if entity is not None and (entity.kind == want or want == "institution"):
@@ -305,27 +346,43 @@ def _distance(span: tuple[int, int], mention: tuple[int, int, str]) -> int:
     return max(mention[0] - b, a - mention[1], 0)
 
 
-def _is_self(voice: str, target: str, aliases: dict[str, set[str]]) -> bool:
-    """A speaker is no target of their own words (``aliases``: each target's aliases)."""
-    return voice == target or voice in aliases.get(target, ())
-
-
 def stance_table(article: Article, *, evidence: pd.DataFrame | None = None) -> pd.DataFrame:
     """``speaker, target, stance, n_evidence``: stance in [-1, 1] (see the module docstring)."""
     evidence = stance_evidence(article) if evidence is None else evidence
     if evidence.empty:
         return pd.DataFrame(columns=["speaker", "target", "stance", "n_evidence"])
-    per_unit = (
-        evidence.groupby(["speaker", "target", "paragraph", "sentence"], as_index=False)[
-            "contribution"
-        ]
-        .sum()
-        .assign(contribution=lambda t: t["contribution"].clip(-1, 1))
+    # per unit the contributions are summed and clipped, then averaged per speaker and
+    # target; sums as pandas' grouped sum/mean compute them (compensated, in key order)
+    per_unit: dict[tuple, list[float]] = {}
+    n_evidence: dict[tuple[str, str], int] = {}
+    columns = ("speaker", "target", "paragraph", "sentence", "contribution")
+    for speaker, target, paragraph, sentence, contribution in zip(
+        *(evidence[c].tolist() for c in columns), strict=True
+    ):
+        per_unit.setdefault((speaker, target, paragraph, sentence), []).append(contribution)
+        n_evidence[speaker, target] = n_evidence.get((speaker, target), 0) + 1
+    clipped: dict[tuple[str, str], list[float]] = {}
+    for key in sorted(per_unit):
+        total = min(max(_kahan_sum(per_unit[key]), -1), 1)
+        clipped.setdefault(key[:2], []).append(total)
+    pairs = sorted(clipped)
+    table = pd.DataFrame(
+        {
+            "speaker": [s for s, _ in pairs],
+            "target": [t for _, t in pairs],
+            "stance": np.array([_kahan_sum(clipped[k]) / len(clipped[k]) for k in pairs]),
+            "n_evidence": np.array([n_evidence[k] for k in pairs], dtype="int64"),
+        }
     )
-    table = per_unit.groupby(["speaker", "target"], as_index=False).agg(
-        stance=("contribution", "mean")
-    )
-    counts = evidence.groupby(["speaker", "target"]).size().rename("n_evidence")
-    table = table.join(counts, on=["speaker", "target"])
     table["stance"] = table["stance"].round(3)
     return table.sort_values(["speaker", "stance"], ignore_index=True)
+
+
+def _kahan_sum(values: list[float]) -> float:
+    total = compensation = 0.0
+    for value in values:
+        y = value - compensation
+        t = total + y
+        compensation = t - total - y
+        total = t
+    return total

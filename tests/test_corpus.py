@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import importlib.util
+import shutil
+import subprocess
+import sys
+
 import pandas as pd
 import pytest
 
 from helpers import analyze, analyze_corpus
+from helpers.analysis import TABLE_NAMES
 
 from .conftest import ROOT
 
@@ -55,3 +61,44 @@ def test_dask_local_cluster_gives_the_same_tables(serial):
     on_dask = analyze_corpus(ARTICLES, workers=2, engine="dask", progress=False)
     for name in ("quotes", "stance", "loaded_terms", "frames", "sentiment"):
         pd.testing.assert_frame_equal(on_dask[name], serial[name])
+
+
+def run_cli(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "helpers", "analyze", *map(str, args)],
+        capture_output=True, text=True, cwd=ROOT, timeout=600,
+    )  # fmt: skip
+
+
+def test_command_line_corpus_mode_on_a_folder(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for article in ARTICLES[1:]:  # the three constructed versions
+        shutil.copy(article, folder / article.name)
+    (folder / "bad.md").write_bytes(b"\x00\x01binary")
+    (folder / "notes.csv").write_text("not an article")  # neither .md nor .txt: not read
+    out = tmp_path / "out"
+    result = run_cli(folder, "--workers", "2", "--out", out)
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert errors == [f"error: {folder / 'bad.md'}: looks like a binary file "
+                      "(it contains NUL bytes), not text"]  # fmt: skip
+    assert sorted(p.name for p in out.iterdir()) == [
+        "state-outlet-friendly", "tabloid-hawkish", "wire-neutral",
+    ]  # fmt: skip
+    written = pd.read_csv(out / "wire-neutral" / "quotes.csv")
+    expected = analyze(folder / "wire-neutral.md")["quotes"]
+    assert written["speaker"].tolist() == expected["speaker"].tolist()
+    assert len(list((out / "tabloid-hawkish").glob("*.csv"))) == len(TABLE_NAMES)
+
+
+def test_command_line_parquet_needs_pyarrow(tmp_path):
+    result = run_cli(ARTICLES[1], "--format", "parquet", "--out", tmp_path / "out")
+    if importlib.util.find_spec("pyarrow") is None:
+        assert result.returncode == 2
+        assert "needs pyarrow" in result.stderr and "pip install pyarrow" in result.stderr
+        assert not (tmp_path / "out").exists()
+    else:
+        assert result.returncode == 0, result.stderr
+        table = pd.read_parquet(tmp_path / "out" / "wire-neutral" / "quotes.parquet")
+        assert not table.empty
