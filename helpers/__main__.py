@@ -111,6 +111,11 @@ def _analyze(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     files = article_files(args.paths)
+    empty = [p for p in args.paths if p.is_dir() and not article_files([p])]
+    for folder in empty:
+        print(f"error: {folder}: is a directory with no .md or .txt article in it", file=sys.stderr)
+    if not files:
+        return 1
     try:
         result = analyze_corpus(
             files,
@@ -129,7 +134,7 @@ def _analyze(args: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
     n_ok = len(files) - len(result.errors)
     print(f"{n_ok} of {len(files)} articles analysed -> {args.out}/")
-    return 1 if len(result.errors) else 0
+    return 1 if len(result.errors) or empty else 0
 
 
 def _nav(folder: Path | None, *, check: bool) -> int:

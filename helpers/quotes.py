@@ -54,6 +54,7 @@ from .entities import (
     _is_title_word,
     _names_a_role,
     _norm_name,
+    _ordinary_word,
     _role_near,
     _split_title,
 )
@@ -909,7 +910,7 @@ class _Attributor:
                 subject.borrowed = True
                 return subject, "before"
         before = _speaker_before(pre)
-        if before is not None:
+        if before is not None and not _singular_name_with_base_verb(before, form, verb):
             return before, "before"
         if quote_before or re.search(r",\s*$", pre) or not pre.strip():
             after = _speaker_after(post)
@@ -1209,6 +1210,20 @@ def _copy(phrase: SpeakerPhrase) -> SpeakerPhrase:
     )
 
 
+def _singular_name_with_base_verb(phrase: SpeakerPhrase, form: str, verb) -> bool:
+    """A one-word name before the base form of a verb ("Rogue state tyrant …" read as
+    "Rogue" + "state"): ungrammatical for a person, so not a reporting cue. Plural names
+    ("Democrats say") and organisations ("Arsenal say") are kept."""
+    return (
+        verb is not None
+        and form == verb.lemma
+        and phrase.kind == "name"
+        and len(phrase.text.split()) == 1
+        and not phrase.text.endswith("s")
+        and EntityIndex.classify(phrase.text) != "institution"
+    )
+
+
 def _clause_subject(pre: str) -> SpeakerPhrase | None:
     """The subject of the clause a cue continues: the speaker phrase that opens the
     sentence or follows a fronted phrase ("In its report, the bank cut …, and said …";
@@ -1233,6 +1248,8 @@ def _clause_subject(pre: str) -> SpeakerPhrase | None:
             else:
                 break
         phrase = _speaker_at_end(segment[:end], None) if end else None
+        if phrase is not None and phrase.kind == "name" and _ordinary_word(phrase.text):
+            continue  # "Sitting beside X, the minister said …": a participle, not a name
         if phrase is not None:
             phrase.start += m.end()
             phrase.end += m.end()
