@@ -28,7 +28,7 @@ import pandas as pd
 import helpers.quotes
 import helpers.sentiment
 from helpers import analyze, analyze_corpus, load_article, sentences, sentiment_analyzer
-from helpers.sentences import _split_cached
+from helpers.sentences import _split
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = 1.5
@@ -57,7 +57,7 @@ def _forget() -> None:
     helpers.quotes._analyse_cached.cache_clear()
     helpers.quotes._voices.cache_clear()
     helpers.quotes._segments_cached.cache_clear()
-    _split_cached.cache_clear()
+    _split.cache_clear()
 
 
 class _NoScore(tuple):

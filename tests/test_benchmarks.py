@@ -1,0 +1,24 @@
+"""The benchmarks are run by hand (``make bench``): a test only checks that each still loads
+against the current ``helpers`` (a renamed private function must not break them silently)."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from .conftest import ROOT
+
+BENCHMARKS = sorted((ROOT / "benchmarks").glob("bench_*.py"))
+
+
+def test_there_are_benchmarks():
+    assert {p.name for p in BENCHMARKS} >= {"bench_corpus.py", "bench_quotes.py"}
+
+
+@pytest.mark.parametrize("path", BENCHMARKS, ids=lambda p: p.name)
+def test_benchmark_loads_and_has_a_main(path):
+    spec = importlib.util.spec_from_file_location(f"benchmark_{path.stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # runs the imports, not the benchmark
+    assert callable(getattr(module, "main", None)), f"{path.name} has no main()"
