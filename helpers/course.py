@@ -27,6 +27,7 @@ import nbformat
 import pandas as pd
 
 from .article import Article
+from .paths import NOTEBOOKS_DIR
 
 __all__ = [
     "NOTEBOOKS_DIR",
@@ -49,7 +50,6 @@ __all__ = [
     "five_questions",
 ]
 
-NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 START_HERE = "00-start-here.ipynb"
 GLOSSARY = "glossary.ipynb"
 NAV_TAG = "navigation"

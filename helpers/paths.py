@@ -10,7 +10,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["DATA_DIR", "LEXICON_DIR", "ARTICLES_DIR", "DEFAULT_ARTICLE", "data_dir", "lexicon_path"]
+__all__ = [
+    "DATA_DIR",
+    "LEXICON_DIR",
+    "ARTICLES_DIR",
+    "DEFAULT_ARTICLE",
+    "NOTEBOOKS_DIR",
+    "data_dir",
+    "lexicon_path",
+]
 
 
 def data_dir() -> Path:
@@ -23,6 +31,8 @@ DATA_DIR = data_dir()
 LEXICON_DIR = DATA_DIR / "lexicons"
 ARTICLES_DIR = DATA_DIR / "articles"
 DEFAULT_ARTICLE = ARTICLES_DIR / "putin-kim-summit-2023.md"
+#: The notebooks sit beside ``helpers/`` in the repository.
+NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 
 
 def lexicon_path(name: str) -> Path:

@@ -32,7 +32,10 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
 from .article import load_article
+from .course import GLOSSARY
+from .course import course_notebooks as notebook_paths  # the numbered notebooks, in order
 from .html import escape
+from .paths import NOTEBOOKS_DIR
 
 __all__ = [
     "NOTEBOOKS_DIR",
@@ -48,8 +51,6 @@ __all__ = [
 #: What ``build_reports`` can write: HTML always; "pdf" adds a PDF beside each HTML page.
 FORMATS = ("html", "pdf")
 
-NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
-
 
 class ReportError(RuntimeError):
     """A notebook failed while executing on an article; the message names both."""
@@ -61,11 +62,6 @@ class ReportResult:
     html: Path
     seconds: float
     pdf: Path | None = None
-
-
-def notebook_paths(folder: str | Path = NOTEBOOKS_DIR) -> list[Path]:
-    """The numbered notebooks (``00-…`` to ``99-…``) in reading order."""
-    return sorted(Path(folder).glob("[0-9][0-9]-*.ipynb"))
 
 
 def build_reports(
@@ -112,7 +108,7 @@ def build_reports(
         results.append(
             ReportResult(notebook.name, html_path, time.perf_counter() - started, pdf_path)
         )
-    glossary = NOTEBOOKS_DIR / "glossary.ipynb"
+    glossary = NOTEBOOKS_DIR / GLOSSARY
     if notebooks is None and glossary.exists():  # prose only: rendered, not executed
         glossary_html = target / "glossary.html"
         glossary_html.write_text(_to_html(glossary), encoding="utf-8")

@@ -61,6 +61,11 @@ def test_notebook_has_a_parameters_cell_with_article(path):
     assert tagged[0].source.lstrip().startswith("ARTICLE = ")
 
 
+def draws_charts(notebook: str) -> bool:
+    """Whether a notebook draws charts (00-start-here and the glossary draw none)."""
+    return "sns." in (ROOT / "notebooks" / notebook).read_text(encoding="utf-8")
+
+
 def executed_outputs(path):
     nb = nbformat.read(path, as_version=4)
     return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
@@ -77,7 +82,7 @@ def test_every_notebook_runs_on_the_seed_and_renders_html(seed_reports):
         stderr = [o.text for o in outputs if o.output_type == "stream" and o.name == "stderr"]
         assert not stderr, f"{result.notebook} wrote to stderr: {stderr}"
         html = result.html.read_text(encoding="utf-8")
-        if "sns." in (ROOT / "notebooks" / result.notebook).read_text(encoding="utf-8"):
+        if draws_charts(result.notebook):
             assert "data:image/png;base64," in html, f"{result.notebook}: no chart in the HTML"
     assert (out / "putin-kim-summit-2023" / "index.html").is_file()
 
@@ -272,7 +277,7 @@ def test_reports_embed_every_chart_as_an_image(seed_reports):
         charts = image_outputs(executed)
         html = result.html.read_text(encoding="utf-8")
         embedded = len(re.findall(r'<img [^>]*src="data:image/png;base64,', html))
-        if "sns." in (ROOT / "notebooks" / result.notebook).read_text(encoding="utf-8"):
+        if draws_charts(result.notebook):
             assert charts >= 1, f"{result.notebook}: no chart on the seed article"
         assert embedded == charts, f"{result.notebook}: {embedded} of {charts} charts embedded"
         assert not re.search(r"<img [^>]*src=[\"'](?!data:)", html), result.notebook  # no links
