@@ -7,6 +7,8 @@ install with ``pip install -e .[scale]``). It streams: with ``out`` each article
 written as soon as they are done (by the worker process itself) and nothing is kept in
 memory, and only a few articles per worker are queued at a time, so memory stays flat
 however large the corpus. One bad file is reported in ``errors`` and skipped; the rest finish.
+So is an article whose analysis goes over its time budget (``timeout``, 60 s by default: see
+:mod:`helpers.budget`), so that no single article can stall a run.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import pandas as pd
 
 from .analysis import TABLE_NAMES, Analysis, analyze, write_analysis
 from .article import ArticleError
+from .budget import DEFAULT_TIMEOUT, time_budget
 
 __all__ = ["CorpusResult", "analyze_corpus", "FORMATS"]
 
@@ -50,12 +53,17 @@ class CorpusResult:
 
 
 def _one(
-    path: str, out: str | None = None, fmt: str = "csv", by: str = "table"
+    path: str,
+    out: str | None = None,
+    fmt: str = "csv",
+    by: str = "table",
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> tuple[str, Analysis | list[Path] | None, str | None]:
     """Analyse one article in a worker: ``(path, analysis or None, error or None)``; with
     ``out``, the worker writes the tables itself and returns the files written instead."""
     try:
-        result = analyze(path)
+        with time_budget(timeout, path=path):
+            result = analyze(path)
         if out is not None:
             return path, _save(result, Path(out), fmt, by), None
     except ArticleError as exc:  # a bad file must not stop the corpus
@@ -97,26 +105,30 @@ def _results(
     out: str | None,
     fmt: str,
     by: str,
+    timeout: float | None,
 ) -> Iterator[tuple]:
     if engine == "dask":
-        yield from _dask_results(paths, workers, scheduler)
+        yield from _dask_results(paths, workers, scheduler, timeout)
         return
     if workers == 1:
         for path in paths:
-            yield _one(path, out, fmt, by)
+            yield _one(path, out, fmt, by, timeout)
         return
     queue = iter(paths)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         first = islice(queue, QUEUE_PER_WORKER * workers)
-        pending = {pool.submit(_one, p, out, fmt, by) for p in first}
+        pending = {pool.submit(_one, p, out, fmt, by, timeout) for p in first}
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            pending |= {pool.submit(_one, p, out, fmt, by) for p in islice(queue, len(done))}
+            more = islice(queue, len(done))
+            pending |= {pool.submit(_one, p, out, fmt, by, timeout) for p in more}
             for future in done:
                 yield future.result()
 
 
-def _dask_results(paths: list[str], workers: int, scheduler: str | None) -> Iterator[tuple]:
+def _dask_results(
+    paths: list[str], workers: int, scheduler: str | None, timeout: float | None
+) -> Iterator[tuple]:
     try:
         from dask.distributed import Client, LocalCluster
         from dask.distributed import as_completed as dask_completed
@@ -131,7 +143,7 @@ def _dask_results(paths: list[str], workers: int, scheduler: str | None) -> Iter
         )
     client = Client(scheduler or cluster)
     try:
-        futures = client.map(_one, paths, pure=False)
+        futures = client.map(_one, paths, timeout=timeout, pure=False)
         for future in dask_completed(futures):
             yield future.result()
             future.release()
@@ -163,6 +175,7 @@ def analyze_corpus(
     by: str = "table",
     scheduler: str | None = None,
     progress: bool = True,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> CorpusResult:
     """Analyse every article; see the module docstring.
 
@@ -170,7 +183,8 @@ def analyze_corpus(
     finish to ``out/<table>/<article>.csv`` (``fmt="parquet"`` needs pyarrow), or with
     ``by="article"`` to ``out/<article>/<table>.csv`` or ``out/<article>.json``
     (``fmt="json"``), as :func:`helpers.write_analysis` does; without ``out``, the tables
-    are returned, in path order.
+    are returned, in path order. Each article has ``timeout`` seconds (``None``: no limit);
+    one over it is skipped and named in ``errors``, like a bad file.
 
     >>> analyze_corpus([], progress=False).errors.empty
     True
@@ -187,7 +201,7 @@ def analyze_corpus(
     # their tables come back and are written here
     in_worker = out is not None and engine == "processes"
     target = str(out) if in_worker else None
-    results = _results(paths, workers, engine, scheduler, target, fmt, by)
+    results = _results(paths, workers, engine, scheduler, target, fmt, by, timeout)
     if progress:
         from tqdm.auto import tqdm
 
