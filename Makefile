@@ -2,7 +2,8 @@
 #   make report                         run every notebook on the default article, write HTML
 #   make report ARTICLE=path/to/your.md the same for another article
 #   make report FORMAT=pdf              also a PDF of each page (needs Chromium installed)
-#   make test                           the test suite (what CI runs)
+#   make test                           the test suite (CI runs make lint, then make test)
+#   make lint                           ruff, and the check that no regex can backtrack (ReDoS)
 #   make lab                            JupyterLab on the notebooks
 #   make nav                            regenerate the notebooks' contents and navigation links
 #   make student                        notebooks without worked solutions, in student-notebooks/
@@ -33,8 +34,9 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
 
 lint: $(STAMP)
-	$(BIN)/ruff check helpers tests benchmarks
-	$(BIN)/ruff format --check helpers tests benchmarks
+	$(BIN)/ruff check helpers tests benchmarks tools
+	$(BIN)/ruff format --check helpers tests benchmarks tools
+	$(BIN)/python tools/check_regexes.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_quotes.py

@@ -6,8 +6,8 @@ article, write HTML (and, with ``--format pdf``, a PDF of each page printed by C
 [--engine processes|dask] [--scheduler ADDRESS] [--timeout SECONDS]``: write every table of
 the suite for each article (a folder stands for every ``*.md`` and ``*.txt`` in it) to
 ``DIR/<article>/``, in parallel (corpus mode, :func:`helpers.analyze_corpus`); a bad file, or
-an article over its time budget (60 s by default), gets one error line and the others go on
-(exit code 1 if any file failed).
+an article over its time budget (60 s per 100,000 characters by default), gets one error
+line and the others go on (exit code 1 if any file failed).
 ``python -m helpers nav [--check]``: regenerate the notebooks' contents and navigation links.
 ``python -m helpers student [--out DIR]``: write the notebooks without their worked solutions.
 """
@@ -52,8 +52,8 @@ def main(argv: list[str] | None = None) -> int:
         type=float,
         default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
-        help=f"time budget per article (default {DEFAULT_TIMEOUT:g}; 0: none); an article "
-        "over it is reported and skipped",
+        help=f"time budget per article, per 100,000 characters of text (default "
+        f"{DEFAULT_TIMEOUT:g}; 0: none); an article over it is reported and skipped",
     )
     nav = commands.add_parser("nav", help="regenerate contents and previous/next links")
     nav.add_argument("--check", action="store_true", help="only say whether they are stale")

@@ -4,9 +4,10 @@ Every rule of the suite is linear in the length of the text (``tools/check_regex
 checks the regular expressions, ``tests/test_growth.py`` the cost of whole analyses), so a
 budget is a safety net, not a limit that normal articles meet: the seed takes well under a
 second and a 5 MB article about three minutes. :func:`helpers.analyze_corpus` and
-``python -m helpers analyze --timeout SECONDS`` give each article :data:`DEFAULT_TIMEOUT`;
-an article over it is reported on one line with its name, like a bad file, and the run goes
-on.
+``python -m helpers analyze --timeout SECONDS`` give each article :data:`DEFAULT_TIMEOUT`
+seconds for every :data:`BUDGET_CHARACTERS` characters of text, and at least that much (see
+:func:`article_budget`); an article over its budget is reported on one line with its name,
+like a bad file, and the run goes on.
 
 How the budget is enforced: in a process's main thread (a corpus worker, the command line, a
 notebook kernel) a ``SIGALRM`` timer raises :class:`AnalysisTimeout` where the analysis is,
@@ -26,12 +27,35 @@ from pathlib import Path
 
 from .article import ArticleError
 
-__all__ = ["AnalysisTimeout", "DEFAULT_TIMEOUT", "time_budget"]
+__all__ = [
+    "AnalysisTimeout",
+    "BUDGET_CHARACTERS",
+    "DEFAULT_TIMEOUT",
+    "article_budget",
+    "time_budget",
+]
 
-#: Seconds one article may take in corpus mode: generous (the seed takes under a second; the
-#: slowest real news article of the peer corpora a few seconds), so that only an article that
-#: would not finish at all is skipped. ``None`` or ``0`` turns the budget off.
+#: Seconds an article may take in corpus mode, for every ``BUDGET_CHARACTERS`` of its text:
+#: generous (the seed, 7,000 characters, takes a tenth of a second; real news articles from
+#: the peer corpora at most a few seconds), so that only an article that would not finish at
+#: all is skipped. ``None`` or ``0`` turns the budget off.
 DEFAULT_TIMEOUT = 60.0
+
+#: The length that one ``timeout`` covers: a news article is shorter, so it has the plain
+#: ``timeout``; a book-length file (5 MB) gets fifty times as long, in proportion to its size,
+#: since the analysis is linear in the length of the text.
+BUDGET_CHARACTERS = 100_000
+
+
+def article_budget(timeout: float | None, n_characters: int) -> float | None:
+    """Seconds for an article of ``n_characters``: ``timeout`` per ``BUDGET_CHARACTERS``.
+
+    >>> article_budget(60, 7_000), article_budget(60, 5_000_000), article_budget(None, 10)
+    (60.0, 3000.0, None)
+    """
+    if not timeout or timeout <= 0:
+        return None
+    return float(timeout) * max(1.0, n_characters / BUDGET_CHARACTERS)
 
 
 class AnalysisTimeout(ArticleError):

@@ -7,8 +7,8 @@ install with ``pip install -e .[scale]``). It streams: with ``out`` each article
 written as soon as they are done (by the worker process itself) and nothing is kept in
 memory, and only a few articles per worker are queued at a time, so memory stays flat
 however large the corpus. One bad file is reported in ``errors`` and skipped; the rest finish.
-So is an article whose analysis goes over its time budget (``timeout``, 60 s by default: see
-:mod:`helpers.budget`), so that no single article can stall a run.
+So is an article whose analysis goes over its time budget (``timeout``: 60 s by default, per
+100,000 characters of text; see :mod:`helpers.budget`), so that no article can stall a run.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from pathlib import Path
 import pandas as pd
 
 from .analysis import TABLE_NAMES, Analysis, analyze, write_analysis
-from .article import ArticleError
-from .budget import DEFAULT_TIMEOUT, time_budget
+from .article import ArticleError, load_article
+from .budget import DEFAULT_TIMEOUT, article_budget, time_budget
 
 __all__ = ["CorpusResult", "analyze_corpus", "FORMATS"]
 
@@ -62,8 +62,10 @@ def _one(
     """Analyse one article in a worker: ``(path, analysis or None, error or None)``; with
     ``out``, the worker writes the tables itself and returns the files written instead."""
     try:
-        with time_budget(timeout, path=path):
-            result = analyze(path)
+        article = load_article(path)
+        budget = article_budget(timeout, sum(map(len, article.paragraphs)) + len(article.title))
+        with time_budget(budget, path=path):
+            result = analyze(article)
         if out is not None:
             return path, _save(result, Path(out), fmt, by), None
     except ArticleError as exc:  # a bad file must not stop the corpus
@@ -183,8 +185,9 @@ def analyze_corpus(
     finish to ``out/<table>/<article>.csv`` (``fmt="parquet"`` needs pyarrow), or with
     ``by="article"`` to ``out/<article>/<table>.csv`` or ``out/<article>.json``
     (``fmt="json"``), as :func:`helpers.write_analysis` does; without ``out``, the tables
-    are returned, in path order. Each article has ``timeout`` seconds (``None``: no limit);
-    one over it is skipped and named in ``errors``, like a bad file.
+    are returned, in path order. Each article has ``timeout`` seconds per 100,000
+    characters, at least ``timeout`` (``None``: no limit); an article over its budget is
+    skipped and named in ``errors``, like a bad file.
 
     >>> analyze_corpus([], progress=False).errors.empty
     True

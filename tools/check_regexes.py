@@ -25,12 +25,15 @@ import ast
 import gc
 import re
 import sys
+import warnings
 from pathlib import Path
 
-from regexploit.ast.char import Character
-from regexploit.ast.repeat import FiniteRepeat
-from regexploit.ast.sre import SreOpParser
-from regexploit.redos import find
+with warnings.catch_warnings():  # regexploit imports sre_parse, deprecated since 3.11
+    warnings.simplefilter("ignore", DeprecationWarning)
+    from regexploit.ast.char import Character
+    from regexploit.ast.repeat import FiniteRepeat
+    from regexploit.ast.sre import SreOpParser
+    from regexploit.redos import find
 
 ROOT = Path(__file__).resolve().parent.parent
 HELPERS = ROOT / "helpers"
