@@ -334,3 +334,27 @@ def test_bench_time_budget_kills_a_hanging_article(monkeypatch):
 )
 def test_doctests(module):
     assert doctest.testmod(module).failed == 0
+
+
+def test_bench_report_and_csv_round_trip(tmp_path):
+    Result = bench_real_news.Result
+    results = [
+        Result("seed", "seed-0", 2000, "ok", 0.10),
+        Result("seed", "seed-1", 2000, "ok", 0.30),
+        Result("ptc", "article2", 4000, "ok", 0.40),
+        Result("ptc", "article4", 1000, "timeout", 60.0),
+        Result("babe", "row0", 200, "error", 0.0, "ValueError: bad input"),
+        Result("babe", "row2", 100, "ok", 0.05),
+    ]
+    text, seed = bench_real_news.report(results)
+    assert seed == pytest.approx(0.1)  # median of 0.05 and 0.15 s per 1,000 characters
+    lines = text.splitlines()
+    assert lines[0].startswith("seed (putin-kim-summit-2023.md): 0.20 s, 0.100 s per 1,000")
+    assert lines[3].split() == ["ptc", "2", "1", "0", "1", "5,000", "0"]
+    assert lines[4].split() == ["babe", "2", "1", "1", "0", "300", "0"]
+    assert "  babe row0: ValueError: bad input" in lines
+    assert "  ptc article4 (1,000 characters)" in lines
+    assert "texts of 1,000 characters or more: 1, of which 0 cost more than 5 x the seed" in text
+    path = bench_real_news.write_csv(results, seed, tmp_path)
+    assert bench_real_news.read_csv(path) == results
+    assert bench_real_news.report(bench_real_news.read_csv(path))[0] == text

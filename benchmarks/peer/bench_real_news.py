@@ -1,8 +1,9 @@
 """Does every real news article finish? ``analyze()`` over the peer corpora's development parts.
 
 Run: ``python benchmarks/peer/bench_real_news.py [--corpus ptc persent babe polnear]
-[--limit N] [--workers 2] [--timeout 60] [--out benchmarks/peer/results]`` after
-``setup_corpora.py`` (see README.md here); ``make peer`` runs it with the defaults.
+[--limit N] [--workers 2] [--timeout 60] [--out benchmarks/peer/results]
+[--ids CORPUS:ID ...]`` after ``setup_corpora.py`` (see README.md here); ``make peer`` runs
+it with the defaults; ``--from-csv FILE`` prints the summary of an earlier run again.
 
 Each article is analysed in a child process of its own (forked from a parent that has
 already loaded the word lists), with a time budget: a child over ``--timeout`` seconds is
@@ -11,9 +12,12 @@ killed and counted as a time-out, so the run always finishes. The seed article
 corpus articles, so its cost per 1,000 characters is measured under the same load; the
 figure to quote is each article's cost per 1,000 characters as a multiple of the seed's.
 
-Prints articles per corpus, errors (with the exception's first line), time-outs and the 15
-slowest articles; writes one row per article to ``--out/real_news_<UTC time>.csv``
-(``corpus, doc_id, chars, status, seconds, s_per_1k, x_seed, error``).
+Prints articles per corpus, errors (with the exception's first line), time-outs, the 15
+slowest texts of at least 1,000 characters per 1,000 characters, and the 15 slowest shorter
+texts in seconds (a short text's cost per character is mostly the fixed cost of a call: a
+one-sentence BABE item costs nearly as much as the whole seed article); writes one row per
+article to ``--out/real_news_<UTC time>.csv`` (``corpus, doc_id, chars, status, seconds,
+s_per_1k, x_seed, error``).
 """
 
 from __future__ import annotations
@@ -250,6 +254,22 @@ def write_csv(results: list[Result], seed: float, out: Path) -> Path:
     return path
 
 
+def read_csv(path: Path) -> list[Result]:
+    """The results of an earlier run, from the CSV that :func:`write_csv` wrote."""
+    with open(path, newline="", encoding="utf-8") as handle:
+        return [
+            Result(
+                r["corpus"],
+                r["doc_id"],
+                int(r["chars"]),
+                r["status"],
+                float(r["seconds"]),
+                r["error"],
+            )
+            for r in csv.DictReader(handle)
+        ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -259,17 +279,33 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="child processes at a time (2)")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds per article (60)")
     parser.add_argument("--out", type=Path, default=HERE / "results", help="folder for the CSV")
+    parser.add_argument(
+        "--ids", nargs="+", metavar="CORPUS:ID", help="only these documents, e.g. ptc:article2"
+    )
+    parser.add_argument(
+        "--from-csv", type=Path, metavar="CSV", help="print the summary of an earlier run's CSV"
+    )
     args = parser.parse_args(argv)
     if args.workers < 1 or args.timeout <= 0 or (args.limit is not None and args.limit < 1):
         parser.error("--workers and --limit must be at least 1, --timeout above 0")
+    if args.from_csv:
+        print(report(read_csv(args.from_csv))[0])
+        return 0
+    wanted = set(args.ids or ())
     try:
         jobs, taken = [], Counter()
         for corpus, doc_id, text in corpora.iter_all_dev_texts(args.corpus):
+            if wanted and f"{corpus}:{doc_id}" not in wanted:
+                continue
             if args.limit is None or taken[corpus] < args.limit:
                 jobs.append(Job(corpus, doc_id, text))
                 taken[corpus] += 1
     except corpora.CacheMissingError as exc:
         print(f"bench_real_news: {exc}", file=sys.stderr)
+        return 2
+    unknown = wanted - {f"{j.corpus}:{j.doc_id}" for j in jobs}
+    if unknown:  # a typo, or a held-out document: neither is run
+        print(f"bench_real_news: no development document {sorted(unknown)}", file=sys.stderr)
         return 2
     analyze(load_article(SEED))  # the parent loads the word lists once; children inherit them
     print(
