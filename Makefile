@@ -8,6 +8,8 @@
 #   make nav                            regenerate the notebooks' contents and navigation links
 #   make student                        notebooks without worked solutions, in student-notebooks/
 #   make bench                          speed benchmarks (ratios against baselines, ~15 min)
+#   make peer                           analyze() over real news corpora (benchmarks/peer/README.md;
+#                                       needs setup_corpora.py first; not run by CI)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -16,7 +18,7 @@ ARTICLE ?= data/articles/putin-kim-summit-2023.md
 OUT ?= reports
 FORMAT ?= html
 
-.PHONY: report test lab lint bench clean nav student
+.PHONY: report test lab lint bench peer clean nav student
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: run make PYTHON=python3.11 ...")'
@@ -44,6 +46,9 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_scaling.py
 	$(BIN)/python benchmarks/bench_report.py
 	$(BIN)/python benchmarks/bench_long_articles.py --sizes 200000 1000000
+
+peer: $(STAMP)
+	$(BIN)/python benchmarks/peer/bench_real_news.py
 
 nav: $(STAMP)
 	$(BIN)/python -m helpers nav
