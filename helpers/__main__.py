@@ -7,6 +7,9 @@ article, write HTML (and, with ``--format pdf``, a PDF of each page printed by C
 article (a folder stands for every ``*.md`` and ``*.txt`` in it) to ``DIR/<article>/``, in
 parallel (corpus mode, :func:`helpers.analyze_corpus`); a bad file gets one error line and
 the others go on (exit code 1 if any file failed).
+``python -m helpers fetch URL|PAGE.html [--out DIR] [--force]``: save a web page's article as
+a Markdown file with front matter (``DIR/<headline-slug>.md``; an existing file is kept unless
+``--force``), read offline from then on (:mod:`helpers.web`).
 ``python -m helpers nav [--check]``: regenerate the notebooks' contents and navigation links.
 ``python -m helpers student [--out DIR]``: write the notebooks without their worked solutions.
 """
@@ -45,6 +48,15 @@ def main(argv: list[str] | None = None) -> int:
     analyze.add_argument(
         "--scheduler", default=None, help="a Dask scheduler address (--engine dask)"
     )
+    fetch = commands.add_parser("fetch", help="save a web page's article as a Markdown file")
+    fetch.add_argument("source", help="an http(s) URL, or a saved .html/.htm page")
+    fetch.add_argument(
+        "--out", type=Path, default=Path("data/articles"), help="folder (or a .md path)"
+    )
+    fetch.add_argument("--force", action="store_true", help="replace an existing file")
+    fetch.add_argument(
+        "--timeout", type=float, default=None, help="seconds to wait for the whole page"
+    )
     nav = commands.add_parser("nav", help="regenerate contents and previous/next links")
     nav.add_argument("--check", action="store_true", help="only say whether they are stale")
     nav.add_argument("--notebooks", type=Path, default=None, help="notebook folder")
@@ -61,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "analyze":
         return _analyze(args)
+    if args.command == "fetch":
+        return _fetch(args)
 
     if args.command == "report":
         from .article import load_article
@@ -135,6 +149,23 @@ def _analyze(args: argparse.Namespace) -> int:
     n_ok = len(files) - len(result.errors)
     print(f"{n_ok} of {len(files)} articles analysed -> {args.out}/")
     return 1 if len(result.errors) or empty else 0
+
+
+def _fetch(args: argparse.Namespace) -> int:
+    from .article import load_article
+    from .web import FETCH_TIMEOUT, fetch_article, save_article, today
+
+    try:
+        if args.source.lower().startswith(("http://", "https://")):
+            article = fetch_article(args.source, timeout=args.timeout or FETCH_TIMEOUT)
+        else:
+            article = load_article(args.source)
+        path = save_article(article, args.out, force=args.force, retrieved=today())
+    except (ArticleError, FileExistsError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"{path}  ({article.title!r}, {len(article.paragraphs)} paragraphs)")
+    return 0
 
 
 def _nav(folder: Path | None, *, check: bool) -> int:
