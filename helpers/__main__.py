@@ -10,6 +10,8 @@ the others go on (exit code 1 if any file failed).
 ``python -m helpers fetch URL|PAGE.html [--out DIR] [--force]``: save a web page's article as
 a Markdown file with front matter (``DIR/<headline-slug>.md``; an existing file is kept unless
 ``--force``), read offline from then on (:mod:`helpers.web`).
+``python -m helpers xray ARTICLE... [--out DIR]``: write the article X-ray, one self-contained
+offline HTML page per article, to ``DIR/<article>/xray.html`` (:mod:`helpers.xray`).
 ``python -m helpers nav [--check]``: regenerate the notebooks' contents and navigation links.
 ``python -m helpers student [--out DIR]``: write the notebooks without their worked solutions.
 """
@@ -57,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     fetch.add_argument(
         "--timeout", type=float, default=None, help="seconds to wait for the whole page"
     )
+    xray = commands.add_parser("xray", help="write the article X-ray (one offline HTML page)")
+    xray.add_argument("articles", type=Path, nargs="+", help="article files (.md, .txt, .html)")
+    xray.add_argument("--out", type=Path, default=Path("reports"), help="output folder")
     nav = commands.add_parser("nav", help="regenerate contents and previous/next links")
     nav.add_argument("--check", action="store_true", help="only say whether they are stale")
     nav.add_argument("--notebooks", type=Path, default=None, help="notebook folder")
@@ -75,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         return _analyze(args)
     if args.command == "fetch":
         return _fetch(args)
+    if args.command == "xray":
+        return _xray(args)
 
     if args.command == "report":
         from .article import load_article
@@ -166,6 +173,19 @@ def _fetch(args: argparse.Namespace) -> int:
         return 2
     print(f"{path}  ({article.title!r}, {len(article.paragraphs)} paragraphs)")
     return 0
+
+
+def _xray(args: argparse.Namespace) -> int:
+    from .xray import write_xray
+
+    failed = 0
+    for article in args.articles:
+        try:
+            print(write_xray(article, args.out))
+        except ArticleError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            failed += 1
+    return 2 if failed else 0
 
 
 def _nav(folder: Path | None, *, check: bool) -> int:

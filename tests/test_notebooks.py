@@ -173,7 +173,7 @@ def test_another_article_is_really_analysed(tmp_path, seed_reports):
 def test_every_notebook_runs_on_an_article_nobody_speaks_in(plain_reports):
     target, stdout = plain_reports
     assert sorted(p.name for p in target.glob("*.html")) == sorted(
-        [f"{p.stem}.html" for p in NOTEBOOKS] + ["glossary.html", "index.html"]
+        [f"{p.stem}.html" for p in NOTEBOOKS] + ["glossary.html", "index.html", "xray.html"]
     )
     for path in NOTEBOOKS:
         outputs = executed_outputs(target / "executed" / path.name)
@@ -202,7 +202,9 @@ def test_format_pdf_prints_every_report_page(plain_reports):
             assert "Rain expected" in text, pdf.name
     assert "Rain is expected on Monday" in pdf_text(PdfReader(target / f"{NOTEBOOKS[0].stem}.pdf"))
     index = (target / "index.html").read_text(encoding="utf-8")
-    assert index.count(".pdf'>PDF</a>") == len(NOTEBOOKS)
+    assert index.count(".pdf'>PDF</a>") == len(NOTEBOOKS) + 1  # the X-ray is printed too
+    assert index.index("xray.html") < index.index(f"{NOTEBOOKS[0].stem}.html")  # linked first
+    assert "Rain is expected on Monday" in pdf_text(PdfReader(target / "xray.pdf"))
 
 
 def test_make_report_passes_format_through(tmp_path):
