@@ -103,7 +103,7 @@ def _units(article: Article) -> list[tuple[int, str]]:
     return [(-1, article.title), *enumerate(article.paragraphs)]
 
 
-def xray_html(analysis: Analysis | Article | str | Path) -> str:
+def xray_html(article: Analysis | Article | str | Path) -> str:
     """The X-ray page of an article (a path, an ``Article`` or its ``Analysis``) as a string.
 
     >>> from helpers import article_from_text
@@ -111,8 +111,7 @@ def xray_html(analysis: Analysis | Article | str | Path) -> str:
     >>> "Rain &lt;b&gt;due&lt;/b&gt;" in page and "<b>due</b>" not in page
     True
     """
-    if not isinstance(analysis, Analysis):
-        analysis = analyze(analysis)
+    analysis = article if isinstance(article, Analysis) else analyze(article)
     article, t = analysis.article, analysis.tables
     sents = _Sentences(t["sentences"])
     voices, quotes = t["voices"], t["quotes"]
