@@ -103,6 +103,70 @@ def _units(article: Article) -> list[tuple[int, str]]:
     return [(-1, article.title), *enumerate(article.paragraphs)]
 
 
+class _Marked:
+    """An article's marks (voices, loaded words, hedges, scare quotes), ready to render:
+    ``marks[paragraph]`` holds ``(start, end, kind, css classes, tip, key)``."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        article, t = analysis.article, analysis.tables
+        self.article = article
+        self.sents = _Sentences(t["sentences"])
+        voices, quotes = t["voices"], t["quotes"]
+        self.speakers = speakers = [v for v in dict.fromkeys(voices["voice"]) if v != NARRATOR]
+        self.letter = {v: _letter(i) for i, v in enumerate(speakers)}
+        self.colour = {v: VOICE_COLOURS[i % len(VOICE_COLOURS)] for i, v in enumerate(speakers)}
+        index = {v: i for i, v in enumerate(speakers)}
+        marks: dict[int, list[tuple[int, int, str, str, str, str]]] = {
+            p: [] for p, _ in _units(article)
+        }
+        self.marks = marks
+        for row in voices.itertuples(index=False):
+            if row.voice == NARRATOR:
+                continue
+            p = int(row.paragraph)
+            q = quotes[
+                (quotes["paragraph"] == p)
+                & (quotes["speaker"] == row.voice)
+                & (quotes["start"] <= row.start)
+                & (quotes["end"] >= row.end)
+            ]
+            tip = f"Speaker: {row.voice} ({row.mode})"
+            if len(q):
+                first = q.iloc[0]
+                tip += (
+                    f" · cue verb: {first['cue'] or '—'} · {first['kind']} · rule: {first['rule']}"
+                )
+            css = f"voice v{index[row.voice] % len(VOICE_COLOURS)} {row.mode}"
+            marks[p].append((int(row.start), int(row.end), "voice", css, tip, row.voice))
+        for row in t["loaded_terms"].itertuples(index=False):
+            p = int(row.paragraph)
+            if row.voice != NARRATOR:
+                whose = f"quoted word of {row.voice}"
+            elif row.speaker != NARRATOR:
+                whose = f"the outlet’s word, paraphrasing {row.speaker}"
+            else:
+                whose = "the outlet’s own word"
+            tip = f"Loaded word: {row.category} · {whose} · {row.source} list · {row.explanation}"
+            marks[p].append((int(row.start), int(row.end), "loaded", "loaded", tip, row.category))
+        for p, start, end, row in _hedge_spans(article, t["hedges"], quotes):
+            tip = f"Hedge: {row.kind} · {row.explanation}"
+            marks[p].append((start, end, "hedge", "hedge", tip, row.kind))
+        for row in t["scare_quotes"].itertuples(index=False):
+            p = int(row.paragraph)
+            tip = (
+                "Scare quotes: quotation marks around words nobody in the article is said to speak"
+            )
+            marks[p].append((int(row.start), int(row.end), "scare", "scare", tip, ""))
+
+    def paragraphs(self, highlight: frozenset[str] | set[str] = frozenset()) -> list[str]:
+        """The headline and every paragraph as HTML; sentences in ``highlight`` (``"p:s"``
+        ids) get the ``hl`` class."""
+        return [
+            _paragraph_html(p, text, self.marks[p], self.sents, self.letter, highlight)
+            for p, text in _units(self.article)
+        ]
+
+
 def xray_html(article: Analysis | Article | str | Path) -> str:
     """The X-ray page of an article (a path, an ``Article`` or its ``Analysis``) as a string.
 
@@ -112,55 +176,10 @@ def xray_html(article: Analysis | Article | str | Path) -> str:
     True
     """
     analysis = article if isinstance(article, Analysis) else analyze(article)
-    article, t = analysis.article, analysis.tables
-    sents = _Sentences(t["sentences"])
-    voices, quotes = t["voices"], t["quotes"]
-    speakers = [v for v in dict.fromkeys(voices["voice"]) if v != NARRATOR]
-    letter = {v: _letter(i) for i, v in enumerate(speakers)}
-    colour = {v: VOICE_COLOURS[i % len(VOICE_COLOURS)] for i, v in enumerate(speakers)}
-    index = {v: i for i, v in enumerate(speakers)}
-
-    # --- the marks: (paragraph, start, end, kind, css classes, tip) ---------------------------
-    marks: dict[int, list[tuple[int, int, str, str, str, str]]] = {
-        p: [] for p, _ in _units(article)
-    }
-    for row in voices.itertuples(index=False):
-        if row.voice == NARRATOR:
-            continue
-        p = int(row.paragraph)
-        q = quotes[
-            (quotes["paragraph"] == p)
-            & (quotes["speaker"] == row.voice)
-            & (quotes["start"] <= row.start)
-            & (quotes["end"] >= row.end)
-        ]
-        tip = f"Speaker: {row.voice} ({row.mode})"
-        if len(q):
-            first = q.iloc[0]
-            tip += f" · cue verb: {first['cue'] or '—'} · {first['kind']} · rule: {first['rule']}"
-        css = f"voice v{index[row.voice] % len(VOICE_COLOURS)} {row.mode}"
-        marks[p].append((int(row.start), int(row.end), "voice", css, tip, row.voice))
-    for row in t["loaded_terms"].itertuples(index=False):
-        p = int(row.paragraph)
-        if row.voice != NARRATOR:
-            whose = f"quoted word of {row.voice}"
-        elif row.speaker != NARRATOR:
-            whose = f"the outlet’s word, paraphrasing {row.speaker}"
-        else:
-            whose = "the outlet’s own word"
-        tip = f"Loaded word: {row.category} · {whose} · {row.source} list · {row.explanation}"
-        marks[p].append((int(row.start), int(row.end), "loaded", "loaded", tip, row.category))
-    for p, start, end, row in _hedge_spans(article, t["hedges"], quotes):
-        tip = f"Hedge: {row.kind} · {row.explanation}"
-        marks[p].append((start, end, "hedge", "hedge", tip, row.kind))
-    for row in t["scare_quotes"].itertuples(index=False):
-        p = int(row.paragraph)
-        tip = "Scare quotes: quotation marks around words nobody in the article is said to speak"
-        marks[p].append((int(row.start), int(row.end), "scare", "scare", tip, ""))
-
-    body = []
-    for p, text in _units(article):
-        body.append(_paragraph_html(p, text, marks[p], sents, letter))
+    article = analysis.article
+    marked = _Marked(analysis)
+    sents, speakers, letter, colour = marked.sents, marked.speakers, marked.letter, marked.colour
+    body = marked.paragraphs()
 
     panel = _panel(analysis, sents, speakers, letter, colour)
     title = escape(article.title)
@@ -187,7 +206,14 @@ def xray_html(article: Analysis | Article | str | Path) -> str:
     )
 
 
-def _paragraph_html(p: int, text: str, marks: list, sents: _Sentences, letter: dict) -> str:
+def _paragraph_html(
+    p: int,
+    text: str,
+    marks: list,
+    sents: _Sentences,
+    letter: dict,
+    highlight: frozenset[str] | set[str] = frozenset(),
+) -> str:
     """One paragraph (or the headline, ``p == -1``) cut into runs where any label changes;
     runs are grouped into sentence spans; annotated runs are focusable spans."""
     cuts = {0, len(text)}
@@ -209,7 +235,8 @@ def _paragraph_html(p: int, text: str, marks: list, sents: _Sentences, letter: d
                 pieces.append("</span>")
                 open_sentence = False
             if sid is not None:
-                pieces.append(f"<span class='sent' data-s='{escape(sid)}'>")
+                lit = " hl" if sid in highlight else ""
+                pieces.append(f"<span class='sent{lit}' data-s='{escape(sid)}'>")
                 open_sentence = True
             current_sentence = sid
         active = [m for m in marks if m[0] <= a and m[1] >= b]
