@@ -16,6 +16,7 @@ from .course import (
     write_student_copy,
 )
 from .evaluation import score_article, score_folder
+from .explore import explore
 from .framing import (
     FRAMES,
     compare_coding,
@@ -138,4 +139,5 @@ __all__ = [
     "article_from_html",
     "fetch_article",
     "xray_html",
+    "explore",
 ]
