@@ -120,22 +120,18 @@ class _Marked:
             p: [] for p, _ in _units(article)
         }
         self.marks = marks
+        utterances: dict[tuple[int, str], list] = {}  # (paragraph, speaker) -> its quotes
+        for q in quotes.itertuples(index=False):
+            utterances.setdefault((int(q.paragraph), q.speaker), []).append(q)
         for row in voices.itertuples(index=False):
             if row.voice == NARRATOR:
                 continue
             p = int(row.paragraph)
-            q = quotes[
-                (quotes["paragraph"] == p)
-                & (quotes["speaker"] == row.voice)
-                & (quotes["start"] <= row.start)
-                & (quotes["end"] >= row.end)
-            ]
             tip = f"Speaker: {row.voice} ({row.mode})"
-            if len(q):
-                first = q.iloc[0]
-                tip += (
-                    f" · cue verb: {first['cue'] or '—'} · {first['kind']} · rule: {first['rule']}"
-                )
+            for q in utterances.get((p, row.voice), ()):
+                if q.start <= row.start and q.end >= row.end:  # the utterance it belongs to
+                    tip += f" · cue verb: {q.cue or '—'} · {q.kind} · rule: {q.rule}"
+                    break
             css = f"voice v{index[row.voice] % len(VOICE_COLOURS)} {row.mode}"
             marks[p].append((int(row.start), int(row.end), "voice", css, tip, row.voice))
         for row in t["loaded_terms"].itertuples(index=False):
@@ -226,9 +222,18 @@ def _paragraph_html(
     current_sentence: str | None = None
     open_sentence = False
     previous_voice: str | None = None  # a letter label where a speaker's stretch begins
+    # a sweep over the cuts keeps the marks covering each run (linear in runs and marks)
+    by_start = sorted(enumerate(marks), key=lambda im: im[1][0])
+    covering: list[tuple[int, tuple]] = []
+    j = 0
     for a, b in zip(cuts, cuts[1:], strict=False):
         if a >= b:
             continue
+        covering = [im for im in covering if im[1][1] > a]
+        while j < len(by_start) and by_start[j][1][0] <= a:
+            if by_start[j][1][1] > a:
+                covering.append(by_start[j])
+            j += 1
         sid = sents.at(p, a)
         if sid != current_sentence or not open_sentence:
             if open_sentence:
@@ -239,7 +244,7 @@ def _paragraph_html(
                 pieces.append(f"<span class='sent{lit}' data-s='{escape(sid)}'>")
                 open_sentence = True
             current_sentence = sid
-        active = [m for m in marks if m[0] <= a and m[1] >= b]
+        active = [m for _i, m in sorted(covering, key=lambda im: im[0])]  # in the marks' order
         chunk = escape(text[a:b])
         voice = next((m[5] for m in active if m[2] == "voice"), None)
         starts_voice, previous_voice = voice is not None and voice != previous_voice, voice
