@@ -48,6 +48,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_scaling.py
 	$(BIN)/python benchmarks/bench_report.py
 	$(BIN)/python benchmarks/bench_long_articles.py --sizes 200000 1000000
+	$(BIN)/python benchmarks/bench_xray.py
 
 nav: $(STAMP)
 	$(BIN)/python -m helpers nav
