@@ -138,6 +138,9 @@ _NOTEBOOK_LINK = re.compile(r"\]\(([\w.-]+)\.ipynb(#[^)\s]*)?\)")
 
 def _to_html(executed: Path) -> str:
     nb = nbformat.read(executed, as_version=4)
+    # A live widget's saved state (explore()) would be embedded as JSON holding article text;
+    # widgets work only in a running notebook, and the reports have the X-ray instead.
+    nb.metadata.pop("widgets", None)
     hide_input = bool(nb.metadata.get("reading_the_news", {}).get("hide_input", False))
     for cell in nb.cells:  # our own markdown only: article text is never in markdown cells
         if cell.cell_type == "markdown":
