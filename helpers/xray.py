@@ -40,6 +40,9 @@ from .analysis import Analysis, analyze
 from .article import Article
 from .html import VOICE_COLOURS, escape
 from .quotes import NARRATOR
+from .sentiment import label
+
+_TONE = {"positive": "warm", "negative": "hostile", "neutral": "neutral"}
 
 __all__ = ["xray_html", "write_xray", "XRAY_NAME"]
 
@@ -353,11 +356,12 @@ def _panel(analysis: Analysis, sents: _Sentences, speakers, letter, colour) -> s
             f"{int(p)}:{int(s)}" for p, s in zip(mine["paragraph"], mine["sentence"], strict=True)
         ]
         name = "the outlet" if row.voice == NARRATOR else row.voice
-        tone = "warm" if row.mean >= 0.05 else "hostile" if row.mean <= -0.05 else "neutral"
+        tone = _TONE[label(row.mean)]  # VADER's ±0.05 cut-offs (helpers.sentiment.label)
+        n = int(row.n_units)
         items.append(
             _item(
-                f"{escape(name)}: {tone} (VADER mean {row.mean:+.2f}, {int(row.n_units)} "
-                "sentences)",
+                f"{escape(name)}: {tone} (VADER mean {row.mean:+.2f}, {n} "
+                f"sentence{'' if n == 1 else 's'})",
                 ids,
             )
         )
