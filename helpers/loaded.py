@@ -31,7 +31,7 @@ from .article import Article
 from .lexicons import _rows
 from .quotes import NARRATOR, _analyse, _segments
 from .resources import sentiment_analyzer
-from .text import count_words, normalise_word, word_spans
+from .text import count_words, normalise_word, stopwords, word_spans
 
 __all__ = [
     "EMOTIVE_MIN_VALENCE",
@@ -44,10 +44,25 @@ __all__ = [
 
 #: |VADER valence| from which a word not in the curated list is flagged as emotive.
 EMOTIVE_MIN_VALENCE = 2.0
+#: VADER valence from which a *positive* word is flagged: praise words at 2 to 3 ("friend",
+#: "happy", "respect", "peace") describe far more often than they load; on the even-id PTC
+#: articles fewer than one in ten of them lies in an annotated span (issue 15).
+EMOTIVE_MIN_POSITIVE = 3.0
 TERM_COLUMNS = [
     "term", "category", "paragraph", "voice", "start", "end",
     "text", "mode", "speaker", "source", "explanation",
+    "phrase", "phrase_start", "phrase_end",
 ]  # fmt: skip
+
+
+_SCARE_EXPLANATION = (
+    "Quotation marks around a loaded label nobody in the article says: the writer keeps a "
+    "distance from the word."
+)
+_LABEL_EXPLANATION = (
+    "Words quoted after a verb of labelling (branded, slammed … as, dubbed): the speaker's "
+    "label, not the writer's."
+)
 
 
 @cache
@@ -227,32 +242,63 @@ def _lexicon_entries() -> dict[str, tuple[str, str]]:
 
 def find_loaded_terms(article: Article, *, emotive: bool = True) -> pd.DataFrame:
     """Every loaded word with its owner: ``term, category, paragraph, voice, start, end``,
-    plus ``text`` (as written), ``mode``, ``speaker``, ``source`` and ``explanation``.
+    plus ``text`` (as written), ``mode``, ``speaker``, ``source`` and ``explanation``, and
+    the phrase the word belongs to: ``phrase, phrase_start, phrase_end`` (see
+    :func:`grow_phrase`; the trigger word is ``text`` at ``start:end``).
 
-    ``voice`` is the owner of the wording: the speaker for their quoted words, else
-    ``NARRATOR``; ``speaker`` is whom the stretch of text belongs to in :func:`voices`.
-    Paragraph -1 is the headline.
+    ``voice`` is the owner of the wording: the speaker for their quoted words (and for the
+    words quoted after a verb of labelling: "branded him “a liar”"), else ``NARRATOR``;
+    ``speaker`` is whom the stretch of text belongs to in :func:`voices`. Paragraph -1 is the
+    headline. A word inside a proper name is not flagged, and a word that names an event or
+    an institution (``descriptive_terms.txt``) counts only beside an evaluative word.
+
+    >>> t = find_loaded_terms(article_from_text("H\\n\\nIt was a truly shameful decision."))
+    >>> t[["text", "phrase", "voice"]].values.tolist()
+    [['shameful', 'truly shameful decision', 'NARRATOR']]
     """
     lexicon = _lexicon_entries()
     segments = _segments(article)
+    analysis = _analyse(article)
+    labelled = _labelling_quotes(article, analysis)
+    names = _name_spans(article, analysis)
+    descriptive = _descriptive_terms()
     units = [(-1, article.title)] + list(enumerate(article.paragraphs))
     rows = []
     for p, text in units:
-        taken: list[tuple[int, int]] = []
+        taken: list[tuple[int, int]] = list(names.get(p, ()))
+        hits = []  # (start, end, row without the phrase, needs an evaluative context)
+        quoted_label = {(q0, q1): who for (pp, q0, q1), who in labelled.items() if pp == p}
         for m, term in matches(text, _term_patterns(), taken):
             speaker, mode = _owner(segments, p, m.start())
             owner = speaker if mode == "quoted" else NARRATOR
+            owner, mode = _labelled_owner(quoted_label, m.start(), owner, mode)
             category, explanation = lexicon[term]
-            rows.append((term, category, p, owner, m.start(), m.end(), m.group(), mode,
-                         speaker, "curated", explanation))  # fmt: skip
+            row = (term, category, p, owner, m.start(), m.end(), m.group(), mode,
+                   speaker, "curated", explanation)  # fmt: skip
+            hits.append((m.start(), m.end(), row, term in descriptive))
         if emotive:
-            rows += _emotive(p, text, segments, taken)
-    for q in _analyse(article).scare:
+            for row in _emotive(p, text, segments, taken):
+                owner, mode = _labelled_owner(quoted_label, row[4], row[3], row[7])
+                row = (*row[:3], owner, *row[4:7], mode, *row[8:])
+                hits.append((row[4], row[5], row, row[0] in descriptive))
+        rows += _with_phrases(text, hits)
+    scare_rows = []
+    for q in analysis.scare:
         quoted = article.paragraphs[q.paragraph][q.start : q.end]
-        rows.append((quoted, "distancing (scare quotes)", q.paragraph, NARRATOR, q.start, q.end,
-                     f"“{quoted}”", "narration", NARRATOR, "scare quotes",
-                     "Quotation marks around a label nobody in the article says: the writer "
-                     "keeps a distance from the word."))  # fmt: skip
+        who = labelled.get((q.paragraph, q.start, q.end))
+        if who is not None:
+            rows.append((quoted, "name calling (quoted label)", q.paragraph, who, q.start, q.end,
+                         f"“{quoted}”", "quoted", who, "labelling quote",
+                         _LABEL_EXPLANATION, quoted, q.start, q.end))  # fmt: skip
+            continue
+        if not _is_scare_label(quoted) or not any(
+            r[2] == q.paragraph and q.start <= r[4] < q.end for r in rows
+        ):
+            continue  # a neutral word in quotation marks: caution, not loaded wording
+        scare_rows.append((quoted, "distancing (scare quotes)", q.paragraph, NARRATOR, q.start,
+                           q.end, f"“{quoted}”", "narration", NARRATOR, "scare quotes",
+                           _SCARE_EXPLANATION, quoted, q.start, q.end))  # fmt: skip
+    rows += scare_rows
     rows.sort(key=lambda row: (row[2], row[4]))  # paragraph, start (a stable sort)
     return pd.DataFrame(rows, columns=TERM_COLUMNS)
 
@@ -275,15 +321,204 @@ def _emotive(p: int, text: str, segments: dict, taken: list[tuple[int, int]]) ->
         valence = lexicon.get(norm)
         if valence is None or abs(valence) < EMOTIVE_MIN_VALENCE or norm in plain:
             continue
+        if valence > 0 and valence < EMOTIVE_MIN_POSITIVE:
+            continue
         if any(a < end and start < b for a, b in taken):
             continue
         speaker, mode = _owner(segments, p, start)
-        if mode == "quoted":
-            continue  # the data-driven signal is for the outlet's own wording only
-        rows.append((norm, "emotive (lexicon)", p, NARRATOR, start, end, word, mode,
+        owner = speaker if mode == "quoted" else NARRATOR  # every voice gets the signal
+        rows.append((norm, "emotive (lexicon)", p, owner, start, end, word, mode,
                      speaker, "VADER lexicon",
                      f"VADER valence {valence:+.1f}: a strongly emotional word."))  # fmt: skip
     return rows
+
+
+# ----------------------------------------------------------------------------------------
+# Phrases, names, descriptive words, labelling quotes
+# ----------------------------------------------------------------------------------------
+@cache
+def intensifiers() -> frozenset[str]:
+    """Words that amplify the word after them: VADER's boosters with a positive increment
+    (``VaderConstants.BOOSTER_DICT``, Hutto & Gilbert 2014, MIT licence) and the amplifiers of
+    Quirk et al. 1985 (§8.104-8.111) listed in ``data/lexicons/intensifiers.txt``."""
+    from nltk.sentiment.vader import VaderConstants
+
+    from .paths import lexicon_path
+
+    boosters = {w for w, v in VaderConstants.BOOSTER_DICT.items() if v > 0 and " " not in w}
+    return frozenset(boosters | _word_list(lexicon_path("intensifiers.txt")))
+
+
+def _word_list(path) -> set[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {w.strip().lower() for w in lines if w.strip() and not w.startswith("#")}
+
+
+@cache
+def _descriptive_terms() -> frozenset[str]:
+    """Words that name events, crimes and institutions (``descriptive_terms.txt``): loaded
+    only beside an evaluative word ("a brutal murder"), not alone ("a murder trial")."""
+    from .paths import lexicon_path
+
+    return frozenset(_word_list(lexicon_path("descriptive_terms.txt")))
+
+
+#: How far a phrase grows to the right of its trigger, in words: one head word after an
+#: evaluative word ("shameful decision", "dark forces"); the median annotated span of PTC's
+#: Loaded_Language and Name_Calling is three words (issue 15).
+PHRASE_RIGHT_WORDS = 1
+_JOINERS = re.compile(r"[ \t]+|-")  # what may separate the words of one phrase
+
+
+def grow_phrase(
+    text: str, start: int, end: int, *, hits: list[tuple[int, int]] = ()
+) -> tuple[int, int]:
+    """The phrase a loaded word at ``start:end`` belongs to: amplifiers before it ("truly
+    shameful"), neighbouring loaded words (``hits``), and the noun it describes ("shameful
+    decision": one lower-case word that is not a function word, after an adjective-like
+    word). Only spaces join a phrase; punctuation ends it.
+
+    >>> text = "It was a truly shameful decision."
+    >>> start = text.index("shameful")
+    >>> text[slice(*grow_phrase(text, start, start + 8))]
+    'truly shameful decision'
+    """
+    words = word_spans(text)
+    first = next((i for i, w in enumerate(words) if w[2] > start), None)
+    if first is None:
+        return start, end
+    last = max(first, max((i for i, w in enumerate(words) if w[1] < end), default=first))
+    boost = intensifiers()
+    stops = stopwords()
+
+    def joined(i: int, j: int) -> bool:
+        return _JOINERS.fullmatch(text[words[i][2] : words[j][1]]) is not None
+
+    def in_hit(i: int) -> bool:
+        return any(a < words[i][2] and words[i][1] < b for a, b in hits)
+
+    while first > 0 and joined(first - 1, first):
+        prev = words[first - 1]
+        if prev[0].lower() in boost or in_hit(first - 1):
+            first -= 1
+        else:
+            break
+    while last + 1 < len(words) and joined(last, last + 1) and in_hit(last + 1):
+        last += 1
+    grown = 0
+    while grown < PHRASE_RIGHT_WORDS and last + 1 < len(words) and joined(last, last + 1):
+        nxt = words[last + 1][0]
+        if not nxt[:1].islower() or normalise_word(nxt) in stops or nxt.lower() in boost:
+            break
+        if not _adjective_like(words[last][0]):
+            break
+        last += 1
+        grown += 1
+    return min(start, words[first][1]), max(end, words[last][2])
+
+
+#: Endings of English adjectives and participles (Quirk et al. 1985, App. I.36-I.41): a word
+#: with one of them is taken to describe the noun after it.
+_ADJECTIVE_ENDINGS = (
+    "ous", "ful", "less", "ive", "able", "ible", "al", "ic", "ant", "ent", "ish", "ed",
+    "ing", "ary", "ory", "y", "ate", "ile", "ist", "id",
+)  # fmt: skip
+
+
+def _adjective_like(word: str) -> bool:
+    return normalise_word(word).endswith(_ADJECTIVE_ENDINGS)
+
+
+def _with_phrases(text: str, hits: list[tuple[int, int, tuple, bool]]) -> list[tuple]:
+    """Each hit's row with its phrase; a descriptive hit only if its phrase holds an
+    evaluative word (another hit that is not descriptive, or an amplifier)."""
+    spans = [(a, b) for a, b, _row, _d in hits]
+    evaluative = [(a, b) for a, b, _row, d in hits if not d]
+    boost = intensifiers()
+    rows = []
+    for start, end, row, descriptive in hits:
+        ps, pe = grow_phrase(text, start, end, hits=spans)
+        if descriptive:
+            others = any(ps <= a and b <= pe and (a, b) != (start, end) for a, b in evaluative)
+            amplified = any(w.lower() in boost for w, _s, _e in word_spans(text[ps:pe]))
+            if not (others or amplified):
+                continue
+        rows.append((*row, text[ps:pe], ps, pe))
+    return rows
+
+
+_CAPITALISED = re.compile(
+    r"[A-Z][a-z][\w’'.-]*(?:\s+(?:of|the|for|and|de|du|al|bin|von|van)\s+[A-Z][\w’'.-]*"
+    r"|\s+[A-Z][\w’'.-]*)+"
+)
+
+
+def _name_spans(article: Article, analysis) -> dict[int, list[tuple[int, int]]]:
+    """Where the text holds a proper name, per paragraph (-1: headline): the entity layer's
+    mentions, and runs of two or more capitalised words ("Supreme Court", "Rich Lowry")
+    unless the whole unit is in title case (a headline)."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for m in analysis.index.mentions:
+        if m.text[:1].isupper():
+            spans.setdefault(m.paragraph, []).append((m.start, m.end))
+    for p, text in [(-1, article.title), *enumerate(article.paragraphs)]:
+        words = [w for w, _s, _e in word_spans(text) if len(w) > 3]
+        if words and sum(w[:1].isupper() for w in words) / len(words) >= 0.6:
+            continue  # title case: capitals say nothing about names
+        spans.setdefault(p, []).extend(m.span() for m in _CAPITALISED.finditer(text))
+    return spans
+
+
+#: Verbs of labelling: the words quoted right after them ("branded him “a liar”", "slammed
+#: the plan as “a cash grab”") are the subject's label (issue 15).
+LABELLING_VERBS = ("brand", "slam", "blast", "dub", "call", "label", "term", "describe",
+                   "denounce", "deride", "decry", "lambast")  # fmt: skip
+_LABELLING = re.compile(
+    r"\b(?:" + "|".join(_inflections(v) for v in LABELLING_VERBS) + r")"
+    r"((?:\s+[\w’'-]+){0,4}?)\s*(?:\s(?:as|a|an|the))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _labelling_quotes(article: Article, analysis) -> dict[tuple[int, int, int], str]:
+    """Quotations the attribution left unclaimed that follow a verb of labelling in their
+    sentence: ``(paragraph, start, end) -> owner`` (the entity named just before the verb,
+    else the speaker of the stretch, else ``UNKNOWN``)."""
+    from .quotes import UNKNOWN_SPEAKER
+
+    out = {}
+    for q in analysis.scare:
+        text = article.paragraphs[q.paragraph]
+        before = text[max(0, q.start - 160) : q.start].rstrip("“”\"'‘’ ")
+        cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
+        before = before[cut + 1 :]
+        m = _LABELLING.search(before)
+        if m is None:
+            continue
+        offset = q.start - len(text[max(0, q.start - 160) : q.start]) + cut + 1
+        verb_at = offset + m.start()
+        who = None
+        for mention in analysis.index.mentions:
+            if mention.paragraph == q.paragraph and 0 <= verb_at - mention.end <= 20:
+                who = mention.entity.canonical
+        if who is None and not m.group(1).strip():
+            continue  # "a group called “…”": a name, not somebody's label
+        out[(q.paragraph, q.start, q.end)] = who or UNKNOWN_SPEAKER
+    return out
+
+
+def _labelled_owner(labels: dict, position: int, owner: str, mode: str) -> tuple[str, str]:
+    for (start, end), who in labels.items():
+        if start <= position < end:
+            return who, "quoted"
+    return owner, mode
+
+
+def _is_scare_label(quoted: str) -> bool:
+    """A quotation short enough to be a label the writer distances from (one to four words)
+    and not a title or a name (every word capitalised)."""
+    words = [w for w, _s, _e in word_spans(quoted)]
+    return 0 < len(words) <= 4 and not all(w[:1].isupper() for w in words)
 
 
 def loaded_density(article: Article, terms: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -106,6 +106,6 @@ def test_competing_labels(seed):
 
 
 def test_annotated_terms_escapes_text():
-    article = article_from_text("<b>H</b>\n\nThe <script>x</script> regime fell.")
+    article = article_from_text("<b>H</b>\n\nThe <script>x</script> thugs fled.")
     html = annotated_terms(article, find_loaded_terms(article))
     assert "<script>" not in html and "&lt;script&gt;" in html and "name calling" in html

@@ -207,6 +207,8 @@ _VADER: dict | None = None
 def flags(article, offsets: list, find: Callable) -> list[tuple[int, int, str, str]]:
     """``(start, end, voice group, source)`` of each flag, in raw-text offsets."""
     terms = find(article)
+    if "phrase_start" in terms:  # the phrase a trigger word belongs to (issue 15)
+        terms = terms.assign(start=terms["phrase_start"], end=terms["phrase_end"])
     out = []
     for p, start, end, voice, source in terms[
         ["paragraph", "start", "end", "voice", "source"]
