@@ -252,6 +252,7 @@ def find_loaded_terms(article: Article, *, emotive: bool = True) -> pd.DataFrame
     headline. A word inside a proper name is not flagged, and a word that names an event or
     an institution (``descriptive_terms.txt``) counts only beside an evaluative word.
 
+    >>> from helpers import article_from_text
     >>> t = find_loaded_terms(article_from_text("H\\n\\nIt was a truly shameful decision."))
     >>> t[["text", "phrase", "voice"]].values.tolist()
     [['shameful', 'truly shameful decision', 'NARRATOR']]
