@@ -48,6 +48,8 @@ EMOTIVE_MIN_VALENCE = 2.0
 #: "happy", "respect", "peace") describe far more often than they load; on the even-id PTC
 #: articles fewer than one in ten of them lies in an annotated span (issue 15).
 EMOTIVE_MIN_POSITIVE = 3.0
+#: |VADER valence| from which an adjective or adverb (by its ending) is flagged.
+EMOTIVE_MIN_DESCRIBING = 2.0
 TERM_COLUMNS = [
     "term", "category", "paragraph", "voice", "start", "end",
     "text", "mode", "speaker", "source", "explanation",
@@ -228,6 +230,29 @@ def _owner(segments: dict, paragraph: int, position: int) -> tuple[str, str]:
     return (NARRATOR, "headline") if paragraph < 0 else _voice_at(segments, paragraph, position)
 
 
+#: Connotations of ``reporting_verbs.csv`` whose verbs load the report itself: they cast
+#: doubt ("claimed"), mock a boast ("bragged") or make the speaker hostile ("slammed"), so
+#: they are listed beside the loaded words (``find_hedges`` lists the doubtful ones too).
+LOADED_VERB_CONNOTATIONS = ("doubt", "positive-self", "hostile")
+#: "alleged" is the careful word of court reporting: a hedge (``find_hedges``), not loaded.
+_LEGAL_HEDGES = frozenset({"allege"})
+
+
+@cache
+def _verb_patterns() -> list[tuple[TermPattern, tuple[str, str, str]]]:
+    from .lexicons import reporting_verbs
+
+    forms = [
+        (form, verb) for form, verb in reporting_verbs().items()
+        if verb.connotation in LOADED_VERB_CONNOTATIONS and verb.lemma not in _LEGAL_HEDGES
+    ]  # fmt: skip
+    forms.sort(key=lambda item: -len(item[0]))
+    return [
+        (term_pattern(form), (form, f"reporting verb ({verb.connotation})", verb.explanation))
+        for form, verb in forms
+    ]
+
+
 @cache
 def _lexicon_entries() -> dict[str, tuple[str, str]]:
     """Each curated term: ``(category, explanation)`` (the first row of a repeated term)."""
@@ -277,6 +302,13 @@ def find_loaded_terms(article: Article, *, emotive: bool = True) -> pd.DataFrame
             row = (term, category, p, owner, m.start(), m.end(), m.group(), mode,
                    speaker, "curated", explanation)  # fmt: skip
             hits.append((m.start(), m.end(), row, term in descriptive))
+        for m, (form, kind, explanation) in matches(text, _verb_patterns(), taken):
+            speaker, mode = _owner(segments, p, m.start())
+            owner = speaker if mode == "quoted" else NARRATOR
+            owner, mode = _labelled_owner(quoted_label, m.start(), owner, mode)
+            row = (form, kind, p, owner, m.start(), m.end(), m.group(), mode, speaker,
+                   "reporting verb", explanation)  # fmt: skip
+            hits.append((m.start(), m.end(), row, False))
         if emotive:
             for row in _emotive(p, text, segments, taken):
                 owner, mode = _labelled_owner(quoted_label, row[4], row[3], row[7])
@@ -320,9 +352,11 @@ def _emotive(p: int, text: str, segments: dict, taken: list[tuple[int, int]]) ->
     for word, start, end in word_spans(text):
         norm = normalise_word(word)
         valence = lexicon.get(norm)
-        if valence is None or abs(valence) < EMOTIVE_MIN_VALENCE or norm in plain:
+        if valence is None or norm in plain:
             continue
-        if valence > 0 and valence < EMOTIVE_MIN_POSITIVE:
+        describing = _adjective_like(norm) or norm.endswith("ly")
+        floor = EMOTIVE_MIN_DESCRIBING if describing else EMOTIVE_MIN_VALENCE
+        if -valence < floor and valence < max(floor, EMOTIVE_MIN_POSITIVE):
             continue
         if any(a < end and start < b for a, b in taken):
             continue

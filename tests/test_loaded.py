@@ -70,7 +70,10 @@ def test_seed_loaded_terms_by_voice(seed):
     assert headline.term.tolist() == ["terrifying"]
     scare = terms[terms.source == "scare quotes"]
     assert scare.term.tolist() == ["special military operation"] * 2
-    assert set(terms.source) == {"curated", "VADER lexicon", "scare quotes"}
+    assert set(terms.source) == {"curated", "reporting verb", "scare quotes"}
+    verbs = terms[terms.source == "reporting verb"]
+    assert verbs[["text", "voice"]].values.tolist() == [["claimed", NARRATOR]]  # Pentagon
+    assert terms.set_index("term").loc["terrifying", "phrase"] == "terrifying warning"
 
 
 def test_seed_hedges(seed):

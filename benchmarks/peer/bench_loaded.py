@@ -21,7 +21,8 @@ script refuses to read them):
 * **BABE** (Spinde et al. 2021, "Neural Media Bias Detection Using Distant Supervision With
   BABE"; GitHub Media-Bias-Group/Neural-Media-Bias-Detection-Using-Distant-Supervision-With-BABE,
   ``data/final_labels_SG2.csv``): the rows at even 0-based positions. Word-level F1: the
-  lower-cased words inside our flags against the experts' ``biased_words`` of the sentence,
+  lower-cased words of our flags (the trigger words, ``start:end``, not the grown phrases:
+  the experts mark words) against the experts' ``biased_words`` of the sentence,
   micro-averaged over all sentences. Sentence macro-F1: a sentence is "Biased" when anything is
   flagged in it, over the rows labelled Biased or Non-biased (as the authors do).
 
@@ -204,10 +205,13 @@ _VADER: dict | None = None
 # ----------------------------------------------------------------------------------------
 # The suite's flags, mapped back to raw offsets
 # ----------------------------------------------------------------------------------------
-def flags(article, offsets: list, find: Callable) -> list[tuple[int, int, str, str]]:
-    """``(start, end, voice group, source)`` of each flag, in raw-text offsets."""
+def flags(
+    article, offsets: list, find: Callable, *, phrases: bool = True
+) -> list[tuple[int, int, str, str]]:
+    """``(start, end, voice group, source)`` of each flag, in raw-text offsets: the phrase
+    of each loaded word (PTC marks phrases), or the trigger word itself (BABE marks words)."""
     terms = find(article)
-    if "phrase_start" in terms:  # the phrase a trigger word belongs to (issue 15)
+    if phrases and "phrase_start" in terms:  # the phrase a trigger word belongs to
         terms = terms.assign(start=terms["phrase_start"], end=terms["phrase_end"])
     out = []
     for p, start, end, voice, source in terms[
@@ -244,8 +248,9 @@ def report_babe(rows, find, helpers_module) -> dict[str, tuple]:
     found_rows, vader_words, vader_flag = [], [], []
     for n, (text, _label, _gold) in enumerate(rows):
         article, offsets = as_article(text, f"babe-{n}", helpers_module)
+        found = flags(article, offsets, find, phrases=False)
         found_rows.append([(s, {w.lower() for w in WORD.findall(text[a:b])})
-                           for a, b, _v, s in flags(article, offsets, find)])  # fmt: skip
+                           for a, b, _v, s in found])  # fmt: skip
         spans = vader_spans(text)
         vader_words.append({text[a:b].lower() for a, b in spans})
         vader_flag.append(bool(spans))
