@@ -1,25 +1,41 @@
 """Loaded language, scare quotes, hedges and competing labels, counted by voice.
 
-Loaded words are found two ways, kept apart in every table (``source``):
+Loaded words are found in several ways, kept apart in every table (``source``):
 
-* ``curated``: ``data/lexicons/loaded_terms.csv``, several hundred words and phrases in the
+* ``curated``: ``data/lexicons/loaded_terms.csv``, about 800 words and phrases in the
   categories of the propaganda-technique literature (Da San Martino et al. 2019, "Fine-Grained
   Analysis of Propaganda in News Articles"; SemEval-2023 Task 3): name calling, loaded
-  language, exaggeration, appeal to fear, flag-waving, euphemism, plus tabloid verbs of
-  conflict. A term matches with the regular inflections of its last word (slam, slams,
-  slammed, slamming).
-* ``emotive (lexicon)``: any other word whose VADER valence is at least 2 in absolute value
-  (Hutto & Gilbert 2014), in the outlet's own voice, so that unseen articles still show their
-  emotive words.
+  language, exaggeration, appeal to fear, flag-waving, euphemism, plus tabloid verbs; each
+  row names its source (``data/lexicons/README.md``). A term matches with the regular
+  inflections of its last word (slam, slams, slammed, slamming).
+* ``VADER lexicon`` (category ``emotive (lexicon)``): any other word whose VADER valence
+  (Hutto & Gilbert 2014) is at most -2, or at least +3 (praise words at 2 to 3, "friend",
+  "happy", describe more than they load), in every voice, so that unseen articles still show
+  their emotive words.
+* ``reporting verb``: reporting verbs whose connotation casts doubt ("claimed"), mocks a
+  boast or makes the speaker hostile (``reporting_verbs.csv``).
+* ``scare quotes``: the outlet's quotation marks around a short loaded label nobody in the
+  article says; ``labelling quote``: words quoted after a verb of labelling ("branded him
+  “a liar”", "slammed the plan as “a cash grab”"), the speaker's label.
+
+Each hit keeps its trigger word (``text`` at ``start:end``) and the phrase it belongs to
+(``phrase`` at ``phrase_start:phrase_end``): amplifiers before it, neighbouring loaded words,
+the noun an evaluative word describes (:func:`grow_phrase`). Nothing is flagged inside a
+proper name, and words that name events and institutions (``descriptive_terms.txt``: murder,
+arrested, regime, crisis) count only beside an evaluative word.
 
 Who owns a word: a loaded word inside a speaker's quotation marks is the speaker's; in
 reported speech it is the outlet's paraphrase, so it counts for ``NARRATOR`` (the table
 keeps ``speaker`` to say whom the paraphrase is about); the headline is the outlet's.
 Scare quotes count as the outlet's distancing.
+
+Measured on real annotated news (development halves only) by
+``benchmarks/peer/bench_loaded.py``; the figures are in the README.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,7 +44,7 @@ from functools import cache
 import pandas as pd
 
 from .article import Article
-from .lexicons import _rows
+from .lexicons import _rows, derived, lexicons_held
 from .quotes import NARRATOR, _analyse, _segments
 from .resources import sentiment_analyzer
 from .text import count_words, normalise_word, stopwords, word_spans
@@ -106,8 +122,9 @@ def matches(
     taken = [] if taken is None else taken
     for pattern, payload in _candidates(text, patterns):
         for m in pattern.finditer(text):
-            if not any(a < m.end() and m.start() < b for a, b in taken):
-                taken.append(m.span())
+            start, end = m.span()
+            if not any(a < end and start < b for a, b in taken):
+                taken.append((start, end))
                 yield m, payload
 
 
@@ -209,11 +226,14 @@ def term_pattern(term: str, *, possessive: bool = False) -> TermPattern:
     words = term.split()
     body = r"\s+".join([*map(re.escape, words[:-1]), _inflections(words[-1])])
     tail = r"(?:[’']s)?" if possessive else ""
-    first = words[0].rstrip("*").lower()
-    needle = first  # a phrase's first word, or a stem before "*", is matched as written
-    if len(words) == 1 and not words[0].endswith("*"):
-        # every inflection shares the word minus its last letter (try → tries, make → making)
-        needle = first[:-1] if len(first) > 2 else first
+    # the needle: the longest literal every match contains, so that rare terms are not tried
+    # on every paragraph. Words before the last are matched as written; the last keeps its
+    # stem before "*", and all of it unless an inflection changes its final e or y (make →
+    # making, try → tries); slam → slammed and rant → rants still contain the whole word.
+    last = words[-1].lower()
+    changes_end = last.endswith("*") or (last.endswith(("e", "y")) and len(last) > 2)
+    last = last[:-1] if changes_end else last
+    needle = max([w.lower() for w in words[:-1]] + [last], key=len)
     return TermPattern(rf"(?<![\w’'-]){body}{tail}(?![\w’'-])", needle)
 
 
@@ -238,6 +258,14 @@ LOADED_VERB_CONNOTATIONS = ("doubt", "positive-self", "hostile")
 _LEGAL_HEDGES = frozenset({"allege"})
 
 
+@derived
+@cache
+def _all_patterns() -> list[tuple[TermPattern, object]]:
+    """The curated terms, then the loaded reporting verbs (a curated term wins a tie)."""
+    return [*_term_patterns(), *_verb_patterns()]
+
+
+@derived
 @cache
 def _verb_patterns() -> list[tuple[TermPattern, tuple[str, str, str]]]:
     from .lexicons import reporting_verbs
@@ -282,39 +310,47 @@ def find_loaded_terms(article: Article, *, emotive: bool = True) -> pd.DataFrame
     >>> t[["text", "phrase", "voice"]].values.tolist()
     [['shameful', 'truly shameful decision', 'NARRATOR']]
     """
+    with lexicons_held():  # the word lists are looked at once for the whole table
+        return _find_loaded_terms(article, emotive=emotive)
+
+
+def _find_loaded_terms(article: Article, *, emotive: bool) -> pd.DataFrame:
     lexicon = _lexicon_entries()
     segments = _segments(article)
     analysis = _analyse(article)
     labelled = _labelling_quotes(article, analysis)
-    names = _name_spans(article, analysis)
+    names = _name_spans(analysis)
     descriptive = _descriptive_terms()
     units = [(-1, article.title)] + list(enumerate(article.paragraphs))
     rows = []
     for p, text in units:
-        taken: list[tuple[int, int]] = list(names.get(p, ()))
+        words = word_spans(text)
+        # no flag inside a proper name: the names are taken before any term is matched
+        taken: list[tuple[int, int]] = [
+            *names.get(p, ()),
+            *_capitalised_runs(text, words, headline=p < 0),
+        ]
         hits = []  # (start, end, row without the phrase, needs an evaluative context)
         quoted_label = {(q0, q1): who for (pp, q0, q1), who in labelled.items() if pp == p}
-        for m, term in matches(text, _term_patterns(), taken):
+        for m, term in matches(text, _all_patterns(), taken):
             speaker, mode = _owner(segments, p, m.start())
             owner = speaker if mode == "quoted" else NARRATOR
             owner, mode = _labelled_owner(quoted_label, m.start(), owner, mode)
+            if isinstance(term, tuple):  # a reporting verb: (form, kind, explanation)
+                row = (term[0], term[1], p, owner, m.start(), m.end(), m.group(), mode,
+                       speaker, "reporting verb", term[2])  # fmt: skip
+                hits.append((m.start(), m.end(), row, False))
+                continue
             category, explanation = lexicon[term]
             row = (term, category, p, owner, m.start(), m.end(), m.group(), mode,
                    speaker, "curated", explanation)  # fmt: skip
             hits.append((m.start(), m.end(), row, term in descriptive))
-        for m, (form, kind, explanation) in matches(text, _verb_patterns(), taken):
-            speaker, mode = _owner(segments, p, m.start())
-            owner = speaker if mode == "quoted" else NARRATOR
-            owner, mode = _labelled_owner(quoted_label, m.start(), owner, mode)
-            row = (form, kind, p, owner, m.start(), m.end(), m.group(), mode, speaker,
-                   "reporting verb", explanation)  # fmt: skip
-            hits.append((m.start(), m.end(), row, False))
         if emotive:
-            for row in _emotive(p, text, segments, taken):
+            for row in _emotive(p, text, segments, taken, words):
                 owner, mode = _labelled_owner(quoted_label, row[4], row[3], row[7])
                 row = (*row[:3], owner, *row[4:7], mode, *row[8:])
                 hits.append((row[4], row[5], row, row[0] in descriptive))
-        rows += _with_phrases(text, hits)
+        rows += _with_phrases(text, hits, words)
     scare_rows = []
     for q in analysis.scare:
         quoted = article.paragraphs[q.paragraph][q.start : q.end]
@@ -345,12 +381,16 @@ def _plain_words() -> frozenset[str]:
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
 
 
-def _emotive(p: int, text: str, segments: dict, taken: list[tuple[int, int]]) -> list[tuple]:
+def _emotive(
+    p: int, text: str, segments: dict, taken: list[tuple[int, int]], words: list | None = None
+) -> list[tuple]:
     lexicon = sentiment_analyzer().lexicon
     plain = _plain_words()
     rows = []
-    for word, start, end in word_spans(text):
-        norm = normalise_word(word)
+    for word, start, end in word_spans(text) if words is None else words:
+        # normalise_word only where it changes more than the case (an apostrophe): one
+        # dictionary look-up per word is most of this function's cost
+        norm = normalise_word(word) if "'" in word or "’" in word else word.lower()
         valence = lexicon.get(norm)
         if valence is None or norm in plain:
             continue
@@ -371,6 +411,7 @@ def _emotive(p: int, text: str, segments: dict, taken: list[tuple[int, int]]) ->
 # ----------------------------------------------------------------------------------------
 # Phrases, names, descriptive words, labelling quotes
 # ----------------------------------------------------------------------------------------
+@derived
 @cache
 def intensifiers() -> frozenset[str]:
     """Words that amplify the word after them: VADER's boosters with a positive increment
@@ -389,6 +430,7 @@ def _word_list(path) -> set[str]:
     return {w.strip().lower() for w in lines if w.strip() and not w.startswith("#")}
 
 
+@derived
 @cache
 def _descriptive_terms() -> frozenset[str]:
     """Words that name events, crimes and institutions (``descriptive_terms.txt``): loaded
@@ -406,7 +448,12 @@ _JOINERS = re.compile(r"[ \t]+|-")  # what may separate the words of one phrase
 
 
 def grow_phrase(
-    text: str, start: int, end: int, *, hits: list[tuple[int, int]] = ()
+    text: str,
+    start: int,
+    end: int,
+    *,
+    hits: list[tuple[int, int]] = (),
+    words: list[tuple[str, int, int]] | None = None,
 ) -> tuple[int, int]:
     """The phrase a loaded word at ``start:end`` belongs to: amplifiers before it ("truly
     shameful"), neighbouring loaded words (``hits``), and the noun it describes ("shameful
@@ -418,11 +465,11 @@ def grow_phrase(
     >>> text[slice(*grow_phrase(text, start, start + 8))]
     'truly shameful decision'
     """
-    words = word_spans(text)
-    first = next((i for i, w in enumerate(words) if w[2] > start), None)
-    if first is None:
+    words = word_spans(text) if words is None else words  # (word, start, end) of ``text``
+    first = bisect.bisect_right([w[2] for w in words], start)  # the first word ending after
+    if first == len(words):
         return start, end
-    last = max(first, max((i for i, w in enumerate(words) if w[1] < end), default=first))
+    last = max(first, bisect.bisect_left([w[1] for w in words], end) - 1)
     boost = intensifiers()
     stops = stopwords()
 
@@ -464,18 +511,22 @@ def _adjective_like(word: str) -> bool:
     return normalise_word(word).endswith(_ADJECTIVE_ENDINGS)
 
 
-def _with_phrases(text: str, hits: list[tuple[int, int, tuple, bool]]) -> list[tuple]:
+def _with_phrases(
+    text: str, hits: list[tuple[int, int, tuple, bool]], words: list[tuple[str, int, int]]
+) -> list[tuple]:
     """Each hit's row with its phrase; a descriptive hit only if its phrase holds an
     evaluative word (another hit that is not descriptive, or an amplifier)."""
     spans = [(a, b) for a, b, _row, _d in hits]
     evaluative = [(a, b) for a, b, _row, d in hits if not d]
     boost = intensifiers()
-    rows = []
+    rows: list[tuple] = []
+    if not hits:
+        return rows
     for start, end, row, descriptive in hits:
-        ps, pe = grow_phrase(text, start, end, hits=spans)
+        ps, pe = grow_phrase(text, start, end, hits=spans, words=words)
         if descriptive:
             others = any(ps <= a and b <= pe and (a, b) != (start, end) for a, b in evaluative)
-            amplified = any(w.lower() in boost for w, _s, _e in word_spans(text[ps:pe]))
+            amplified = any(w.lower() in boost for w, a, b in words if ps <= a and b <= pe)
             if not (others or amplified):
                 continue
         rows.append((*row, text[ps:pe], ps, pe))
@@ -488,20 +539,25 @@ _CAPITALISED = re.compile(
 )
 
 
-def _name_spans(article: Article, analysis) -> dict[int, list[tuple[int, int]]]:
-    """Where the text holds a proper name, per paragraph (-1: headline): the entity layer's
-    mentions, and runs of two or more capitalised words ("Supreme Court", "Rich Lowry")
-    unless the whole unit is in title case (a headline)."""
+def _name_spans(analysis) -> dict[int, list[tuple[int, int]]]:
+    """The entity layer's mentions of names, per paragraph (-1: headline)."""
     spans: dict[int, list[tuple[int, int]]] = {}
     for m in analysis.index.mentions:
         if m.text[:1].isupper():
             spans.setdefault(m.paragraph, []).append((m.start, m.end))
-    for p, text in [(-1, article.title), *enumerate(article.paragraphs)]:
-        words = [w for w, _s, _e in word_spans(text) if len(w) > 3]
-        if words and sum(w[:1].isupper() for w in words) / len(words) >= 0.6:
-            continue  # title case: capitals say nothing about names
-        spans.setdefault(p, []).extend(m.span() for m in _CAPITALISED.finditer(text))
     return spans
+
+
+def _capitalised_runs(
+    text: str, words: list[tuple[str, int, int]], *, headline: bool = False
+) -> list[tuple[int, int]]:
+    """Runs of two or more capitalised words ("Supreme Court", "Rich Lowry"): proper names,
+    unless the text is a headline in title case, where capitals say nothing."""
+    if headline:
+        long_words = [w for w, _s, _e in words if len(w) > 3]
+        if long_words and sum(w[:1].isupper() for w in long_words) / len(long_words) >= 0.6:
+            return []
+    return [m.span() for m in _CAPITALISED.finditer(text)]
 
 
 #: Verbs of labelling: the words quoted right after them ("branded him “a liar”", "slammed
