@@ -96,9 +96,9 @@ def _inflections(word: str) -> str:
     if word.endswith("*"):
         return re.escape(word[:-1]) + r"[\w’'-]*"
     stem = re.escape(word)
-    forms = [stem + r"(?:s|es|d|ed|ing|er|ers)?"]
+    forms = [stem + r"(?:s|es|d|ed|ing|er|ers|ly|ally)?"]  # an adverb: blatant → blatantly
     if word.endswith("e"):
-        forms.append(re.escape(word[:-1]) + r"(?:ing|ed|er|ers)")
+        forms.append(re.escape(word[:-1]) + r"(?:ing|ed|er|ers|y)")  # horrible → horribly
     if word.endswith("y") and len(word) > 2:
         forms.append(re.escape(word[:-1]) + r"(?:ies|ied|ier|iest)")
     if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", word):
@@ -515,20 +515,18 @@ def _with_phrases(
     text: str, hits: list[tuple[int, int, tuple, bool]], words: list[tuple[str, int, int]]
 ) -> list[tuple]:
     """Each hit's row with its phrase; a descriptive hit only if its phrase holds an
-    evaluative word (another hit that is not descriptive, or an amplifier)."""
+    evaluative word (another hit that is not descriptive)."""
     spans = [(a, b) for a, b, _row, _d in hits]
     evaluative = [(a, b) for a, b, _row, d in hits if not d]
-    boost = intensifiers()
     rows: list[tuple] = []
     if not hits:
         return rows
     for start, end, row, descriptive in hits:
         ps, pe = grow_phrase(text, start, end, hits=spans, words=words)
-        if descriptive:
-            others = any(ps <= a and b <= pe and (a, b) != (start, end) for a, b in evaluative)
-            amplified = any(w.lower() in boost for w, a, b in words if ps <= a and b <= pe)
-            if not (others or amplified):
-                continue
+        if descriptive and not any(
+            ps <= a and b <= pe and (a, b) != (start, end) for a, b in evaluative
+        ):
+            continue  # "more violence" is still a description; "brutal violence" is not
         rows.append((*row, text[ps:pe], ps, pe))
     return rows
 
