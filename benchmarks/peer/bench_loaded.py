@@ -370,12 +370,16 @@ def main() -> None:
     parser.add_argument("--cost-articles", type=int, default=40)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--skip-cost", action="store_true")
+    parser.add_argument("--only-cost", action="store_true", help="the cost ratio alone")
     args = parser.parse_args()
     import helpers
 
     root = cache_root(args.cache)
     ptc = ptc_even(root)
     babe = babe_even(root)
+    if args.only_cost:
+        cost(ptc, args.baseline_ref, min(args.cost_articles, len(ptc)), args.rounds)
+        return
     print(f"PTC even-id articles: {len(ptc)}, gold spans ({' + '.join(PTC_TECHNIQUES)}, merged):"
           f" {sum(len(merge(g)) for _i, _r, g in ptc)}; BABE even rows: {len(babe)}")  # fmt: skip
     show(
