@@ -354,19 +354,20 @@ def _find_loaded_terms(article: Article, *, emotive: bool) -> pd.DataFrame:
     scare_rows = []
     for q in analysis.scare:
         quoted = article.paragraphs[q.paragraph][q.start : q.end]
+        if not any(r[2] == q.paragraph and q.start <= r[4] < q.end for r in rows):
+            continue  # no loaded word inside: a quotation, not loaded wording
         who = labelled.get((q.paragraph, q.start, q.end))
         if who is not None:
-            rows.append((quoted, "name calling (quoted label)", q.paragraph, who, q.start, q.end,
-                         f"“{quoted}”", "quoted", who, "labelling quote",
-                         _LABEL_EXPLANATION, quoted, q.start, q.end))  # fmt: skip
+            kind = ("name calling (quoted label)", who, "quoted", who, "labelling quote")
+            explanation = _LABEL_EXPLANATION
+        elif _is_scare_label(quoted):
+            kind = ("distancing (scare quotes)", NARRATOR, "narration", NARRATOR, "scare quotes")
+            explanation = _SCARE_EXPLANATION
+        else:
             continue
-        if not _is_scare_label(quoted) or not any(
-            r[2] == q.paragraph and q.start <= r[4] < q.end for r in rows
-        ):
-            continue  # a neutral word in quotation marks: caution, not loaded wording
-        scare_rows.append((quoted, "distancing (scare quotes)", q.paragraph, NARRATOR, q.start,
-                           q.end, f"“{quoted}”", "narration", NARRATOR, "scare quotes",
-                           _SCARE_EXPLANATION, quoted, q.start, q.end))  # fmt: skip
+        category, voice, mode, speaker, source = kind
+        scare_rows.append((quoted, category, q.paragraph, voice, q.start, q.end, f"“{quoted}”",
+                           mode, speaker, source, explanation, quoted, q.start, q.end))  # fmt: skip
     rows += scare_rows
     rows.sort(key=lambda row: (row[2], row[4]))  # paragraph, start (a stable sort)
     return pd.DataFrame(rows, columns=TERM_COLUMNS)

@@ -193,6 +193,7 @@ def test_names_and_descriptive_words_are_not_flagged_alone(text, expected):
           ["“shameless”", "shameless", NARRATOR, "scare quotes"]]),
         # quotation marks around a neutral word are caution, not loaded wording
         ("The so-called “reform” failed.", [["so-called", "so-called", NARRATOR, "curated"]]),
+        ("Jane Okafor described the plan as “a careful first step”.", []),
     ],
 )  # fmt: skip
 def test_labelling_quotes_belong_to_the_speaker(text, expected):
