@@ -367,9 +367,47 @@ def _find_loaded_terms(article: Article, *, emotive: bool) -> pd.DataFrame:
         category, voice, mode, speaker, source = kind
         scare_rows.append((quoted, category, q.paragraph, voice, q.start, q.end, f"“{quoted}”",
                            mode, speaker, source, explanation, quoted, q.start, q.end))  # fmt: skip
-    rows += scare_rows
+    rows = _quoted_labels_once(rows, scare_rows, lexicon)
     rows.sort(key=lambda row: (row[2], row[4]))  # paragraph, start (a stable sort)
     return pd.DataFrame(rows, columns=TERM_COLUMNS)
+
+
+def _quoted_labels_once(rows: list[tuple], quote_rows: list[tuple], lexicon) -> list[tuple]:
+    """Loaded words inside quotation marks that point to another source, counted once.
+
+    A label quoted after a verb of labelling ("what Moscow calls its “…”", "branded him
+    “…”") is that source's wording: its loaded words stay, owned by the source, with the
+    whole quoted label as their phrase, and the quotation is not listed again. A label in
+    scare quotes is another source's wording that the writer keeps at a distance: only the
+    distancing is listed (the writer's act), never the words inside as the writer's own
+    loaded language or euphemism.
+    """
+    inside: dict[tuple, list[int]] = {}
+    for i, row in enumerate(rows):
+        for q in quote_rows:
+            if row[2] == q[2] and q[4] <= row[4] < q[5]:
+                inside.setdefault(q[:6], []).append(i)
+    dropped: set[int] = set()
+    kept_quotes = []
+    for q in quote_rows:
+        words = inside.get(q[:6], [])
+        if q[9] == "labelling quote":
+            for i in words:  # (…, phrase, phrase_start, phrase_end): the whole quoted label
+                rows[i] = (*rows[i][:11], q[11], q[12], q[13])
+            continue
+        dropped.update(words)
+        kinds = sorted({rows[i][1] for i in words})
+        kept_quotes.append((*q[:10], _SCARE_EXPLANATION + _inside_note(kinds), *q[11:]))
+    return [row for i, row in enumerate(rows) if i not in dropped] + kept_quotes
+
+
+def _inside_note(kinds: list[str]) -> str:
+    if not kinds:
+        return ""
+    return (
+        f" Inside the marks: {', '.join(kinds)}, counted here once as the writer's distancing, "
+        "not as the writer's own wording."
+    )
 
 
 @cache

@@ -72,6 +72,11 @@ def test_seed_loaded_terms_by_voice(seed):
     assert headline.term.tolist() == ["terrifying"]
     scare = terms[terms.source == "scare quotes"]
     assert scare.term.tolist() == ["special military operation"] * 2
+    # both uses stand in quotation marks pointing to the Kremlin: the outlet's distancing,
+    # never the outlet's own euphemism, and each counted once
+    assert "special military operation" not in outlet
+    assert len(terms[terms.term == "special military operation"]) == 2
+    assert "euphemism" in scare.explanation.iloc[0]
     assert set(terms.source) == {"curated", "reporting verb", "scare quotes"}
     verbs = terms[terms.source == "reporting verb"]
     assert verbs[["text", "voice"]].values.tolist() == [["claimed", NARRATOR]]  # Pentagon
@@ -177,20 +182,19 @@ def test_names_and_descriptive_words_are_not_flagged_alone(text, expected):
     ("text", "expected"),
     [
         # words quoted after a verb of labelling are the speaker's label, not scare quotes
+        # (counted once: the loaded word, with the whole quoted label as its phrase)
         ("Jane Okafor branded him “a liar in a cheap suit”.",
          [["branded", "branded", NARRATOR, "curated"],
-          ["“a liar in a cheap suit”", "a liar in a cheap suit", "Jane Okafor",
-           "labelling quote"],
-          ["liar", "liar", "Jane Okafor", "curated"]]),
+          ["liar", "a liar in a cheap suit", "Jane Okafor", "curated"]]),
         ("Jane Okafor slammed the plan as “a shameless cash grab”.",
          [["slammed", "slammed", NARRATOR, "curated"],
-          ["“a shameless cash grab”", "a shameless cash grab", "Jane Okafor",
-           "labelling quote"],
-          ["shameless", "shameless cash", "Jane Okafor", "curated"]]),
-        # no speaker, no such verb: the outlet's scare quotes, around a loaded word
+          ["shameless", "a shameless cash grab", "Jane Okafor", "curated"]]),
+        ("Critics welcomed what the Finance Ministry calls its “brutal but fair” reform.",
+         [["brutal", "brutal but fair", "Finance Ministry", "curated"]]),
+        # no speaker, no such verb: the outlet's scare quotes around a loaded word, counted
+        # once as the outlet's distancing, never as the outlet's own loaded word
         ("The minister’s “shameless” plan failed.",
-         [["shameless", "shameless", NARRATOR, "curated"],
-          ["“shameless”", "shameless", NARRATOR, "scare quotes"]]),
+         [["“shameless”", "shameless", NARRATOR, "scare quotes"]]),
         # quotation marks around a neutral word are caution, not loaded wording
         ("The so-called “reform” failed.", [["so-called", "so-called", NARRATOR, "curated"]]),
         ("Jane Okafor described the plan as “a careful first step”.", []),
