@@ -72,6 +72,7 @@ from .quotemarks import (
     _mask,
     _uses_single_marks,
     find_quote_spans,
+    normalise_marks,
 )
 from .sentences import split_sentences
 from .text import stopwords
@@ -130,11 +131,16 @@ _ADVERBIAL = re.compile(
       | ,?\s*(?:to|told)\s+(?:reporters|journalists)\b
       | ,?\s*outside\s+(?:court|the\s+court|parliament)\b
       | ,?\s*in\s+{_TIME_NOUNS}\b
-      | ,?\s*(?:{"|".join(_DAYS)})\b
+      | ,?\s*(?:{"|".join(_DAYS)})(?:\s+(?:night|morning|afternoon|evening))?\b
       | ,?\s*at\s+(?:a|an|the)\s+(?:\w+\s+){{0,2}}?(?:press\s+conference|briefing|meeting|rally|
             hearing|news\s+conference|event|summit|ceremony)\b
       | ,?\s*(?:on|in)\s+(?:\w+\s+)?(?:\d{{1,2}}|\d{{4}})\b
       | ,?\s*(?:a|two|three|several)\s+(?:days?|weeks?|months?|years?)\s+ago\b
+      | ,?\s*for\s+(?:years|months|weeks|decades|days|some\s+time|a\s+long\s+time)\b
+      | ,?\s*(?:at\s+the\s+time|on\s+the\s+record|on\s+camera|in\s+the\s+past|in\s+private|
+            in\s+public|in\s+recent\s+(?:days|weeks|months|years)|in\s+[’']\d\d)\b
+      | ,?\s*(?:on|with)\s+(?-i:(?:the\s+)?[A-Z][\w’'&.\-]*+(?:\s+[A-Z][\w’'&.\-]*+){{0,4}}+)
+            (?=\s*(?:,|that\b|:|[“"]|(?-i:[a-z])))
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -242,6 +248,7 @@ class SpeakerPhrase:
     role: str | None = None
     definite: bool = False  # "the Treasury": a name with an article is not a person
     borrowed: bool = False  # the subject of an earlier verb: ", adding that", "and said"
+    across_auxiliary: bool = False  # found across "has", "had", "at the time", "repeatedly"
 
 
 _APPOSITION_TAIL = r",\s*(?:\d{1,3},\s*)?([^,]{2,160}),\s*$"
@@ -251,20 +258,65 @@ _APPOSITION_START = re.compile(
 )
 
 
+# Words that may stand between a speaker and the cue, stripped one at a time from the end of
+# the text before the cue (each alternative ends at ``$``, so one way to match):
+#   time words, optionally in commas: "Others, however, say", "X also said";
+#   auxiliaries, never negated ("It has not said what will happen" reports no speech):
+#   "X has said", "had told", "does say"; "at the time", "in 2008", "on Wednesday night".
+_AUXILIARY = r"(?:has|have|had|does|do|did|will|would|could|can|may|might|should|must)"
+_ACROSS_AUXILIARY = "; speaker before an auxiliary or adverb ('has said', 'however, say')"
+_DAY_ALT = "|".join(_DAYS)
+_BETWEEN_SUBJECT_AND_CUE = re.compile(
+    rf"(?:,?\s+{_TIME_WORDS}|,\s*{_TIME_WORDS},|,?\s+(?:last|this|next)\s+{_TIME_NOUNS}|"
+    rf"\s+on\s+{_TIME_NOUNS}|\s+(?:responded|replied|reacted|hit\s+back|went\s+on)\s+by)"
+    r"\s*$",
+    re.IGNORECASE,
+)
+# The same, added for issue 19: a speaker found across one of these is kept only for the
+# first cue of a sentence ("X said the board had concluded …": "concluded" is inside X's words)
+_AUXILIARY_OR_ADVERB = re.compile(
+    rf"(?:\s+{_AUXILIARY}|\s+at\s+the\s+time|\s+(?:in|on)\s+[’']?\d{{2,4}}|"
+    rf"\s+(?:already|long|often|never|always|even|later|since|just|all|both|each|themselves|"
+    rf"himself|herself|itself|alone)|\s+(?:{_DAY_ALT})(?:\s+(?:night|morning|afternoon|evening))?)"
+    r"\s*$",
+    re.IGNORECASE,
+)
+# "-ly" words that are nouns, never adverbs before a verb of speech ("The family said")
+_LY_NOUNS = frozenset("family ally italy july rally assembly supply bully tally lily emily".split())
+
+
+def _ly_adverb_at_end(chunk: str) -> bool:
+    """The text before a cue ends in an adverb in -ly: "Trump repeatedly said" (a lower-case
+    word that names no speaker; rule of thumb after Quirk et al. 1985 on adverb position)."""
+    words = chunk.rstrip().rsplit(None, 1)
+    if len(words) < 2 or chunk.rstrip().endswith(","):  # ", who was not … publicly,"
+        return False
+    last = words[1]
+    return (
+        last.endswith("ly")
+        and len(last) > 4
+        and last.islower()
+        and last.isalpha()
+        and last not in _LY_NOUNS
+        and last not in speaker_nouns()
+    )
+
+
 def _speaker_before(pre: str) -> SpeakerPhrase | None:
     """The speaker phrase that ends ``pre`` (the text before a cue), skipping adverbials."""
     end = len(pre.rstrip())
-    role, stripped = None, False
+    role, stripped, across = None, False, False
     for _ in range(5):
         chunk = pre[:end]
-        m = re.search(
-            rf"(?:,?\s+{_TIME_WORDS}|,?\s+(?:last|this|next)\s+{_TIME_NOUNS}|"
-            rf"\s+on\s+{_TIME_NOUNS}|\s+(?:responded|replied|reacted|hit\s+back|went\s+on)\s+by)\s*$",
-            chunk,
-            re.IGNORECASE,
-        )
+        m = _BETWEEN_SUBJECT_AND_CUE.search(chunk)
         if m:
             end = m.start()
+            continue
+        m = _AUXILIARY_OR_ADVERB.search(chunk)
+        if m or _ly_adverb_at_end(chunk):
+            # "X has said", "X at the time said", "Trump repeatedly said"
+            end = m.start() if m else chunk.rstrip().rfind(" ")
+            across = True
             continue
         # Appositions between the name and the verb, one or more:
         # "Okafor, a paediatrician at …, said"; "Adeyemi, pastor of X, whose vans …, said"
@@ -293,7 +345,10 @@ def _speaker_before(pre: str) -> SpeakerPhrase | None:
                 stripped = True
                 continue
         break
-    return _speaker_at_end(pre[:end], role)
+    phrase = _speaker_at_end(pre[:end], role)
+    if phrase is not None:
+        phrase.across_auxiliary = across
+    return phrase
 
 
 def _is_demonym(name: str) -> bool:
@@ -561,7 +616,7 @@ def _clause_ok(clause: str, verb_needs: str, *, noun_object: bool = False) -> bo
         return False
     if _CLAUSE_START.match(stripped):
         return True
-    verb = _FINITE.search(" ".join(stripped.split()[:12]))
+    verb = _FINITE.search(" ".join(stripped.replace("’", "'").split()[:12]))
     # "confirmed the layoffs but declined to say …": a second verb of the same subject;
     # "announced a merger that eliminated …": a verb inside a relative clause. Either way
     # what follows the cue is a noun phrase, not a reported clause.
@@ -584,7 +639,8 @@ class _Analysis:
 
 class _Attributor:
     def __init__(self, article: Article) -> None:
-        self.paragraphs = list(article.paragraphs)
+        # same-length text: ''…'' read as “…”, every offset still points into the article
+        self.paragraphs = [normalise_marks(t) for t in article.paragraphs]
         single = _uses_single_marks(self.paragraphs)
         self.quotes = {
             p: find_quote_spans(text, p, single=single) for p, text in enumerate(self.paragraphs)
@@ -733,7 +789,7 @@ class _Attributor:
                 if person is not None:
                     return person
         if info["kind"] == "institution":
-            owner = self._institution_in(text, earlier)
+            owner = self._institution_in(text, earlier, generic=definite)
             if owner is not None:
                 return owner
         kind = "institution" if info["kind"] == "institution" else "anonymous"
@@ -784,7 +840,7 @@ class _Attributor:
                 last.append((at[i], entity))
         return [e for _i, e in sorted(last, key=lambda ie: -ie[0])]
 
-    def _institution_in(self, text: str, earlier: int) -> Entity | None:
+    def _institution_in(self, text: str, earlier: int, *, generic: bool = True) -> Entity | None:
         """The institution a description points to: the named one sharing most of its words,
         in its name or the role the article gave it ("the regulator" → "Product Safety
         Office, the government's consumer regulator"); for a generic noun ("the company"),
@@ -805,7 +861,8 @@ class _Attributor:
         if best is not None and overlap(best) > 0:
             return best
         head = words[-1] if words else ""
-        if speaker_nouns().get(head, {}).get("generic"):
+        if generic and speaker_nouns().get(head, {}).get("generic"):
+            # (only "the company": "a nursing union" is a new one, not the one named before)
             # "the company" is the organisation the story is about: the one named most often
             # so far (headline included), the most recent on a tie; never a public body
             counts = {
@@ -921,6 +978,8 @@ class _Attributor:
                 subject.borrowed = True
                 return subject, "before"
         before = _shifted(_speaker_before(pre), lead)
+        if before is not None and before.across_auxiliary and found:
+            before = None  # "X said the board had concluded …": inside X's words
         if before is not None and not _singular_name_with_base_verb(before, form, verb):
             return before, "before"
         if quote_before or re.search(r",\s*$", pre) or not pre.strip():
@@ -966,6 +1025,7 @@ class _Attributor:
                 or _gap_is_punct(text, after_pos, q.open_at, allow_colon=True)
             )
         ]
+        across = _ACROSS_AUXILIARY if phrase.across_auxiliary else ""
         directs: list[QuoteSpan] = []
         if adjacent_before:
             directs.append(adjacent_before[-1])
@@ -990,7 +1050,7 @@ class _Attributor:
                     q.end,
                     cue_text,
                     mention,
-                    f"direct quote, speaker {how} the quote",
+                    f"direct quote, speaker {how} the quote{across}",
                     phrase.role,
                     [],
                 )
@@ -1093,6 +1153,8 @@ class _Attributor:
         }[how]
         if clause_to <= attr_start:
             rule = "reported speech before the attribution ('…, X said')"
+        if phrase.across_auxiliary:
+            rule += _ACROSS_AUXILIARY
         self._emit(
             p,
             s_idx,
@@ -1281,8 +1343,8 @@ def _aside_bounds(text: str, s0: int, s1: int, pos: int) -> tuple[int, int] | No
     rel = pos - s0
     for opener, closer in (("–", "–"), ("—", "—"), ("(", ")")):
         left = seg.rfind(f" {opener} " if opener in _DASHES else opener, 0, rel)
-        if left < 0:
-            continue
+        if left < 0 or (opener == "(" and seg.find(closer, left, rel) >= 0):
+            continue  # "(61 percent) …, according to X": the parenthesis closed before
         right = seg.find(f" {closer} " if closer in _DASHES else closer, rel)
         if right < 0 and opener in _DASHES:
             continue

@@ -257,3 +257,199 @@ def test_annotated_view_marks_scare_quotes(seed):
     html = annotated_voices(seed, voices(seed), scare=scare_quotes(seed))
     assert html.count("scare quotes: nobody in the article says this") == 2
     assert "dashed box = scare quotes" in html
+
+
+# Issue 19 (PolNeAR train errors), one tiny text per rule: (speaker, kind, cue, text, rule).
+def rows_with_rule(text: str) -> list[tuple[str, str, str, str, str]]:
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    return list(zip(table.speaker, table.kind, table.cue, table.text, table.rule, strict=True))
+
+
+ACROSS = "; speaker before an auxiliary or adverb ('has said', 'however, say')"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # quotation conventions: two apostrophes (NYT), guillemets, low-9 closed by a high mark
+        (
+            "''We will win,'' said Jane Okafor.",
+            [
+                (
+                    "Jane Okafor",
+                    "direct",
+                    "said",
+                    "We will win,",
+                    "direct quote, speaker after the quote",
+                )
+            ],
+        ),
+        (
+            "Jane Okafor said: ''We will win.''",
+            [
+                (
+                    "Jane Okafor",
+                    "direct",
+                    "said",
+                    "We will win.",
+                    "direct quote, speaker before the quote",
+                )
+            ],
+        ),
+        (
+            "«We will win», said Jane Okafor.",
+            [
+                (
+                    "Jane Okafor",
+                    "direct",
+                    "said",
+                    "We will win",
+                    "direct quote, speaker after the quote",
+                )
+            ],
+        ),
+        (
+            "„We will win“, said Jane Okafor.",
+            [
+                (
+                    "Jane Okafor",
+                    "direct",
+                    "said",
+                    "We will win",
+                    "direct quote, speaker after the quote",
+                )
+            ],
+        ),
+        # an auxiliary, a parenthetical or an adverb between the speaker and the verb
+        (
+            "Jane Okafor has said the plan is doomed.",
+            [
+                (
+                    "Jane Okafor",
+                    "indirect",
+                    "said",
+                    "the plan is doomed",
+                    "reported speech after the cue" + ACROSS,
+                )
+            ],
+        ),
+        (
+            "Jane Okafor had told reporters that the plan was doomed.",
+            [
+                (
+                    "Jane Okafor",
+                    "indirect",
+                    "told",
+                    "the plan was doomed",
+                    "reported speech after the cue" + ACROSS,
+                )
+            ],
+        ),
+        (
+            "Others, however, say the plan is doomed.",
+            [("Others", "indirect", "say", "the plan is doomed", "reported speech after the cue")],
+        ),
+        (
+            "Jane Okafor vehemently said the plan was doomed.",
+            [
+                (
+                    "Jane Okafor",
+                    "indirect",
+                    "said",
+                    "the plan was doomed",
+                    "reported speech after the cue" + ACROSS,
+                )
+            ],
+        ),
+        (
+            "Jane Okafor at the time said the plan was doomed.",
+            [
+                (
+                    "Jane Okafor",
+                    "indirect",
+                    "said",
+                    "the plan was doomed",
+                    "reported speech after the cue" + ACROSS,
+                )
+            ],
+        ),
+        # adverbials after the cue: a day and its part, a network, "in an interview with X"
+        (
+            "Jane Okafor said Wednesday night that the plan was doomed.",
+            [
+                (
+                    "Jane Okafor",
+                    "indirect",
+                    "said",
+                    "the plan was doomed",
+                    "reported speech after the cue",
+                )
+            ],
+        ),
+        (
+            "Jane Okafor said on CNN that the plan was doomed.",
+            [
+                (
+                    "Jane Okafor",
+                    "indirect",
+                    "said",
+                    "the plan was doomed",
+                    "reported speech after the cue",
+                )
+            ],
+        ),
+        (
+            "Jane Okafor said in an interview with The Associated Press that the plan was doomed.",
+            [
+                (
+                    "Jane Okafor",
+                    "indirect",
+                    "said",
+                    "the plan was doomed",
+                    "reported speech after the cue",
+                )
+            ],
+        ),
+        # a curly apostrophe in the reported clause's verb
+        (
+            "Jane Okafor said the agreement isn’t good for the country.",
+            [
+                (
+                    "Jane Okafor",
+                    "indirect",
+                    "said",
+                    "the agreement isn’t good for the country",
+                    "reported speech after the cue",
+                )
+            ],
+        ),
+        # kept out: a negated auxiliary, a nested verb after "had", a noun in -ly
+        ("The council has not said what will happen to fares.", []),
+        (
+            "Jane Okafor said the board had concluded the offer was fair.",
+            [
+                (
+                    "Jane Okafor",
+                    "indirect",
+                    "said",
+                    "the board had concluded the offer was fair",
+                    "reported speech after the cue",
+                )
+            ],
+        ),
+        (
+            "The family said the plan was doomed.",
+            [
+                (
+                    "family",
+                    "indirect",
+                    "said",
+                    "the plan was doomed",
+                    "reported speech after the cue",
+                )
+            ],
+        ),
+    ],
+)
+def test_issue19_rules(text, expected):
+    assert rows_with_rule(text) == expected

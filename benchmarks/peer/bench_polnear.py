@@ -20,7 +20,8 @@ Scoring rules (all here, nothing else is tuned):
   in one (a fragment of a long gold content is right); *strict* precision counts only the
   first. Predictions of one speaker separated only by their attribution ("“A,” she said,
   “B.”": a gap of at most 80 characters holding the cue or the speaker mention, no other
-  text in quotation marks) are joined into one, as PolNeAR annotates one content.
+  text in quotation marks) are joined into one, as PolNeAR annotates one content; so is a
+  quotation continued into the next paragraph (rule ``continued quote``).
 - **form** of a gold content, from its quotation marks: *direct* when the stripped content
   opens with a quotation mark and closes with one (trailing punctuation allowed: ``“…”``,
   ``"…"``, ``''…''``, ``‘…’``, ``«…»``, ``„…“``); *partial* when it holds quoted words
@@ -139,6 +140,10 @@ def predictions(article, maps, raw: str) -> list[Prediction]:
         a, b = to_raw(maps, row.paragraph, row.start, row.end)
         pred = Prediction([(a, b)], row.speaker, row.speaker_mention, row.cue, row.kind, row.rule)
         prev = out[-1] if out else None
+        if prev is not None and row.rule.startswith("continued quote"):
+            prev.spans.append((a, b))  # a quotation that runs on into the next paragraph
+            last_p = row.paragraph
+            continue
         if prev is not None and last_p == row.paragraph and prev.speaker == pred.speaker:
             gap = raw[prev.spans[-1][1] : a]
             names = [w for w in (pred.cue, pred.mention, prev.mention) if w]
