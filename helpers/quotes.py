@@ -551,6 +551,28 @@ def _speaker_after(post: str) -> SpeakerPhrase | None:
     return None
 
 
+# The source of "according to" when no person or institution is named: a document, a poll,
+# a data set ("according to his Facebook profile", "according to new Crowdpac research").
+# Up to ten words, stopping where an adverbial or a new clause starts (rule "'according to'
+# attribution", speaker kind ``anonymous``).
+_SOURCE_AFTER = re.compile(
+    r"\s*+((?:(?:the|a|an|his|her|its|their|our|new|recent|latest|early|preliminary)\s++)?+"
+    r"[\w’'\-.&]++(?:\s++(?!(?:on|in|at|after|during|when|as|who|which|while|before|because|that|"
+    r"and|but|last|this|earlier|later|since|to|by|with)\b)[\w’'\-.&]++){0,9}+)"
+)
+
+
+def _source_after(post: str) -> SpeakerPhrase | None:
+    """A source after "according to" that is no speaker: the noun phrase up to a comma."""
+    m = _SOURCE_AFTER.match(post)
+    if m is None or not any(ch.isalpha() for ch in m.group(1)):
+        return None
+    text = m.group(1).rstrip(".")
+    if text.lower() in _PRONOUNS or text.lower() in stopwords():
+        return None
+    return SpeakerPhrase(text, m.start(1), m.start(1) + len(text), "description")
+
+
 _AUDIENCE = re.compile(
     r"\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:"
     r"(?:[A-Z][\w’'\-]*\s*)+"  # the BBC, the Daily Clarion, MPs
@@ -945,6 +967,8 @@ class _Attributor:
         """:meth:`_speaker_for_cue` on ``pre``, the text from ``lead`` to the cue."""
         if form in _PHRASE_CUES:
             phrase = _speaker_after(post)
+            if phrase is None and form != "per":  # "9 per cent"
+                phrase = _source_after(post)
             if phrase is None:
                 return None, ""
             phrase.start += cue.end()
@@ -1185,6 +1209,13 @@ class _Attributor:
             intro = self.masked[p][s0 : q.open_at]
             if intro.strip() and not _cues(intro):
                 continue  # "a sign reads: “…”" — introduced, but by no reporting verb
+            after = self._speaker_in_next_sentence(p, q, sentence_spans)
+            if after is not None:
+                entity, cue, mention = after
+                rule = "direct quote, speaker in the next sentence ('…?” X said.')"
+                self._emit(p, s_idx, entity, "direct", q.start, q.end, cue, mention, rule, None, [])
+                self.claimed.add((p, q.start))
+                continue
             prev = self._previous_speaker(p, q)
             if prev is None:
                 entity, cue, rule = None, "", "standalone quotation with no speaker"
@@ -1195,6 +1226,47 @@ class _Attributor:
                     "standalone quotation: continues the previous speaker",
                 )
             self._emit_quote(p, sentence_spans, q, entity, cue, rule, "")
+
+    def _speaker_in_next_sentence(
+        self, p: int, q: QuoteSpan, sentence_spans: list[tuple[int, int]]
+    ) -> tuple[Entity, str, str] | None:
+        """“Is it over?” Trump said. — a quotation ending in ? or ! is split from its
+        attribution by the sentence splitter: the next sentence, right after the closing
+        mark, holding nothing but a speaker and a cue (and adverbials), is its attribution."""
+        text = self.paragraphs[p]
+        if q.close_at is None or not text[q.start : q.end].rstrip().endswith(("?", "!", "…")):
+            return None
+        nxt = next(((a, b) for a, b in sentence_spans if a >= q.outer_end), None)
+        if nxt is None or text[q.outer_end : nxt[0]].strip():
+            return None
+        s0, s1 = nxt
+        ms = self.masked[p][s0:s1]
+        cues = _cues(ms)
+        if len(cues) != 1:
+            return None
+        cue = cues[0]
+        form = _WS.sub(" ", cue.group().lower())
+        if form not in reporting_verbs():
+            return None
+        pre, post = ms[: cue.start()], ms[cue.end() :]
+        phrase = _speaker_before(pre) if pre.strip() else None
+        if phrase is not None and pre[: phrase.start].strip():
+            return None  # the words before the speaker are more than a speaker
+        if phrase is None and not pre.strip():
+            phrase = _speaker_after(post)
+            if phrase is not None:
+                phrase.start += cue.end()
+                phrase.end += cue.end()
+                post = post[phrase.end - cue.end() :]
+        elif phrase is not None and not _only_adverbials(post.strip(" .")):
+            return None
+        if phrase is None or phrase.kind == "pronoun" and phrase.text.islower():
+            return None
+        entity = self.resolve(phrase, p, s0)
+        if entity is None:
+            return None
+        self._remember(entity, p, s0 + phrase.start)
+        return entity, cue.group(), phrase.text
 
     def _previous_speaker(self, p: int, q: QuoteSpan) -> tuple[Entity, str] | None:
         earlier = [

@@ -423,6 +423,57 @@ ACROSS = "; speaker before an auxiliary or adverb ('has said', 'however, say')"
                 )
             ],
         ),
+        # "according to" a document, a poll or a data set: the source is its noun phrase
+        (
+            "The pilot had flown since 2004, according to his Facebook profile.",
+            [
+                (
+                    "Facebook profile",
+                    "indirect",
+                    "according to",
+                    "The pilot had flown since 2004",
+                    "reported speech before the attribution ('…, X said')",
+                )
+            ],
+        ),
+        (
+            "According to the summary, the employee did not act.",
+            [
+                (
+                    "summary",
+                    "indirect",
+                    "According to",
+                    "the employee did not act",
+                    "'according to' attribution",
+                )
+            ],
+        ),
+        ("Fees rose by 9 per cent last year.", []),
+        # a quotation ending in ? or ! is its own sentence: the attribution is the next one
+        (
+            "“Is it over?” Jane Okafor said. She left.",
+            [
+                (
+                    "Jane Okafor",
+                    "direct",
+                    "said",
+                    "Is it over?",
+                    "direct quote, speaker in the next sentence ('…?” X said.')",
+                )
+            ],
+        ),
+        (
+            "“Is it over?” Jane Okafor said on Wednesday.",
+            [
+                (
+                    "Jane Okafor",
+                    "direct",
+                    "said",
+                    "Is it over?",
+                    "direct quote, speaker in the next sentence ('…?” X said.')",
+                )
+            ],
+        ),
         # kept out: a negated auxiliary, a nested verb after "had", a noun in -ly
         ("The council has not said what will happen to fares.", []),
         (

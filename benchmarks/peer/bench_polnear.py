@@ -32,7 +32,8 @@ Scoring rules (all here, nothing else is tuned):
 - **right speaker**, among found contents whose gold relation has a source: the gold source
   and the prediction (its ``speaker`` or its ``speaker_mention``) share a name word after
   normalising (lower case, possessive ``'s`` and punctuation dropped, stop words, titles
-  and speaker nouns such as *spokesman* removed). A gold source that is only a pronoun
+  and speaker nouns such as *spokesman* removed; a source with no name word left, such as
+  "Police" or "some experts", keeps its nouns). A gold source that is only a pronoun
   (*he*, *they* …) is replaced by the nearest earlier gold source in the article that is not
   a pronoun (PolNeAR has no coreference), and also matches the same pronoun in
   ``speaker_mention``. ``UNKNOWN`` and ``NARRATOR`` are never right.
@@ -208,10 +209,13 @@ def cue_label(cue: str) -> str:
 
 
 def name_words(text: str) -> set[str]:
+    """Name words: lower case, no possessive, no stop word, title or speaker noun; for a
+    description with no name ("Police", "some experts", "the company") its nouns instead."""
     text = re.sub(r"[’']s\b", "", text.lower())
-    words = re.findall(r"[a-z0-9\-]+", text)
-    drop = stopwords() | _TITLES | set(speaker_nouns())
-    return {w for w in words if w not in drop and len(w) > 1}
+    words = [w for w in re.findall(r"[a-z0-9\-]+", text) if w not in stopwords() and len(w) > 1]
+    drop = _TITLES | set(speaker_nouns())
+    names = {w for w in words if w not in drop}
+    return names or set(words)
 
 
 @dataclasses.dataclass
