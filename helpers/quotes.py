@@ -275,9 +275,9 @@ _BETWEEN_SUBJECT_AND_CUE = re.compile(
 # The same, added for issue 19: a speaker found across one of these is kept only for the
 # first cue of a sentence ("X said the board had concluded …": "concluded" is inside X's words)
 _AUXILIARY_OR_ADVERB = re.compile(
-    rf"(?:\s+{_AUXILIARY}|\s+at\s+the\s+time|\s+(?:in|on)\s+[’']?\d{{2,4}}|"
+    rf"(?:\s+{_AUXILIARY}|\s+at\s+the\s+time|\s+(?:in|on)\s+(?:[’']\d\d|\d{{4}})|"
     rf"\s+(?:already|long|often|never|always|even|later|since|just|all|both|each|themselves|"
-    rf"himself|herself|itself|alone)|\s+(?:{_DAY_ALT})(?:\s+(?:night|morning|afternoon|evening))?)"
+    rf"himself|herself|itself|alone)|\s+(?:on\s+)?(?:{_DAY_ALT})(?:\s+(?:night|morning|afternoon|evening))?)"
     r"\s*$",
     re.IGNORECASE,
 )
@@ -392,6 +392,11 @@ def _speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
     m = re.search(r"\b[Tt]he\s+\d{1,3}-year-old$", chunk)
     if m:
         return SpeakerPhrase(m.group(), m.start(), m.end(), "pronoun", role)  # a person
+    m = _SHARE_OF_PEOPLE.search(chunk)
+    if m:
+        # "46 percent said", "About three in 10 said", "a third of voters said": the share
+        # of a poll's respondents (rule: a share of people as the speaker; kind anonymous)
+        return SpeakerPhrase(m.group(1), m.start(1), m.end(1), "description", role)
     m = re.search(
         rf"{_TITLE_BEFORE_NAME}{_NAME_TOKEN}(?:\s+(?:(?:{_CONNECTOR}|&)\s+(?:the\s+)?)?{_NAME_TOKEN})*$",
         chunk,
@@ -451,6 +456,20 @@ _POSTMOD = re.compile(
     r"\s+(?:familiar\s+with|close\s+to|for|at|in|from|of|with\s+knowledge\s+of|on|inside|"
     r"within|involved\s+in|briefed\s+on)\s+(?P<tail>(?:[\w’'\-]+\s+){0,4}"
     r"(?!(?:and|or|but|the|a|an|to|of|in|for)$)[\w’'\-]+)$"  # ends in a content word
+)
+
+
+# A share of people as the subject of a verb of speech, as polls are reported: "46 percent",
+# "27 percent of those who named a candidate", "About three in 10", "a third of voters",
+# "most Republicans". The "of …" tail is at most eight words with no verb of speech.
+_SHARE_OF_PEOPLE = re.compile(
+    r"(?:^|[\s(,;:])((?:(?:about|nearly|almost|roughly|only|just|some|more\s+than|less\s+than|"
+    r"fewer\s+than|over|under)\s++)?+"
+    r"(?:\d++(?:\.\d++)?+\s*+(?:percent|per\s+cent|%)|(?:\d++|one|two|three|four|five|six|"
+    r"seven|eight|nine)\s++in\s++(?:10|ten|\d++)|(?:a|one|two)\s++(?:third|quarter|fifth|half)s?+|"
+    r"half|(?:a\s++)?+majority|most|many|two-thirds|three-quarters)"
+    r"(?:\s++of\s++[\w’'\-]++(?:\s++[\w’'\-]++){0,7}+)?+)$",
+    re.IGNORECASE,
 )
 
 
@@ -1101,6 +1120,16 @@ class _Attributor:
             tail = tail[: follows.start()]
         tail_is_empty = _only_adverbials(tail)
         if (
+            not tail_is_empty
+            and text[s0:attr_start].rstrip().endswith(",")
+            and not _is_fronted(text[s0:attr_start])  # "By 2027, she added, the group …"
+            and _apposition_tail(tail)
+        ):
+            # "…, said Jane Okafor, director of the X project." / "…, Okafor said, a policy
+            # that …": the speaker's apposition or the writer's gloss, not her words (rule
+            # "reported speech before the attribution", the content before the comma)
+            tail_is_empty = True
+        if (
             how == "according"
             and text[s0:attr_start].strip() == ""
             or (
@@ -1114,6 +1143,10 @@ class _Attributor:
             lead = text[s0:attr_start].rstrip()
             if lead.endswith(","):
                 clause_from, clause_to = s0, s0 + len(lead) - 1
+            elif re.search(r",\s?[”\"’']{1,2}$", lead) and not _only_punct(lead):
+                # 'Candidates who think "America … are dangerously wrong," she said': the comma
+                # inside the closing mark (American style) ends the reported clause
+                clause_from, clause_to = s0, s0 + len(lead)
             elif how == "according":
                 return
         elif (
@@ -1304,6 +1337,19 @@ class _Attributor:
         self._spoken_sorted &= not self._spoken_p or p >= self._spoken_p[-1]
         self.spoken_at.append((p, at, entity))
         self._spoken_p.append(p)
+
+
+def _apposition_tail(tail: str) -> bool:
+    """The text after an attribution is an apposition: ``, director of …``, ``, a policy
+    that …`` (a determiner, or a role noun in its first three words), with no cue in it."""
+    m = re.match(r"\s*,\s*", tail)
+    if m is None:
+        return False
+    rest = tail[m.end() :]
+    starts = re.match(r"(?:a|an|the)\s", rest) or (
+        rest[:1].islower() and _names_a_role(" ".join(rest.split()[:3]))
+    )
+    return bool(starts) and not _cues(rest)
 
 
 def _only_adverbials(text: str) -> bool:

@@ -474,6 +474,81 @@ ACROSS = "; speaker before an auxiliary or adverb ('has said', 'however, say')"
                 )
             ],
         ),
+        # a share of people as the speaker, as polls are reported
+        (
+            "In the poll, 46 percent said they were unenthusiastic.",
+            [
+                (
+                    "46 percent",
+                    "indirect",
+                    "said",
+                    "they were unenthusiastic",
+                    "reported speech after the cue",
+                )
+            ],
+        ),
+        (
+            "About three in 10 said they prefer a liberal agenda.",
+            [
+                (
+                    "About three in 10",
+                    "indirect",
+                    "said",
+                    "they prefer a liberal agenda",
+                    "reported speech after the cue",
+                )
+            ],
+        ),
+        # the speaker's apposition or the writer's gloss after the attribution is no content
+        (
+            "The party has a strong ground game, said Mindy Roe, director of the Civic Project.",
+            [
+                (
+                    "Mindy Roe",
+                    "indirect",
+                    "said",
+                    "The party has a strong ground game",
+                    "reported speech before the attribution ('…, X said')",
+                )
+            ],
+        ),
+        (
+            "Victims would be seen as one group, Jane Okafor said, a policy that could help.",
+            [
+                (
+                    "Jane Okafor",
+                    "indirect",
+                    "said",
+                    "Victims would be seen as one group",
+                    "reported speech before the attribution ('…, X said')",
+                )
+            ],
+        ),
+        (
+            "By 2027, Jane Okafor added, the group would double.",
+            [
+                (
+                    "Jane Okafor",
+                    "indirect",
+                    "added",
+                    "the group would double",
+                    "reported speech after a mid-sentence attribution ('In return, X added, …')",
+                )
+            ],
+        ),
+        # a comma inside the closing mark ends a reported clause with a quoted phrase
+        (
+            "Jane Okafor spoke. Rivals who think “we have no interests here are wrong,” she said.",
+            [
+                (
+                    "Jane Okafor",
+                    "partial",
+                    "said",
+                    "Rivals who think “we have no interests here are wrong,”",
+                    "reported speech before the attribution ('…, X said')",
+                )
+            ],
+        ),
         # kept out: a negated auxiliary, a nested verb after "had", a noun in -ly
         ("The council has not said what will happen to fares.", []),
         (
