@@ -549,6 +549,69 @@ ACROSS = "; speaker before an auxiliary or adverb ('has said', 'however, say')"
                 )
             ],
         ),
+        # speaker names: qualifiers, titles and descriptors are no part of the name
+        (
+            "Former Obama adviser David Axelrod said the plan was doomed. Obama said it was fine.",
+            [
+                (
+                    "David Axelrod",
+                    "indirect",
+                    "said",
+                    "the plan was doomed",
+                    "reported speech after the cue",
+                ),
+                ("Obama", "indirect", "said", "it was fine", "reported speech after the cue"),
+            ],
+        ),
+        (
+            "Grandmother-of-three Jane Roe said the plan was doomed.",
+            [
+                (
+                    "Jane Roe",
+                    "indirect",
+                    "said",
+                    "the plan was doomed",
+                    "reported speech after the cue",
+                )
+            ],
+        ),
+        (
+            "Admiral Harris said the plan was doomed.",
+            [
+                (
+                    "Harris",
+                    "indirect",
+                    "said",
+                    "the plan was doomed",
+                    "reported speech after the cue",
+                )
+            ],
+        ),
+        (
+            "Mrs. Okafor’s campaign said the plan was doomed.",
+            [
+                (
+                    "Okafor’s campaign",
+                    "indirect",
+                    "said",
+                    "the plan was doomed",
+                    "reported speech after the cue",
+                )
+            ],
+        ),
+        # "the grandmother-of-five" is a person, like "the 78-year-old"
+        (
+            "Jane Roe, 78, spoke. The grandmother-of-five said the plan was doomed.",
+            [
+                (
+                    "Jane Roe",
+                    "indirect",
+                    "said",
+                    "the plan was doomed",
+                    "reported speech after the cue",
+                )
+            ],
+        ),
         # kept out: a negated auxiliary, a nested verb after "had", a noun in -ly
         ("The council has not said what will happen to fares.", []),
         (
@@ -578,4 +641,87 @@ ACROSS = "; speaker before an auxiliary or adverb ('has said', 'however, say')"
     ],
 )
 def test_issue19_rules(text, expected):
+    assert rows_with_rule(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # within a paragraph, an unattributed quotation continues the speaker
+        (
+            "Jane Okafor said: “We will win.” “Nobody doubts it.”",
+            [
+                (
+                    "Jane Okafor",
+                    "direct",
+                    "said",
+                    "We will win.",
+                    "direct quote, speaker before the quote",
+                ),
+                (
+                    "Jane Okafor",
+                    "direct",
+                    "said",
+                    "Nobody doubts it.",
+                    "standalone quotation: continues the previous speaker",
+                ),
+            ],
+        ),
+        # from the previous paragraph only when it ends with the cue and a colon ...
+        (
+            "Jane Okafor said the plan was doomed. She added:\n\n“We will not back down.”",
+            [
+                (
+                    "Jane Okafor",
+                    "indirect",
+                    "said",
+                    "the plan was doomed",
+                    "reported speech after the cue",
+                ),
+                (
+                    "Jane Okafor",
+                    "direct",
+                    "added",
+                    "We will not back down.",
+                    "direct quote introduced at the end of the previous paragraph ('He added:')",
+                ),
+            ],
+        ),
+        # ... or the quotation was left open (the newspaper convention) ...
+        (
+            "Jane Okafor said: “We will win.\n\n“Nobody doubts it.”",
+            [
+                (
+                    "Jane Okafor",
+                    "direct",
+                    "said",
+                    "We will win.",
+                    "direct quote, speaker before the quote",
+                ),
+                ("Jane Okafor", "direct", "said", "Nobody doubts it.", "continued quote"),
+            ],
+        ),
+        # ... otherwise nobody is guessed
+        (
+            "Jane Okafor said: “We will win.”\n\n“Nobody doubts it.”",
+            [
+                (
+                    "Jane Okafor",
+                    "direct",
+                    "said",
+                    "We will win.",
+                    "direct quote, speaker before the quote",
+                ),
+                (
+                    "UNKNOWN",
+                    "direct",
+                    "",
+                    "Nobody doubts it.",
+                    "standalone quotation with no speaker",
+                ),
+            ],
+        ),
+    ],
+)
+def test_issue19_carry_over_needs_structure(text, expected):
     assert rows_with_rule(text) == expected

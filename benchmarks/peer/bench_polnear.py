@@ -330,6 +330,7 @@ def score_article(golds: list[Gold], preds: list[Prediction], tallies, outlet: s
         keys += ["speech cue"] if g.speech else ["other cue"]
         keys += [f"form {g.form} / speech cue"] if g.speech else []
         right = found and g.source is not None and right_speaker(g, best)
+        keys += [f"rule {best.rule}"] if found else []
         for key in keys:
             t = tallies[key]
             t.gold += 1
@@ -409,6 +410,11 @@ def report(suite, base) -> None:
         print(
             f"  {key[4:]:22} {t.recall():.3f} / {t.speaker():.3f}   ({u.recall():.3f})  n={t.gold}"
         )
+    print("\nright speaker by the rule that found the content")
+    rules = sorted((k for k in suite if k.startswith("rule ")), key=lambda k: -suite[k].found)
+    for key in rules:
+        t = suite[key]
+        print(f"  {t.speaker():.3f}  n={t.with_source:5}  {key[5:]}")
     print("\nprecision by predicted kind")
     for key in sorted(k for k in suite if k.startswith("kind ")):
         t = suite[key]
