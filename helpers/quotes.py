@@ -139,6 +139,7 @@ _ADVERBIAL = re.compile(
       | ,?\s*for\s+(?:years|months|weeks|decades|days|some\s+time|a\s+long\s+time)\b
       | ,?\s*(?:at\s+the\s+time|on\s+the\s+record|on\s+camera|in\s+the\s+past|in\s+private|
             in\s+public|in\s+recent\s+(?:days|weeks|months|years)|in\s+[’']\d\d)\b
+      | \s*of\s+(?:[\w’'.\-]++\s*+){{1,6}}+(?=,\s*[“"]) # "said of the senator, “…”"
       | ,?\s*(?:on|with)\s+(?-i:(?:the\s+)?[A-Z][\w’'&.\-]*+(?:\s+[A-Z][\w’'&.\-]*+){{0,4}}+)
             (?=\s*(?:,|that\b|:|[“"]|(?-i:[a-z])))
     )""",
@@ -1000,6 +1001,8 @@ class _Attributor:
             form.endswith("s") and _FINITE.match(post.lstrip())
         ):
             return None, ""  # "in a report", "the remarks followed": a noun, not a verb
+        if form.endswith("s") and _QUANTITY_BEFORE.search(pre):
+            return None, ""  # "in four of five states", "two reports": a plural noun
         # inverted: “…,” said X   /   “…,” X said   (the quote ends just before)
         quote_before = re.search(r"[”\"’']\s*[,]?\s*$|[,?!.][”\"’']\s*$", pre.rstrip() + " ")
         gerund = form.endswith("ing")
@@ -1041,6 +1044,23 @@ class _Attributor:
         needs = verb.needs if verb else "yes"
         cue_text = cue.group()
         mention = phrase.text
+        if verb is not None and verb.lemma in _FRAMES and how in ("before", "gerund"):
+            span = _frame_span(ms, cue, verb.lemma)
+            if span is not None:
+                a, b = s0 + span[0], s0 + span[1]
+                inner = [q for q in quotes if a <= q.open_at and q.outer_end <= b + 1]
+                for q in inner:
+                    self.claimed.add((p, q.start))
+                frags = [(q.start, min(q.end, b)) for q in inner]
+                kind = "partial" if frags else "indirect"
+                rule = _FRAMES[verb.lemma]
+                self._emit(
+                    p, s_idx, entity, kind, a, b, cue_text, mention, rule, phrase.role, frags
+                )
+                self._remember(entity, p, s0 + min(phrase.start, cue.start()))
+                return
+            if verb.lemma == "call":
+                return  # "called for", "called the meeting": no speech
         if phrase.borrowed:  # the subject stands earlier: the attribution is the cue alone
             attr_start, attr_end = s0 + cue.start(), s0 + cue.end()
         else:
@@ -1388,6 +1408,68 @@ class _Attributor:
         self._spoken_sorted &= not self._spoken_p or p >= self._spoken_p[-1]
         self.spoken_at.append((p, at, entity))
         self._spoken_p.append(p)
+
+
+# Reporting frames (issue 19; PolNeAR annotates the object and its complement as content):
+# "X called him divisive", "X called the plan “a disaster”", "X described the outburst as the
+# emotions of a worried spouse". The rule names, by the verb's lemma:
+_FRAMES = {
+    "call": "reporting frame: call X Y ('called him divisive')",
+    "describe": "reporting frame: describe X as Y",
+}
+_FRAME_OBJECT = re.compile(
+    r"\s++((?:him|her|them|it|himself|herself|themselves|me|us|you)\b"
+    r"|(?:the|his|her|their|its|this|that|these|those)\s++[\w’'\-]++(?:\s++[a-z][\w’'\-]*+){0,3}?"
+    r"(?=\s++(?:a|an|as|▒|[“\"]))"
+    rf"|{_NAME_TOKEN}(?:\s++{_NAME_TOKEN}){{0,3}}+(?:[’']s?+)?+)"
+)
+# After "called": particles and prepositions of its other senses ("called for", "called off")
+_NOT_CALL_OBJECT = frozenset(
+    """for on upon in into off out up back to at by from with about over around forth it's
+    attention""".split()
+)
+_NOT_COMPLEMENT = re.compile(
+    rf"(?:{_TIME_WORDS}|{_TIME_NOUNS}|on|in|at|to|for|from|with|by|about|after|before|back|"
+    r"out|up|off|over|and|or|but|that|who|which|last|this|next|because|when|while|if|as|"
+    r"so|twice|again|quits|names|home)\b",
+    re.IGNORECASE,
+)
+
+
+def _frame_span(ms: str, cue: _Cue, lemma: str) -> tuple[int, int] | None:
+    """The object and complement after a frame verb, as offsets in the masked sentence
+    ``ms`` (quoted words are masked with ▒): ``called [him divisive]``."""
+    rest = ms[cue.end() :]
+    stop = re.search(r"[.;:!?]|,\s|\s[–—]\s|\s(?:and|but|while|after|before|because)\s", rest)
+    clause_end = stop.start() if stop else len(rest.rstrip())
+    m = _FRAME_OBJECT.match(rest)
+    if m is None or m.end() >= clause_end:
+        return None
+    first = rest[m.start(1) :].split(None, 1)[0].lower()
+    if first in _NOT_CALL_OBJECT or first in stopwords() and m.group(1)[:1].isupper():
+        return None
+    after = rest[m.end() : clause_end]
+    complement = after.strip()
+    if lemma == "describe":
+        if not re.match(r"as\s", complement):
+            return None
+        complement = complement[3:].strip()
+    if not complement or _NOT_COMPLEMENT.match(complement) or len(complement.split()) > 25:
+        return None
+    if lemma == "call" and not (complement[:1] in '▒“"' or len(complement.split()) <= 6):
+        return None  # "called him a liar", not "called him to say the meeting was off"
+    start = cue.end() + m.start(1)
+    end = cue.end() + clause_end
+    return start, end
+
+
+# A number or quantity word before an -s form makes it a plural noun (a plural subject takes
+# the base form: "many say", never "many says"): "in four of five states", "several notes".
+_QUANTITY_BEFORE = re.compile(
+    r"\b(?:\d++|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds|thousands|"
+    r"several|many|few|other|both|all|of|more|fewer)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _apposition_tail(tail: str) -> bool:

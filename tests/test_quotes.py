@@ -612,6 +612,73 @@ ACROSS = "; speaker before an auxiliary or adverb ('has said', 'however, say')"
                 )
             ],
         ),
+        # reporting frames: call X Y, describe X as Y, say of X, tell X that
+        (
+            "Jane Okafor called him divisive.",
+            [
+                (
+                    "Jane Okafor",
+                    "indirect",
+                    "called",
+                    "him divisive",
+                    "reporting frame: call X Y ('called him divisive')",
+                )
+            ],
+        ),
+        (
+            "Jane Okafor called the plan “a disaster.”",
+            [
+                (
+                    "Jane Okafor",
+                    "partial",
+                    "called",
+                    "the plan “a disaster.”",
+                    "reporting frame: call X Y ('called him divisive')",
+                )
+            ],
+        ),
+        (
+            "Jane Okafor described the plan as a disaster.",
+            [
+                (
+                    "Jane Okafor",
+                    "indirect",
+                    "described",
+                    "the plan as a disaster",
+                    "reporting frame: describe X as Y",
+                )
+            ],
+        ),
+        (
+            "Jane Okafor said of the senator, “He is one of us.”",
+            [
+                (
+                    "Jane Okafor",
+                    "direct",
+                    "said",
+                    "He is one of us.",
+                    "direct quote, speaker before the quote",
+                )
+            ],
+        ),
+        (
+            "Jane Okafor told Tom Reyes that the plan was doomed.",
+            [
+                (
+                    "Jane Okafor",
+                    "indirect",
+                    "told",
+                    "the plan was doomed",
+                    "reported speech after the cue",
+                )
+            ],
+        ),
+        ("Jane Okafor called for calm.", []),
+        ("Jane Okafor called him on Tuesday.", []),
+        ("Jane Okafor called it quits.", []),
+        ("A group called Our Principles is spending.", []),
+        # a number before an -s form: a plural noun, not a verb of speech
+        ("Jane Okafor spoke. Voters went to the polls in four of five states that allow it.", []),
         # kept out: a negated auxiliary, a nested verb after "had", a noun in -ly
         ("The council has not said what will happen to fares.", []),
         (
