@@ -39,6 +39,7 @@ from .entities import (
     _DAYS,
     _DET,
     _MONTHS,
+    _NAME_QUALIFIERS,
     _NAME_TOKEN,
     _NOT_AFTER_TITLE,
     _NOT_MODIFIERS,
@@ -726,6 +727,9 @@ class _Attributor:
             return self._resolve_pronoun(text, p, pos)
         if phrase.kind == "name":
             name = phrase.text
+            first, _, rest = name.partition(" ")
+            if rest and first.lower() in _NAME_QUALIFIERS:
+                name = rest  # "Former Secretary …": the qualifier is no part of the name
             person = self.index.person_for(name)
             if person is not None:
                 person.describe(phrase.role)

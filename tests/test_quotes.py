@@ -576,6 +576,18 @@ ACROSS = "; speaker before an auxiliary or adverb ('has said', 'however, say')"
             ],
         ),
         (
+            "Former Secretary Jane Okafor said the plan was doomed.",
+            [
+                (
+                    "Jane Okafor",
+                    "indirect",
+                    "said",
+                    "the plan was doomed",
+                    "reported speech after the cue",
+                )
+            ],
+        ),
+        (
             "Admiral Harris said the plan was doomed.",
             [
                 (
