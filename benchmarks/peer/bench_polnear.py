@@ -296,6 +296,7 @@ class Tally:
     preds: int = 0
     correct: int = 0
     strict: int = 0  # predictions covering > 30% of a gold content
+    named: int = 0  # found, with a gold source, given to someone (not UNKNOWN)
 
     def recall(self) -> float:
         return self.found / self.gold if self.gold else float("nan")
@@ -343,6 +344,7 @@ def score_article(golds: list[Gold], preds: list[Prediction], tallies, outlet: s
             if found and g.source is not None:
                 t.with_source += 1
                 t.right += right
+                t.named += best.speaker not in (UNKNOWN_SPEAKER, NARRATOR, "")
         if errors is not None:
             if not found:
                 errors.append(("missed", outlet, g.form, g.cue, g.spans, g.source))
@@ -398,6 +400,7 @@ def report(suite, base) -> None:
         ),
         ("recall other cue", suite["other cue"].recall(), base["other cue"].recall()),
         ("right speaker (found)", s.speaker(), float("nan")),
+        ("right speaker (found, not UNKNOWN)", s.right / max(1, s.named), float("nan")),
     ]
     for label, x, y in rows:
         print(f"{label:38}{x:12.3f}{y:12.3f}")
