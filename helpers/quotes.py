@@ -1084,6 +1084,12 @@ class _Attributor:
         ]
         audience = bool(verb and verb.names_audience)
         after_pos = _skip_after_cue(text, attr_end, audience) if how != "after" else attr_end
+        # '“A,” said X, an economist at Y, “B.”': the quotation resumes after the apposition
+        role_end = attr_end
+        if how == "after" and phrase.role and adjacent_before:
+            role_at = text.find(phrase.role, attr_end, s1)
+            if role_at >= 0 and not text[attr_end:role_at].strip(" ,"):
+                role_end = role_at + len(phrase.role)
         adjacent_after = [
             q
             for q in quotes
@@ -1091,6 +1097,7 @@ class _Attributor:
             and (
                 _gap_is_punct(text, attr_end, q.open_at, allow_colon=True)
                 or _gap_is_punct(text, after_pos, q.open_at, allow_colon=True)
+                or (role_end > attr_end and _gap_is_punct(text, role_end, q.open_at))
             )
         ]
         across = _ACROSS_AUXILIARY if phrase.across_auxiliary else ""

@@ -689,6 +689,26 @@ ACROSS = "; speaker before an auxiliary or adverb ('has said', 'however, say')"
         ("Jane Okafor called him on Tuesday.", []),
         ("Jane Okafor called it quits.", []),
         ("A group called Our Principles is spending.", []),
+        # an interrupted quotation resumes after the speaker's apposition
+        (
+            "“The risk,” said Ed Leamer, an economist at the forecast, “is that jobs leave.”",
+            [
+                (
+                    "Ed Leamer",
+                    "direct",
+                    "said",
+                    "The risk,",
+                    "direct quote, speaker after the quote",
+                ),
+                (
+                    "Ed Leamer",
+                    "direct",
+                    "said",
+                    "is that jobs leave.",
+                    "direct quote, speaker after the quote",
+                ),
+            ],
+        ),
         # a number before an -s form: a plural noun, not a verb of speech
         ("Jane Okafor spoke. Voters went to the polls in four of five states that allow it.", []),
         # kept out: a negated auxiliary, a nested verb after "had", a noun in -ly
