@@ -37,6 +37,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check helpers tests benchmarks
 
 bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_vader.py
 	$(BIN)/python benchmarks/bench_quotes.py
 	$(BIN)/python benchmarks/bench_corpus.py
 	$(BIN)/python benchmarks/bench_scaling.py

@@ -4,8 +4,9 @@ A *unit* is what one voice says in one sentence: the outlet's narration, or a sp
 words (quoted, reported, or both in a partial quote). The headline is a unit of its own
 (paragraph -1, mode ``headline``). Each unit gets:
 
-* VADER's compound score (Hutto & Gilbert 2014, via NLTK; :mod:`helpers.resources`),
-  labelled positive / neutral / negative with the authors' cut-offs of +0.05 and -0.05;
+* VADER's compound score (Hutto & Gilbert 2014): NLTK's score, exactly, computed by the
+  faster :mod:`helpers.vader` on NLTK's lexicon (:mod:`helpers.resources`), labelled
+  positive / neutral / negative with the authors' cut-offs of +0.05 and -0.05;
 * the polarity of TextBlob's pattern analyser (the lexicon of De Smedt & Daelemans 2012,
   *Pattern for Python*, shipped inside the ``textblob`` package), labelled with the same
   cut-offs, so that students can see two tools disagree;
@@ -26,9 +27,9 @@ import pandas as pd
 
 from .article import Article
 from .quotes import NARRATOR, _segments
-from .resources import sentiment_analyzer
 from .sentences import split_sentences
 from .text import WORD_RE, count_words
+from .vader import scorer as vader_scorer
 
 __all__ = [
     "THRESHOLD",
@@ -75,7 +76,7 @@ _STRAIGHTEN = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "�
 
 def _scores(text: str) -> tuple[float, str, float, str]:
     text = text.translate(_STRAIGHTEN)
-    vader = sentiment_analyzer()
+    vader = vader_scorer()
     compound = vader.polarity_scores(text)["compound"]
     lexicon = vader.lexicon
     vader_words = ", ".join(
