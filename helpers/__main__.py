@@ -2,8 +2,9 @@
 
 ``python -m helpers report ARTICLE [--out DIR] [--format html|pdf]``: run every notebook on an
 article, write HTML (and, with ``--format pdf``, a PDF of each page printed by Chromium).
-``python -m helpers analyze PATH... [--format csv|json|parquet] [--out DIR] [--workers N]
-[--engine processes|dask] [--scheduler ADDRESS]``: write every table of the suite for each
+``python -m helpers analyze PATH... [--tables NAME... | all] [--format csv|json|parquet]
+[--out DIR] [--workers N] [--engine processes|dask] [--scheduler ADDRESS]``: write the tables
+asked for (by default those a comparison across articles uses, ``CORPUS_TABLES``) for each
 article (a folder stands for every ``*.md`` and ``*.txt`` in it) to ``DIR/<article>/``, in
 parallel (corpus mode, :func:`helpers.analyze_corpus`); a bad file gets one error line and
 the others go on (exit code 1 if any file failed).
@@ -36,6 +37,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     analyze = commands.add_parser("analyze", help="write every table for one or more articles")
     analyze.add_argument("paths", type=Path, nargs="+", help="article files or folders")
+    analyze.add_argument(
+        "--tables",
+        nargs="+",
+        default=None,
+        metavar="NAME",
+        help="tables to compute and write, or 'all' (default: quotes speakers share_of_voice "
+        "sentiment stance loaded_terms loaded_density frames headline_check headline_sentiment)",
+    )
     analyze.add_argument("--format", choices=("csv", "json", "parquet"), default="csv")
     analyze.add_argument("--out", type=Path, default=Path("analysis"), help="output folder")
     analyze.add_argument(
@@ -100,8 +109,14 @@ def article_files(paths: list[Path]) -> list[Path]:
 
 
 def _analyze(args: argparse.Namespace) -> int:
+    from .analysis import CORPUS_TABLES, check_tables
     from .corpus import analyze_corpus, check_format
 
+    try:
+        tables = check_tables(CORPUS_TABLES if args.tables is None else args.tables)
+    except ValueError as exc:
+        print(f"error: --tables: {exc}", file=sys.stderr)
+        return 2
     if args.workers is not None and args.workers < 1:
         print("error: --workers must be at least 1", file=sys.stderr)
         return 2
@@ -126,6 +141,7 @@ def _analyze(args: argparse.Namespace) -> int:
             fmt=args.format,
             by="article",
             progress=sys.stderr.isatty(),
+            tables=tables,
         )
     except RuntimeError as exc:  # Dask missing, or the scheduler unreachable
         print(f"error: {exc}", file=sys.stderr)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .analysis import TABLE_NAMES, Analysis, analyze, write_analysis
+from .analysis import CORPUS_TABLES, Analysis, analyze, check_tables, write_analysis
 from .article import ArticleError
 
 __all__ = ["CorpusResult", "analyze_corpus", "FORMATS"]
@@ -46,16 +46,23 @@ class CorpusResult:
     written: list[Path] = field(default_factory=list)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in self.tables and self.tables:
+            raise KeyError(f"table {name!r} was not computed: ask for it with tables=[...]")
         return self.tables[name]
 
 
 def _one(
-    path: str, out: str | None = None, fmt: str = "csv", by: str = "table"
+    path: str,
+    out: str | None = None,
+    fmt: str = "csv",
+    by: str = "table",
+    tables: tuple[str, ...] = CORPUS_TABLES,
 ) -> tuple[str, Analysis | list[Path] | None, str | None]:
-    """Analyse one article in a worker: ``(path, analysis or None, error or None)``; with
-    ``out``, the worker writes the tables itself and returns the files written instead."""
+    """Analyse one article in a worker: ``(path, analysis or None, error or None)``, with
+    only ``tables`` computed; with ``out``, the worker writes the tables itself and returns
+    the files written instead."""
     try:
-        result = analyze(path)
+        result = analyze(path).compute(tables)
         if out is not None:
             return path, _save(result, Path(out), fmt, by), None
     except ArticleError as exc:  # a bad file must not stop the corpus
@@ -97,26 +104,30 @@ def _results(
     out: str | None,
     fmt: str,
     by: str,
+    tables: tuple[str, ...] = CORPUS_TABLES,
 ) -> Iterator[tuple]:
     if engine == "dask":
-        yield from _dask_results(paths, workers, scheduler)
+        yield from _dask_results(paths, workers, scheduler, tables)
         return
     if workers == 1:
         for path in paths:
-            yield _one(path, out, fmt, by)
+            yield _one(path, out, fmt, by, tables)
         return
     queue = iter(paths)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         first = islice(queue, QUEUE_PER_WORKER * workers)
-        pending = {pool.submit(_one, p, out, fmt, by) for p in first}
+        pending = {pool.submit(_one, p, out, fmt, by, tables) for p in first}
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            pending |= {pool.submit(_one, p, out, fmt, by) for p in islice(queue, len(done))}
+            more = islice(queue, len(done))
+            pending |= {pool.submit(_one, p, out, fmt, by, tables) for p in more}
             for future in done:
                 yield future.result()
 
 
-def _dask_results(paths: list[str], workers: int, scheduler: str | None) -> Iterator[tuple]:
+def _dask_results(
+    paths: list[str], workers: int, scheduler: str | None, tables: tuple[str, ...]
+) -> Iterator[tuple]:
     try:
         from dask.distributed import Client, LocalCluster
         from dask.distributed import as_completed as dask_completed
@@ -131,7 +142,7 @@ def _dask_results(paths: list[str], workers: int, scheduler: str | None) -> Iter
         )
     client = Client(scheduler or cluster)
     try:
-        futures = client.map(_one, paths, pure=False)
+        futures = client.map(_one, paths, tables=tables, pure=False)
         for future in dask_completed(futures):
             yield future.result()
             future.release()
@@ -163,6 +174,7 @@ def analyze_corpus(
     by: str = "table",
     scheduler: str | None = None,
     progress: bool = True,
+    tables: Iterable[str] | str = CORPUS_TABLES,
 ) -> CorpusResult:
     """Analyse every article; see the module docstring.
 
@@ -170,7 +182,9 @@ def analyze_corpus(
     finish to ``out/<table>/<article>.csv`` (``fmt="parquet"`` needs pyarrow), or with
     ``by="article"`` to ``out/<article>/<table>.csv`` or ``out/<article>.json``
     (``fmt="json"``), as :func:`helpers.write_analysis` does; without ``out``, the tables
-    are returned, in path order.
+    are returned, in path order. Only ``tables`` are computed: by default
+    :data:`helpers.analysis.CORPUS_TABLES` (what a comparison across articles uses);
+    ``tables="all"`` for every table.
 
     >>> analyze_corpus([], progress=False).errors.empty
     True
@@ -181,13 +195,14 @@ def analyze_corpus(
         raise ValueError(f"by must be 'table' or 'article', not {by!r}")
     if out is not None:
         check_format(fmt, by=by)
+    tables = check_tables(tables)
     paths = [str(p) for p in paths]
     workers = workers or os.cpu_count() or 1
     # process workers write their own tables; Dask workers may be on other machines, so
     # their tables come back and are written here
     in_worker = out is not None and engine == "processes"
     target = str(out) if in_worker else None
-    results = _results(paths, workers, engine, scheduler, target, fmt, by)
+    results = _results(paths, workers, engine, scheduler, target, fmt, by, tables)
     if progress:
         from tqdm.auto import tqdm
 
@@ -203,7 +218,7 @@ def analyze_corpus(
             written += _save(payload, Path(out), fmt, by)
         else:
             done.append((order[path], _with_article(payload)))
-    collected: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLE_NAMES}
+    collected: dict[str, list[pd.DataFrame]] = {name: [] for name in tables}
     for _, tables in sorted(done, key=lambda item: item[0]):
         for name, table in tables.items():
             collected[name].append(table)
