@@ -2,6 +2,7 @@
 #   make report                         run every notebook on the default article, write HTML
 #   make report ARTICLE=path/to/your.md the same for another article
 #   make report FORMAT=pdf              also a PDF of each page (needs Chromium installed)
+#   make report JOBS=1                  one notebook at a time (default: one per CPU)
 #   make test                           the test suite (what CI runs)
 #   make lab                            JupyterLab on the notebooks
 #   make nav                            regenerate the notebooks' contents and navigation links
@@ -14,6 +15,7 @@ STAMP := $(VENV)/.installed
 ARTICLE ?= data/articles/putin-kim-summit-2023.md
 OUT ?= reports
 FORMAT ?= html
+JOBS ?=
 
 .PHONY: report test lab lint bench clean nav student
 
@@ -24,7 +26,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 report: $(STAMP)
-	$(BIN)/python -m helpers report "$(ARTICLE)" --out "$(OUT)" --format "$(FORMAT)"
+	$(BIN)/python -m helpers report "$(ARTICLE)" --out "$(OUT)" --format "$(FORMAT)" $(if $(JOBS),--jobs $(JOBS))
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -1,7 +1,8 @@
 """Command line.
 
-``python -m helpers report ARTICLE [--out DIR] [--format html|pdf]``: run every notebook on an
-article, write HTML (and, with ``--format pdf``, a PDF of each page printed by Chromium).
+``python -m helpers report ARTICLE [--out DIR] [--format html|pdf] [--jobs N]``: run every
+notebook on an article (N at once, default one per CPU), write HTML (and, with
+``--format pdf``, a PDF of each page printed by Chromium).
 ``python -m helpers analyze PATH... [--tables NAME... | all] [--format csv|json|parquet]
 [--out DIR] [--workers N] [--engine processes|dask] [--scheduler ADDRESS]``: write the tables
 asked for (by default those a comparison across articles uses, ``CORPUS_TABLES``) for each
@@ -34,6 +35,9 @@ def main(argv: list[str] | None = None) -> int:
         choices=("html", "pdf"),
         default="html",
         help="pdf: also print each HTML page to PDF with Chromium (must be installed)",
+    )
+    report.add_argument(
+        "--jobs", type=int, default=None, help="notebooks run at once (default: one per CPU)"
     )
     analyze = commands.add_parser("analyze", help="write every table for one or more articles")
     analyze.add_argument("paths", type=Path, nargs="+", help="article files or folders")
@@ -74,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "report":
         from .article import load_article
 
+        if args.jobs is not None and args.jobs < 1:
+            print("error: --jobs must be at least 1", file=sys.stderr)
+            return 2
         try:  # a bad file fails before the slow import of the notebook machinery
             load_article(args.article.resolve())
         except ArticleError as exc:
@@ -82,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         from .report import ReportError, build_reports
 
         try:
-            results = build_reports(args.article, out=args.out, fmt=args.format)
+            results = build_reports(args.article, out=args.out, fmt=args.format, jobs=args.jobs)
         except (ArticleError, ReportError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
