@@ -144,7 +144,8 @@ class Analysis:
     def compute(self, names: Iterable[str] = TABLE_NAMES) -> Analysis:
         """An Analysis holding just these tables, computed now (for writing or sending)."""
         names = check_tables(names)
-        return Analysis(self.article, {name: self.tables[name] for name in names})
+        with lexicons_held():  # the word lists are looked at once, not once per table
+            return Analysis(self.article, {name: self.tables[name] for name in names})
 
 
 def check_tables(names: Iterable[str] | str) -> tuple[str, ...]:
