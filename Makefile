@@ -3,11 +3,14 @@
 #   make report ARTICLE=path/to/your.md the same for another article
 #   make report FORMAT=pdf              also a PDF of each page (needs Chromium installed)
 #   make report JOBS=1                  one notebook at a time (default: one per CPU)
-#   make test                           the test suite (what CI runs)
+#   make test                           the test suite (CI runs make lint, then make test)
+#   make lint                           ruff, and the check that no regex can backtrack (ReDoS)
 #   make lab                            JupyterLab on the notebooks
 #   make nav                            regenerate the notebooks' contents and navigation links
 #   make student                        notebooks without worked solutions, in student-notebooks/
 #   make bench                          speed benchmarks (ratios against baselines, ~15 min)
+#   make peer                           analyze() over real news corpora (benchmarks/peer/README.md;
+#                                       needs setup_corpora.py first; not run by CI)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -17,7 +20,7 @@ OUT ?= reports
 FORMAT ?= html
 JOBS ?=
 
-.PHONY: report test lab lint bench clean nav student
+.PHONY: report test lab lint bench peer clean nav student
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: run make PYTHON=python3.11 ...")'
@@ -35,8 +38,9 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
 
 lint: $(STAMP)
-	$(BIN)/ruff check helpers tests benchmarks
-	$(BIN)/ruff format --check helpers tests benchmarks
+	$(BIN)/ruff check helpers tests benchmarks tools
+	$(BIN)/ruff format --check helpers tests benchmarks tools
+	$(BIN)/python tools/check_regexes.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_vader.py
@@ -45,6 +49,9 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_scaling.py
 	$(BIN)/python benchmarks/bench_report.py
 	$(BIN)/python benchmarks/bench_long_articles.py --sizes 200000 1000000
+
+peer: $(STAMP)
+	$(BIN)/python benchmarks/peer/bench_real_news.py
 
 nav: $(STAMP)
 	$(BIN)/python -m helpers nav

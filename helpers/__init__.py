@@ -7,6 +7,7 @@ The public API is flat: every function a notebook uses is importable from ``help
 
 from .analysis import Analysis, analyze, write_analysis
 from .article import Article, ArticleError, ArticleNotFoundError, article_from_text, load_article
+from .budget import DEFAULT_TIMEOUT, AnalysisTimeout, time_budget
 from .corpus import CorpusResult, analyze_corpus
 from .course import (
     five_questions,
@@ -70,6 +71,9 @@ __all__ = [
     "FRAMES",
     "analyze",
     "analyze_corpus",
+    "AnalysisTimeout",
+    "DEFAULT_TIMEOUT",
+    "time_budget",
     "CorpusResult",
     "compare_coding",
     "frame_evidence",

@@ -4,11 +4,13 @@
 notebook on an article (N at once, default one per CPU), write HTML (and, with
 ``--format pdf``, a PDF of each page printed by Chromium).
 ``python -m helpers analyze PATH... [--tables NAME... | all] [--format csv|json|parquet]
-[--out DIR] [--workers N] [--engine processes|dask] [--scheduler ADDRESS]``: write the tables
-asked for (by default those a comparison across articles uses, ``CORPUS_TABLES``) for each
-article (a folder stands for every ``*.md`` and ``*.txt`` in it) to ``DIR/<article>/``, in
-parallel (corpus mode, :func:`helpers.analyze_corpus`); a bad file gets one error line and
-the others go on (exit code 1 if any file failed).
+[--out DIR] [--workers N] [--engine processes|dask] [--scheduler ADDRESS]
+[--timeout SECONDS]``: write the tables asked for (by default those a comparison across
+articles uses, ``CORPUS_TABLES``) for each article (a folder stands for every ``*.md`` and
+``*.txt`` in it) to ``DIR/<article>/``, in parallel (corpus mode,
+:func:`helpers.analyze_corpus`); a bad file, or an article over its time budget (60 s per
+100,000 characters by default), gets one error line and the others go on (exit code 1 if
+any file failed).
 ``python -m helpers nav [--check]``: regenerate the notebooks' contents and navigation links.
 ``python -m helpers student [--out DIR]``: write the notebooks without their worked solutions.
 """
@@ -20,6 +22,7 @@ import sys
 from pathlib import Path
 
 from .article import ArticleError
+from .budget import DEFAULT_TIMEOUT
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,6 +60,14 @@ def main(argv: list[str] | None = None) -> int:
     analyze.add_argument("--engine", choices=("processes", "dask"), default="processes")
     analyze.add_argument(
         "--scheduler", default=None, help="a Dask scheduler address (--engine dask)"
+    )
+    analyze.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"time budget per article, per 100,000 characters of text (default "
+        f"{DEFAULT_TIMEOUT:g}; 0: none); an article over it is reported and skipped",
     )
     nav = commands.add_parser("nav", help="regenerate contents and previous/next links")
     nav.add_argument("--check", action="store_true", help="only say whether they are stale")
@@ -127,6 +138,9 @@ def _analyze(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         print("error: --workers must be at least 1", file=sys.stderr)
         return 2
+    if args.timeout < 0:
+        print("error: --timeout must be 0 (no budget) or a number of seconds", file=sys.stderr)
+        return 2
     try:
         check_format(args.format, by="article")
     except ValueError as exc:
@@ -148,6 +162,7 @@ def _analyze(args: argparse.Namespace) -> int:
             fmt=args.format,
             by="article",
             progress=sys.stderr.isatty(),
+            timeout=args.timeout or None,
             tables=tables,
         )
     except RuntimeError as exc:  # Dask missing, or the scheduler unreachable

@@ -7,6 +7,8 @@ install with ``pip install -e .[scale]``). It streams: with ``out`` each article
 written as soon as they are done (by the worker process itself) and nothing is kept in
 memory, and only a few articles per worker are queued at a time, so memory stays flat
 however large the corpus. One bad file is reported in ``errors`` and skipped; the rest finish.
+So is an article whose analysis goes over its time budget (``timeout``: 60 s by default, per
+100,000 characters of text; see :mod:`helpers.budget`), so that no article can stall a run.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from pathlib import Path
 import pandas as pd
 
 from .analysis import CORPUS_TABLES, Analysis, analyze, check_tables, write_analysis
-from .article import ArticleError
+from .article import ArticleError, load_article
+from .budget import DEFAULT_TIMEOUT, article_budget, time_budget
 
 __all__ = ["CorpusResult", "analyze_corpus", "FORMATS"]
 
@@ -56,13 +59,17 @@ def _one(
     out: str | None = None,
     fmt: str = "csv",
     by: str = "table",
+    timeout: float | None = DEFAULT_TIMEOUT,
     tables: tuple[str, ...] = CORPUS_TABLES,
 ) -> tuple[str, Analysis | list[Path] | None, str | None]:
     """Analyse one article in a worker: ``(path, analysis or None, error or None)``, with
     only ``tables`` computed; with ``out``, the worker writes the tables itself and returns
     the files written instead."""
     try:
-        result = analyze(path).compute(tables)
+        article = load_article(path)
+        budget = article_budget(timeout, sum(map(len, article.paragraphs)) + len(article.title))
+        with time_budget(budget, path=path):  # the tables are computed here, in the budget
+            result = analyze(article).compute(tables)
         if out is not None:
             return path, _save(result, Path(out), fmt, by), None
     except ArticleError as exc:  # a bad file must not stop the corpus
@@ -104,29 +111,34 @@ def _results(
     out: str | None,
     fmt: str,
     by: str,
+    timeout: float | None,
     tables: tuple[str, ...] = CORPUS_TABLES,
 ) -> Iterator[tuple]:
     if engine == "dask":
-        yield from _dask_results(paths, workers, scheduler, tables)
+        yield from _dask_results(paths, workers, scheduler, timeout, tables)
         return
     if workers == 1:
         for path in paths:
-            yield _one(path, out, fmt, by, tables)
+            yield _one(path, out, fmt, by, timeout, tables)
         return
     queue = iter(paths)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         first = islice(queue, QUEUE_PER_WORKER * workers)
-        pending = {pool.submit(_one, p, out, fmt, by, tables) for p in first}
+        pending = {pool.submit(_one, p, out, fmt, by, timeout, tables) for p in first}
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             more = islice(queue, len(done))
-            pending |= {pool.submit(_one, p, out, fmt, by, tables) for p in more}
+            pending |= {pool.submit(_one, p, out, fmt, by, timeout, tables) for p in more}
             for future in done:
                 yield future.result()
 
 
 def _dask_results(
-    paths: list[str], workers: int, scheduler: str | None, tables: tuple[str, ...]
+    paths: list[str],
+    workers: int,
+    scheduler: str | None,
+    timeout: float | None,
+    tables: tuple[str, ...],
 ) -> Iterator[tuple]:
     try:
         from dask.distributed import Client, LocalCluster
@@ -142,7 +154,7 @@ def _dask_results(
         )
     client = Client(scheduler or cluster)
     try:
-        futures = client.map(_one, paths, tables=tables, pure=False)
+        futures = client.map(_one, paths, timeout=timeout, tables=tables, pure=False)
         for future in dask_completed(futures):
             yield future.result()
             future.release()
@@ -174,6 +186,7 @@ def analyze_corpus(
     by: str = "table",
     scheduler: str | None = None,
     progress: bool = True,
+    timeout: float | None = DEFAULT_TIMEOUT,
     tables: Iterable[str] | str = CORPUS_TABLES,
 ) -> CorpusResult:
     """Analyse every article; see the module docstring.
@@ -182,9 +195,11 @@ def analyze_corpus(
     finish to ``out/<table>/<article>.csv`` (``fmt="parquet"`` needs pyarrow), or with
     ``by="article"`` to ``out/<article>/<table>.csv`` or ``out/<article>.json``
     (``fmt="json"``), as :func:`helpers.write_analysis` does; without ``out``, the tables
-    are returned, in path order. Only ``tables`` are computed: by default
-    :data:`helpers.analysis.CORPUS_TABLES` (what a comparison across articles uses);
-    ``tables="all"`` for every table.
+    are returned, in path order. Each article has ``timeout`` seconds per 100,000
+    characters, at least ``timeout`` (``None``: no limit); an article over its budget is
+    skipped and named in ``errors``, like a bad file. Only ``tables`` are computed: by
+    default :data:`helpers.analysis.CORPUS_TABLES` (what a comparison across articles
+    uses); ``tables="all"`` for every table.
 
     >>> analyze_corpus([], progress=False).errors.empty
     True
@@ -202,7 +217,7 @@ def analyze_corpus(
     # their tables come back and are written here
     in_worker = out is not None and engine == "processes"
     target = str(out) if in_worker else None
-    results = _results(paths, workers, engine, scheduler, target, fmt, by, tables)
+    results = _results(paths, workers, engine, scheduler, target, fmt, by, timeout, tables)
     if progress:
         from tqdm.auto import tqdm
 

@@ -14,8 +14,10 @@ is used for nothing but resolving pronouns; it is never guessed from a first nam
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice
 
 from .lexicons import gazetteer, org_words, place_prefixes, reporting_verbs, speaker_nouns
 from .quotemarks import _DASHES
@@ -58,7 +60,10 @@ _DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _MONTHS_DAYS = frozenset(_MONTHS + _DAYS)
 
 
-_NAME_TOKEN = r"[A-Z][\w’'\-]*(?:\.(?=[A-Z]))?(?:[\w’'\-]*)"
+# One capitalised word ("O'Neill", "Jean-Luc", "J.R"): the runs are possessive (``*+``), so a
+# word is read in one way only; a pattern that lets words follow each other without a space
+# would otherwise split "ALLEGATIONS" into letters in exponentially many ways (a hang).
+_NAME_TOKEN = r"[A-Z][\w’'\-]*+(?:\.(?=[A-Z])[\w’'\-]*+)?+"
 
 
 _CONNECTOR = r"(?:of|for|de|van|von|bin|al|la|le|da|du|del|der|di)"
@@ -286,9 +291,7 @@ def _index_entities(
     for p, mtext in units:
         starts = {s for s, _ in spans[p]} | {0}
         for m in _CAP_RUN.finditer(mtext):
-            at_start = (
-                m.start() in starts or mtext[: m.start()].rstrip()[-1:] in "“‘\"'(:" + _DASHES
-            )
+            at_start = m.start() in starts or _char_before(mtext, m.start()) in "“‘\"'(:" + _DASHES
             name, shift = _strip_run(m.group(), at_start)
             if not name:
                 continue
@@ -392,7 +395,7 @@ def _genders_from_pronouns(
         e = m.entity
         if e.kind != "person" or e.gender or not m.subject:
             continue  # only a sentence's subject is what a following "he"/"her" refers to
-        sentence_end = min((b for a, b in spans[m.paragraph] if a <= m.start < b), default=m.end)
+        sentence_end = _sentence_end(spans[m.paragraph], m.start, default=m.end)
         nxt = index.mentions[i + 1] if i + 1 < len(index.mentions) else None
         stop = nxt.start if nxt and nxt.paragraph == m.paragraph else sentence_end
         window = texts[m.paragraph][m.end : min(stop, sentence_end)]
@@ -410,9 +413,32 @@ def _genders_from_pronouns(
             break
 
 
+_WORD = re.compile(r"[\w’'\-&]+")
+
+
+def _char_before(text: str, position: int) -> str:
+    """The last character before ``position`` that is not white space ("" if none); read
+    backwards, so its cost does not grow with the length of the text before it."""
+    i = position - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return text[i] if i >= 0 else ""
+
+
+def _sentence_end(spans: list[tuple[int, int]], position: int, *, default: int) -> int:
+    """The end of the sentence (of ``spans``, in reading order) that holds ``position``."""
+    at = bisect_right(spans, (position, float("inf"))) - 1
+    if at >= 0 and spans[at][0] <= position < spans[at][1]:
+        return spans[at][1]
+    return default
+
+
 def _opens_sentence(text: str, start: int, spans: list[tuple[int, int]]) -> bool:
-    sentence_start = max((a for a, _ in spans if a <= start), default=0)
-    words = re.findall(r"[\w’'\-&]+", text[sentence_start:start])
+    # spans are in reading order: a bisect, and at most six words read, keep this constant
+    # time however long the paragraph or the sentence (a scan of either was quadratic)
+    at = bisect_right(spans, (start, float("inf"))) - 1
+    sentence_start = max(spans[at][0], 0) if at >= 0 else 0
+    words = [w.group() for w in islice(_WORD.finditer(text, sentence_start, start), 6)]
     return len(words) <= 5 and all(
         w[:1].isupper()
         or w.lower() in ("the", "a", "an", "but", "and", "so", "then")

@@ -31,7 +31,7 @@ from .article import Article
 from .lexicons import _rows
 from .quotes import NARRATOR, _analyse, _segments
 from .resources import sentiment_analyzer
-from .text import count_words, normalise_word, word_spans
+from .text import SpanSet, count_words, normalise_word, word_spans
 
 __all__ = [
     "EMOTIVE_MIN_VALENCE",
@@ -82,15 +82,15 @@ def _term_patterns() -> list[tuple[TermPattern, str]]:
 
 
 def matches(
-    text: str, patterns: list[tuple[TermPattern, object]], taken: list | None = None
+    text: str, patterns: list[tuple[TermPattern, object]], taken: SpanSet | None = None
 ) -> Iterator[tuple[re.Match[str], object]]:
     """Non-overlapping matches of a lexicon's patterns (longest terms first, as they are
     sorted), with each pattern's payload; ``taken`` collects the spans used."""
-    taken = [] if taken is None else taken
+    taken = SpanSet() if taken is None else taken
     for pattern, payload in _candidates(text, patterns):
         for m in pattern.finditer(text):
-            if not any(a < m.end() and m.start() < b for a, b in taken):
-                taken.append(m.span())
+            if not taken.overlaps(*m.span()):
+                taken.add(*m.span())
                 yield m, payload
 
 
@@ -238,7 +238,7 @@ def find_loaded_terms(article: Article, *, emotive: bool = True) -> pd.DataFrame
     units = [(-1, article.title)] + list(enumerate(article.paragraphs))
     rows = []
     for p, text in units:
-        taken: list[tuple[int, int]] = []
+        taken = SpanSet()
         for m, term in matches(text, _term_patterns(), taken):
             speaker, mode = _owner(segments, p, m.start())
             owner = speaker if mode == "quoted" else NARRATOR
@@ -266,7 +266,7 @@ def _plain_words() -> frozenset[str]:
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
 
 
-def _emotive(p: int, text: str, segments: dict, taken: list[tuple[int, int]]) -> list[tuple]:
+def _emotive(p: int, text: str, segments: dict, taken: SpanSet) -> list[tuple]:
     lexicon = sentiment_analyzer().lexicon
     plain = _plain_words()
     rows = []
@@ -275,7 +275,7 @@ def _emotive(p: int, text: str, segments: dict, taken: list[tuple[int, int]]) ->
         valence = lexicon.get(norm)
         if valence is None or abs(valence) < EMOTIVE_MIN_VALENCE or norm in plain:
             continue
-        if any(a < end and start < b for a, b in taken):
+        if taken.overlaps(start, end):
             continue
         speaker, mode = _owner(segments, p, start)
         if mode == "quoted":

@@ -108,9 +108,13 @@ _FURNITURE_PARAGRAPH = re.compile(
 
 
 # "LOWER MARRICK, Sunday (Coastline Wire) - ", "VELSKA, Valdoria (Wire) — ", "(Reuters) - "
+# One word per step, possessive runs, so a paragraph of capitals and spaces is read in one
+# way only (a class holding both letters and spaces, beside a ``\s*``, backtracked cubically).
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z .'’\-]{2,}(?:,\s*[A-Z][\w .]{0,30}?)?\s*(?:\([^)]{1,40}\))?|\([^)]{1,40}\))"
-    r"\s*[-–—]+\s+"
+    r"^(?:[A-Z][A-Z'’.\-]++(?:[ ]++[A-Z][A-Z'’.\-]*+)*+"  # LOWER MARRICK
+    r"(?:,[ ]*+[A-Z][\w.]*+(?:[ ]++[\w.]++){0,4}+)?+"  # , Sunday 12 May
+    r"\s*+(?:\([^)]{1,40}\))?+|\([^)]{1,40}\))"  # (Coastline Wire)
+    r"\s*+[-–—]++\s++"
 )
 
 

@@ -281,7 +281,7 @@ def _speaker_before(pre: str) -> SpeakerPhrase | None:
             head = _speaker_at_end(pre[:inner_end], None)
             if head is not None:
                 appos = m.group(1).strip()
-                named = re.fullmatch(rf"(?:{_NAME_TOKEN}\s*){{2,4}}", appos)
+                named = re.fullmatch(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}", appos)
                 if head.kind == "description" and named and EntityIndex.classify(appos) == "person":
                     # "the water minister, Helen Achterberg," — the span covers both
                     return SpeakerPhrase(
@@ -302,6 +302,12 @@ def _is_demonym(name: str) -> bool:
 
 
 _SPEAKER_WINDOW = 160
+
+# How far before a verb of speech its speaker is looked for, in characters: a speaker and its
+# appositions ("X, a professor of law at Y who led the inquiry, said") take a few hundred at
+# most, and a bounded look keeps the cost of a sentence linear in its length however many
+# cues it holds (a sentence with no full stops and hundreds of verbs was quadratic).
+_CUE_WINDOW = 1000
 
 
 def _speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
@@ -332,7 +338,7 @@ def _speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
     if m:
         return SpeakerPhrase(m.group(), m.start(), m.end(), "pronoun", role)  # a person
     m = re.search(
-        rf"{_TITLE_BEFORE_NAME}(?:{_NAME_TOKEN}(?:\s+(?:(?:{_CONNECTOR}|&)\s+(?:the\s+)?)?)?)+$",
+        rf"{_TITLE_BEFORE_NAME}{_NAME_TOKEN}(?:\s+(?:(?:{_CONNECTOR}|&)\s+(?:the\s+)?)?{_NAME_TOKEN})*$",
         chunk,
     )
     if m and m.group().strip():
@@ -874,7 +880,12 @@ class _Attributor:
 
     def _speaker_for_cue(self, ms, cue, form, verb, found):
         """Find who a cue belongs to; returns (phrase, how) or (None, '')."""
-        pre, post = ms[: cue.start()], ms[cue.end() :]
+        lead = max(0, cue.start() - _CUE_WINDOW)
+        pre, post = ms[lead : cue.start()], ms[cue.end() : cue.end() + _CUE_WINDOW]
+        return self._speaker_in_window(pre, lead, post, cue, form, verb, found)
+
+    def _speaker_in_window(self, pre, lead, post, cue, form, verb, found):
+        """:meth:`_speaker_for_cue` on ``pre``, the text from ``lead`` to the cue."""
         if form in _PHRASE_CUES:
             phrase = _speaker_after(post)
             if phrase is None:
@@ -896,7 +907,7 @@ class _Attributor:
                 return None, ""
             if not re.search(r"(?:,|\bby|\bbefore|\bafter)\s*$", pre):
                 return None, ""
-            subject = _copy(found[-1][1]) if found else _clause_subject(pre)
+            subject = _copy(found[-1][1]) if found else _shifted(_clause_subject(pre), lead)
             if subject is not None:
                 subject.borrowed = True
             return (subject, "gerund") if subject is not None else (None, "")
@@ -905,11 +916,11 @@ class _Attributor:
             return _copy(found[-1][1]), "before"
         if re.search(r"(?:,\s*|\s)(?:and|but)\s*$", pre):
             # "X claimed …, and said …", "X admitted … but said …": the same subject
-            subject = _copy(found[-1][1]) if found else _clause_subject(pre)
+            subject = _copy(found[-1][1]) if found else _shifted(_clause_subject(pre), lead)
             if subject is not None:
                 subject.borrowed = True
                 return subject, "before"
-        before = _speaker_before(pre)
+        before = _shifted(_speaker_before(pre), lead)
         if before is not None and not _singular_name_with_base_verb(before, form, verb):
             return before, "before"
         if quote_before or re.search(r",\s*$", pre) or not pre.strip():
@@ -1203,6 +1214,14 @@ def _is_full_sentence_quote(text: str, q: QuoteSpan, s0: int | None = None) -> b
     )
 
 
+def _shifted(phrase: SpeakerPhrase | None, offset: int) -> SpeakerPhrase | None:
+    """``phrase`` with its offsets moved by ``offset`` (found in a window of the sentence)."""
+    if phrase is not None and offset:
+        phrase.start += offset
+        phrase.end += offset
+    return phrase
+
+
 def _copy(phrase: SpeakerPhrase) -> SpeakerPhrase:
     """The subject of an earlier verb, reused by a later cue (", adding that …")."""
     return SpeakerPhrase(
@@ -1233,9 +1252,8 @@ def _clause_subject(pre: str) -> SpeakerPhrase | None:
         pronoun = re.match(r"(he|she|they|it|He|She|They|It)\b", segment)
         if pronoun:
             return SpeakerPhrase(pronoun.group(1), m.end(), m.end() + pronoun.end(), "pronoun")
-        words = list(re.finditer(r"[\w’'\-\.&]+", segment))
         end = 0
-        for w in words:
+        for w in re.finditer(r"[\w’'\-\.&]+", segment):  # lazily: the loop stops early
             token = w.group()
             noun = speaker_nouns().get(token.lower(), {}).get("kind")
             capitalised = token[:1].isupper() and token.lower() not in _NOT_MODIFIERS | {

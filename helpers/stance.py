@@ -37,6 +37,7 @@ from .article import Article
 from .lexicons import _rows, derived, gazetteer
 from .quotes import NARRATOR, _analyse, _speaker_before
 from .sentiment import vader_unit_rows, vader_units
+from .text import SpanSet
 
 __all__ = ["targets", "stance_evidence", "stance_table", "stance_cues"]
 
@@ -229,12 +230,13 @@ def _alias_index(table: pd.DataFrame) -> _AliasIndex:
 def _mentions(text: str, table: pd.DataFrame | _AliasIndex) -> list[tuple[int, int, str]]:
     """``(start, end, target)`` for every alias in ``text``, longest alias first."""
     index = table if isinstance(table, _AliasIndex) else _alias_index(table)
-    taken: list[tuple[int, int, str]] = []
+    taken, found = SpanSet(), []
     for alias, target in index.candidates(text):
         for m in _alias_re(alias).finditer(text):
-            if not any(a < m.end() and m.start() < b for a, b, _ in taken):
-                taken.append((m.start(), m.end(), target))
-    return sorted(taken)
+            if not taken.overlaps(*m.span()):
+                taken.add(*m.span())
+                found.append((m.start(), m.end(), target))
+    return sorted(found)
 
 
 def stance_evidence(

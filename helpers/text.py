@@ -10,13 +10,22 @@ that counts are the same on every machine, with or without NLTK's corpora.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from functools import cache
 
 import pandas as pd
 
 from .paths import lexicon_path
 
-__all__ = ["WORD_RE", "word_spans", "count_words", "normalise_word", "stopwords", "words_table"]
+__all__ = [
+    "SpanSet",
+    "WORD_RE",
+    "word_spans",
+    "count_words",
+    "normalise_word",
+    "stopwords",
+    "words_table",
+]
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:[’'\-‐][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
@@ -69,3 +78,35 @@ def words_table(paragraphs: dict[int, str] | list[str]) -> pd.DataFrame:
     return pd.DataFrame(
         rows, columns=["paragraph", "word", "norm", "is_stopword", "start", "end"]
     ).astype({"paragraph": "int64", "start": "int64", "end": "int64", "is_stopword": "bool"})
+
+
+class SpanSet:
+    """Non-overlapping ``(start, end)`` spans, kept sorted, with an overlap test in
+    logarithmic time: the first match wins and later overlapping ones are dropped, without a
+    scan of every span taken so far (that scan made a paragraph with thousands of matches
+    quadratic).
+
+    >>> taken = SpanSet()
+    >>> taken.add(4, 9)
+    >>> taken.overlaps(0, 5), taken.overlaps(9, 12), list(taken)
+    (True, False, [(4, 9)])
+    """
+
+    __slots__ = ("_spans",)
+
+    def __init__(self) -> None:
+        self._spans: list[tuple[int, int]] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` shares a character with a span already taken."""
+        i = bisect_left(self._spans, (end,))  # spans that start before ``end``
+        return i > 0 and self._spans[i - 1][1] > start
+
+    def add(self, start: int, end: int) -> None:
+        insort(self._spans, (start, end))
+
+    def __iter__(self):
+        return iter(self._spans)
+
+    def __len__(self) -> int:
+        return len(self._spans)
