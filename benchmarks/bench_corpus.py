@@ -6,9 +6,10 @@ their paragraphs with a fixed seed, so every run measures the same texts.
 
 The figures are ratios measured in the same process, in CPU time of this process, so that a
 busy machine (other processes on the same cores) slows both sides alike: one pass over the
-corpus per set of tables (every table, then the corpus set), each from empty caches and
-article by article in turn (NLTK's VADER on the article's sentences, then
-``analyze(article).compute(tables)``).
+corpus per way of building tables, each from empty caches and article by article in turn
+(NLTK's VADER on the article's sentences, then the tables): every table as before issue 16
+(eager, TextBlob included, NLTK's VADER), every table now (``analyze(a).compute()``), and
+the corpus set now (``compute(CORPUS_TABLES)``).
 Targets (issue 16): every table <= 3x VADER; the corpus set
 (:data:`helpers.analysis.CORPUS_TABLES`) <= 1.5x. The breakdown below them shows what each
 table costs alone (a fresh analysis, empty caches, only that table read) and what the
@@ -26,8 +27,9 @@ import time
 from pathlib import Path
 
 import helpers.quotes
+import helpers.sentiment
 from helpers import analyze, analyze_corpus, load_article, sentences, sentiment_analyzer
-from helpers.analysis import CORPUS_TABLES, TABLE_NAMES
+from helpers.analysis import CORPUS_TABLES, TABLE_NAMES, tables_eagerly
 from helpers.sentences import _split
 from helpers.vader import polarity_scores
 
@@ -62,12 +64,25 @@ def _forget() -> None:
     _split.cache_clear()
 
 
+def _before(article) -> None:
+    """Every table the way analyze() built them before issue 16: all at once, TextBlob
+    included, with NLTK's own VADER (the reference the tests compare with)."""
+    original = helpers.sentiment.vader_scorer
+    helpers.sentiment.vader_scorer = sentiment_analyzer  # has .polarity_scores and .lexicon
+    try:
+        tables_eagerly(article)
+    finally:
+        helpers.sentiment.vader_scorer = original
+
+
 def ratio_run(articles, texts) -> list[tuple[float, float]]:
-    """CPU seconds of NLTK VADER alone, every table, and the corpus set: one pass over the
-    articles for each set (VADER, then the set, article by article), from empty caches."""
+    """CPU seconds of NLTK VADER alone and of each way of building tables (every table
+    before issue 16, every table now, the corpus set now): one pass over the articles for
+    each (VADER, then the tables, article by article), from empty caches."""
     vader = sentiment_analyzer()
     seconds = []
-    for names in (TABLE_NAMES, CORPUS_TABLES):
+    ways = (_before, lambda a: analyze(a).compute(), lambda a: analyze(a).compute(CORPUS_TABLES))
+    for build in ways:
         _forget()
         vader_s = tables_s = 0.0
         for article, sents in zip(articles, texts, strict=True):
@@ -75,7 +90,7 @@ def ratio_run(articles, texts) -> list[tuple[float, float]]:
             for text in sents:
                 vader.polarity_scores(text)
             t1 = time.process_time()
-            analyze(article).compute(names)
+            build(article)
             tables_s += time.process_time() - t1
             vader_s += t1 - t0
         seconds.append((vader_s, tables_s))
@@ -152,7 +167,11 @@ def main() -> None:
     vader_s = median([run[0][0] for run in runs])
     per_article = 1000 * vader_s / args.n
     print(f"NLTK VADER alone on the sentences: {vader_s:.2f} s ({per_article:.1f} ms/article)")
-    sets = (("every table", 0, TARGET_EVERY), ("corpus set", 1, TARGET_CORPUS))
+    sets = (
+        ("every table, before issue 16 (eager, NLTK's VADER)", 0, TARGET_EVERY),
+        ("every table", 1, TARGET_EVERY),
+        ("corpus set", 2, TARGET_CORPUS),
+    )
     for label, index, target in sets:
         seconds = median([run[index][1] for run in runs])
         ratio = median([run[index][1] / run[index][0] for run in runs])
