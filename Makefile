@@ -5,7 +5,7 @@
 #   make report JOBS=1                  one notebook at a time (default: one per CPU)
 #   make test                           the test suite (CI runs make lint, then make test)
 #   make lint                           ruff, and the check that no regex can backtrack (ReDoS)
-#   make lab                            JupyterLab on the notebooks
+#   make lab                            JupyterLab on the notebooks (as root too: see README)
 #   make nav                            regenerate the notebooks' contents and navigation links
 #   make student                        notebooks without worked solutions, in student-notebooks/
 #   make bench                          speed benchmarks (ratios against baselines, ~15 min)
@@ -34,8 +34,14 @@ report: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# Jupyter refuses to run as root unless told; classroom containers and JupyterHub images run
+# as root, so --allow-root is added only when the effective user id is 0 (nobody else's
+# command changes). LAB_ARGS passes more options: make lab LAB_ARGS="--no-browser --port=8890"
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+LAB_ARGS ?=
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $(ALLOW_ROOT) $(LAB_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check helpers tests benchmarks tools
@@ -49,6 +55,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_scaling.py
 	$(BIN)/python benchmarks/bench_report.py
 	$(BIN)/python benchmarks/bench_long_articles.py --sizes 200000 1000000
+	$(BIN)/python benchmarks/bench_xray.py
 
 peer: $(STAMP)
 	$(BIN)/python benchmarks/peer/bench_real_news.py

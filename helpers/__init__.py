@@ -17,6 +17,7 @@ from .course import (
     write_student_copy,
 )
 from .evaluation import score_article, score_folder
+from .explore import explore
 from .framing import (
     FRAMES,
     compare_coding,
@@ -60,6 +61,8 @@ from .sentences import sentences, split_sentences
 from .sentiment import label, sentiment_by_speaker, sentiment_disagreement, sentiment_units
 from .stance import stance_cues, stance_evidence, stance_table, targets
 from .text import count_words, normalise_word, stopwords, word_spans
+from .web import article_from_html, fetch_article
+from .xray import xray_html
 
 __all__ = [
     "five_questions",
@@ -137,4 +140,8 @@ __all__ = [
     "use_house_style",
     "word_frequencies",
     "word_spans",
+    "article_from_html",
+    "fetch_article",
+    "xray_html",
+    "explore",
 ]

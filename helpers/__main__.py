@@ -11,6 +11,11 @@ articles uses, ``CORPUS_TABLES``) for each article (a folder stands for every ``
 :func:`helpers.analyze_corpus`); a bad file, or an article over its time budget (60 s per
 100,000 characters by default), gets one error line and the others go on (exit code 1 if
 any file failed).
+``python -m helpers fetch URL|PAGE.html [--out DIR] [--force]``: save a web page's article as
+a Markdown file with front matter (``DIR/<headline-slug>.md``; an existing file is kept unless
+``--force``), read offline from then on (:mod:`helpers.web`).
+``python -m helpers xray ARTICLE... [--out DIR]``: write the article X-ray, one self-contained
+offline HTML page per article, to ``DIR/<article>/xray.html`` (:mod:`helpers.xray`).
 ``python -m helpers nav [--check]``: regenerate the notebooks' contents and navigation links.
 ``python -m helpers student [--out DIR]``: write the notebooks without their worked solutions.
 """
@@ -69,6 +74,18 @@ def main(argv: list[str] | None = None) -> int:
         help=f"time budget per article, per 100,000 characters of text (default "
         f"{DEFAULT_TIMEOUT:g}; 0: none); an article over it is reported and skipped",
     )
+    fetch = commands.add_parser("fetch", help="save a web page's article as a Markdown file")
+    fetch.add_argument("source", help="an http(s) URL, or a saved .html/.htm page")
+    fetch.add_argument(
+        "--out", type=Path, default=Path("data/articles"), help="folder (or a .md path)"
+    )
+    fetch.add_argument("--force", action="store_true", help="replace an existing file")
+    fetch.add_argument(
+        "--timeout", type=float, default=None, help="seconds to wait for the whole page"
+    )
+    xray = commands.add_parser("xray", help="write the article X-ray (one offline HTML page)")
+    xray.add_argument("articles", type=Path, nargs="+", help="article files (.md, .txt, .html)")
+    xray.add_argument("--out", type=Path, default=Path("reports"), help="output folder")
     nav = commands.add_parser("nav", help="regenerate contents and previous/next links")
     nav.add_argument("--check", action="store_true", help="only say whether they are stale")
     nav.add_argument("--notebooks", type=Path, default=None, help="notebook folder")
@@ -85,6 +102,10 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "analyze":
         return _analyze(args)
+    if args.command == "fetch":
+        return _fetch(args)
+    if args.command == "xray":
+        return _xray(args)
 
     if args.command == "report":
         from .article import load_article
@@ -173,6 +194,36 @@ def _analyze(args: argparse.Namespace) -> int:
     n_ok = len(files) - len(result.errors)
     print(f"{n_ok} of {len(files)} articles analysed -> {args.out}/")
     return 1 if len(result.errors) or empty else 0
+
+
+def _fetch(args: argparse.Namespace) -> int:
+    from .article import load_article
+    from .web import FETCH_TIMEOUT, fetch_article, save_article, today
+
+    try:
+        if args.source.lower().startswith(("http://", "https://")):
+            article = fetch_article(args.source, timeout=args.timeout or FETCH_TIMEOUT)
+        else:
+            article = load_article(args.source)
+        path = save_article(article, args.out, force=args.force, retrieved=today())
+    except (ArticleError, FileExistsError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"{path}  ({article.title!r}, {len(article.paragraphs)} paragraphs)")
+    return 0
+
+
+def _xray(args: argparse.Namespace) -> int:
+    from .xray import write_xray
+
+    failed = 0
+    for article in args.articles:
+        try:
+            print(write_xray(article, args.out))
+        except ArticleError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            failed += 1
+    return 2 if failed else 0
 
 
 def _nav(folder: Path | None, *, check: bool) -> int:

@@ -1,12 +1,15 @@
 """Load a news article from disk into an immutable :class:`Article`.
 
-Two formats are accepted (see ``README.md``, "Analyse your own article"):
+Three formats are accepted (see ``README.md``, "Analyse your own article"):
 
 * ``.md`` with YAML front matter between ``---`` lines (``title``, ``outlet``, ``date``,
   ``url``, ``section`` and any other keys, kept in ``Article.meta``), then the body;
 * ``.txt`` (or ``.md`` without front matter) whose first non-empty line is the headline.
   A trailing ``" | Section | News"`` on that line, as news sites print it in page titles,
-  is split off into ``section``.
+  is split off into ``section``;
+* ``.html``/``.htm``: a web page saved from a browser; its article (headline, date, outlet,
+  author, canonical URL, body paragraphs without the site's boilerplate) is found by
+  :func:`helpers.web.article_from_html`, which says what it keeps and refuses.
 
 Body paragraphs are separated by blank lines and kept verbatim (same characters, curly
 quotes included); a block of several lines is one paragraph, its lines joined by a space,
@@ -46,6 +49,8 @@ MAX_BYTES = 20_000_000
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _SITE_SUFFIXES = {"news"}
+#: Saved web pages: their article is found by :func:`helpers.web.article_from_html`.
+WEB_PAGE_SUFFIXES = (".html", ".htm")
 
 
 class ArticleError(ValueError):
@@ -100,7 +105,8 @@ def _rebuild(values: dict[str, Any], meta: dict[str, Any]) -> Article:
 
 
 def load_article(path: str | Path) -> Article:
-    """Read an article file (``.md`` with front matter, or ``.txt``); never modifies it.
+    """Read an article file (``.md`` with front matter, ``.txt``, or a saved web page
+    ``.html``/``.htm``, read by :mod:`helpers.web`); never modifies it.
 
     >>> load_article("data/articles/putin-kim-summit-2023.md").section  # doctest: +SKIP
     'World'
@@ -121,6 +127,10 @@ def load_article(path: str | Path) -> Article:
         raw = path.read_bytes()
     except PermissionError as exc:
         raise ArticleError(path, f"cannot be read ({exc.strerror})") from None
+    if path.suffix.lower() in WEB_PAGE_SUFFIXES:
+        from .web import article_from_html  # trafilatura is imported only for web pages
+
+        return article_from_html(raw, source=path, path=path)
     text = _decode(raw, path)
     return article_from_text(text, path=path)
 

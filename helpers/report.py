@@ -2,7 +2,8 @@
 
 Each notebook in ``notebooks/`` whose name starts with two digits is executed with papermill,
 which injects ``ARTICLE`` through the cell tagged ``parameters``; nbconvert then writes
-``reports/<article-slug>/<notebook>.html`` with the charts embedded as images. A notebook
+``reports/<article-slug>/<notebook>.html`` with the charts embedded as images, and the article
+X-ray (``xray.html``, :mod:`helpers.xray`), linked first from ``index.html``. A notebook
 whose metadata has ``"reading_the_news": {"hide_input": true}`` is rendered without code.
 
 Links between notebooks (the contents and the previous/next lines) are pointed at the
@@ -111,7 +112,11 @@ def build_reports(
         glossary_html.write_text(_to_html(glossary), encoding="utf-8")
         if chromium is not None:
             html_to_pdf(glossary_html, glossary_html.with_suffix(".pdf"), chromium=chromium)
-    _write_index(target, parsed.title, results)
+    from .xray import write_xray  # the X-ray: linked first from the index
+
+    xray = write_xray(article_path, out)
+    xray_pdf = html_to_pdf(xray, xray.with_suffix(".pdf"), chromium=chromium) if chromium else None
+    _write_index(target, parsed.title, results, xray=xray, xray_pdf=xray_pdf)
     return results
 
 
@@ -159,6 +164,9 @@ _NOTEBOOK_LINK = re.compile(r"\]\(([\w.-]+)\.ipynb(#[^)\s]*)?\)")
 
 def _to_html(executed: Path) -> str:
     nb = nbformat.read(executed, as_version=4)
+    # A live widget's saved state (explore()) would be embedded as JSON holding article text;
+    # widgets work only in a running notebook, and the reports have the X-ray instead.
+    nb.metadata.pop("widgets", None)
     hide_input = bool(nb.metadata.get("reading_the_news", {}).get("hide_input", False))
     for cell in nb.cells:  # our own markdown only: article text is never in markdown cells
         if "injected-parameters" in cell.metadata.get("tags", ()):
@@ -182,8 +190,23 @@ def _to_html(executed: Path) -> str:
     return body
 
 
-def _write_index(target: Path, title: str, results: list[ReportResult]) -> None:
-    items = "\n".join(
+def _write_index(
+    target: Path,
+    title: str,
+    results: list[ReportResult],
+    *,
+    xray: Path | None = None,
+    xray_pdf: Path | None = None,
+) -> None:
+    first = (
+        f"<li><a href='{escape(xray.name)}'><b>The article X-ray</b></a>: the article itself, "
+        "coloured by voice, with every mark explained"
+        + (f" (<a href='{escape(xray_pdf.name)}'>PDF</a>)" if xray_pdf else "")
+        + "</li>\n"
+        if xray
+        else ""
+    )
+    items = first + "\n".join(
         f"<li><a href='{escape(r.html.name)}'>{escape(r.notebook)}</a>"
         + (f" (<a href='{escape(r.pdf.name)}'>PDF</a>)" if r.pdf else "")
         + "</li>"

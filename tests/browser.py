@@ -130,10 +130,9 @@ class LabServer:
         return kids
 
 
-def start_lab(root: Path, home: Path, *, ready_within: float = 180) -> LabServer:
-    """Start ``jupyter lab`` (from this interpreter's environment) on a free loopback port with
-    a random token, serving ``root``; config, data, runtime and settings live under ``home``.
-    Returns once the server answers ``/api/status``."""
+def lab_environment(home: Path) -> dict[str, str]:
+    """The environment of a test's JupyterLab: config, data, runtime and settings under
+    ``home`` (never the user's own), cells kept in the page, no news toast."""
     for name in ("config", "data", "runtime", "settings", "workspaces", "ipython"):
         (home / name).mkdir(parents=True, exist_ok=True)
     # Cells stay in the page (no virtual scrolling), so the test can see every output.
@@ -145,8 +144,7 @@ def start_lab(root: Path, home: Path, *, ready_within: float = 180) -> LabServer
     (home / "config" / "labconfig" / "page_config.json").write_text(
         json.dumps({"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}})
     )
-    port, token = free_port(), secrets.token_hex(24)
-    env = {
+    return {
         **os.environ,
         "JUPYTER_CONFIG_DIR": str(home / "config"),
         "JUPYTER_DATA_DIR": str(home / "data"),
@@ -156,6 +154,14 @@ def start_lab(root: Path, home: Path, *, ready_within: float = 180) -> LabServer
         "IPYTHONDIR": str(home / "ipython"),
         "JUPYTER_PLATFORM_DIRS": "1",
     }
+
+
+def start_lab(root: Path, home: Path, *, ready_within: float = 180) -> LabServer:
+    """Start ``jupyter lab`` (from this interpreter's environment) on a free loopback port with
+    a random token, serving ``root``; config, data, runtime and settings live under ``home``.
+    Returns once the server answers ``/api/status``."""
+    env = lab_environment(home)
+    port, token = free_port(), secrets.token_hex(24)
     log = home / "lab.log"
     jupyter = Path(sys.executable).parent / "jupyter"
     command = [

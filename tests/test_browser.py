@@ -88,7 +88,8 @@ def test_the_marker_does_fire_when_a_payload_is_live(browser, tmp_path):
 
 def test_every_report_page_is_inert_and_shows_the_payloads_as_text(browser, hostile_reports):
     _, results = hostile_reports
-    pages = [r.html for r in results] + [results[0].html.parent / "index.html"]
+    folder = results[0].html.parent
+    pages = [r.html for r in results] + [folder / "index.html", folder / "xray.html"]
     shows_script = []
     for html in pages:
         seen = visit(browser, html.as_uri())
@@ -99,7 +100,7 @@ def test_every_report_page_is_inert_and_shows_the_payloads_as_text(browser, host
             shows_script.append(html.stem)
     # The headline (with its <script>) is on the index and on the pages that show the article
     # as text: the headline/lede boxes (01), both annotated views (02, 04) and the report (06).
-    expected = {"index", "01-reading-the-article", "02-who-speaks", "04-loaded-language"}
+    expected = {"index", "xray", "01-reading-the-article", "02-who-speaks", "04-loaded-language"}
     assert expected <= set(shows_script), shows_script
     assert any(name.startswith("06") for name in shows_script), shows_script
     # Nothing from the article reached out: only the report's own CDN scripts were tried.

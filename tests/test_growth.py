@@ -48,6 +48,17 @@ FAMILIES = {
     "thousands of quotation marks": lambda n: _cycle("“a” “ ” \" ‘b’ ' «c» „d“", n),
     "no punctuation": lambda n: _cycle("the minister said Jane Okafor that prices rose", n),
     "names and verbs": lambda n: _cycle("Jane Okafor said Tom Reyes told the Council", n),
+    # shapes that stalled real news articles of the peer corpora (see the README)
+    "names between double spaces": lambda n: _cycle("Jane  Okafor  Tom  Reyes  Ann  Lee", n),
+    "embedded posts": lambda n: " ".join(
+        f"<post>Great rally tonight in Ohio! SIGN UP FOR OUR NEWSLETTER — Jane Okafor "
+        f"(@jokafor{i}) July {i % 28 + 1}, 2016</post>"
+        for i in range(max(1, n // 20))
+    ),
+    "capital heads run into the text": lambda n: " ".join(
+        f"MORNING BRIEFING NUMBER {i} The minister said prices rose. WHAT ELSE WE ARE READING"
+        for i in range(max(1, n // 14))
+    ),
 }
 
 _fresh = itertools.count()
@@ -78,6 +89,21 @@ def test_cost_grows_linearly_with_the_run(family):
     assert ratio <= MAX_RATIO, (
         f"{family}: a run {GROWTH}x longer cost {ratio:.1f}x more (linear: ~{GROWTH}x)"
     )
+
+
+def test_cost_grows_linearly_with_a_title_case_headline():
+    def cost(n: int) -> float:
+        headline = _cycle("Senate Leader Says Budget Deal Is Close After Long Talks", n)
+        article = article_from_text(f"{headline} {next(_fresh)}\n\nThe minister said it rose.")
+        start = time.perf_counter()
+        analysis = analyze(article)
+        for name in list(analysis.tables):
+            analysis.tables[name]
+        return time.perf_counter() - start
+
+    cost(SMALL)
+    ratio = min(cost(SMALL * GROWTH) for _ in range(3)) / min(cost(SMALL) for _ in range(3))
+    assert ratio <= MAX_RATIO, f"a headline {GROWTH}x longer cost {ratio:.1f}x more"
 
 
 def test_the_paragraph_that_hung_is_read_at_once():

@@ -137,3 +137,77 @@ def test_jupyterlab_runs_a_notebook_and_shows_its_charts(tmp_path, seed_reports)
     while any(pid_alive(k) for k in kernels) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not [k for k in kernels if pid_alive(k)], "a kernel outlived the server"
+
+
+def test_explore_renders_in_jupyterlab_and_a_choice_changes_the_highlighting(tmp_path):
+    """``explore(article)`` in a real JupyterLab: the widget renders, choosing a speaker in its
+    drop-down highlights that speaker's sentence, and no traceback appears."""
+    from .test_xray import TINY
+
+    try:
+        chromium = ensure_chromium()
+    except BrowserUnavailable as exc:
+        pytest.fail(f"the JupyterLab test needs Chromium: {exc}")
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "tiny.md").write_text(TINY, encoding="utf-8")
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("from helpers import explore\n\nexplore('tiny.md')")]
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(nb, root / "explore.ipynb")
+
+    server = start_lab(root, tmp_path / "jupyter")
+    try:
+        with sync_playwright() as pw:
+            context = pw.chromium.launch_persistent_context(
+                str(tmp_path / "profile"),
+                executable_path=str(chromium),
+                headless=True,
+                args=CHROMIUM_ARGS,
+                viewport={"width": 1400, "height": 1000},
+            )
+            context.set_default_timeout(120_000)
+            page = context.new_page()
+            try:
+                page.goto(f"{server.url}/lab/tree/explore.ipynb?token={server.token}")
+                page.locator(".jp-NotebookPanel .jp-CodeCell").first.wait_for()
+                wait_until_idle(server)
+                page.locator(
+                    "#jp-main-statusbar .jp-StatusBar-TextItem", has_text="| Idle"
+                ).wait_for()
+                page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+                page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+                speaker = page.locator(".widget-dropdown", has_text="Speaker").locator("select")
+                speaker.wait_for(timeout=180_000)
+                lit = ".jp-OutputArea .rtn-explore .sent.hl"
+                article = page.locator(".jp-OutputArea .rtn-explore")
+                assert "We reject this reckless scheme" in article.inner_text()
+                assert page.locator(lit).count() == 0
+                speaker.select_option("Critics")
+                page.wait_for_function(
+                    f"() => document.querySelectorAll('{lit}').length === 1", timeout=60_000
+                )
+                assert page.locator(lit).get_attribute("data-s") == "1:1"
+                assert "Quotes of Critics (1)" in page.locator(".jp-OutputArea").inner_text()
+                frame = page.locator(".widget-dropdown", has_text="Frame").locator("select")
+                speaker.select_option("(all)")
+                frame.select_option("conflict")
+                page.wait_for_function(
+                    f"() => document.querySelectorAll('{lit}').length === 2", timeout=60_000
+                )
+                errors = page.locator(
+                    ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
+                ).all_inner_texts()
+                assert not [t for t in errors if "Traceback" in t or "Error" in t], errors
+                assert "Traceback" not in page.locator(".jp-Notebook").inner_text()
+            except Exception:
+                page.screenshot(path=str(tmp_path / "explore-failure.png"))  # kept by pytest
+                raise
+            context.close()
+    finally:
+        stop_lab(server)
+    assert not pid_alive(server.process.pid), "jupyter lab is still running"

@@ -173,7 +173,7 @@ def test_another_article_is_really_analysed(tmp_path, seed_reports):
 def test_every_notebook_runs_on_an_article_nobody_speaks_in(plain_reports):
     target, stdout = plain_reports
     assert sorted(p.name for p in target.glob("*.html")) == sorted(
-        [f"{p.stem}.html" for p in NOTEBOOKS] + ["glossary.html", "index.html"]
+        [f"{p.stem}.html" for p in NOTEBOOKS] + ["glossary.html", "index.html", "xray.html"]
     )
     for path in NOTEBOOKS:
         outputs = executed_outputs(target / "executed" / path.name)
@@ -202,7 +202,9 @@ def test_format_pdf_prints_every_report_page(plain_reports):
             assert "Rain expected" in text, pdf.name
     assert "Rain is expected on Monday" in pdf_text(PdfReader(target / f"{NOTEBOOKS[0].stem}.pdf"))
     index = (target / "index.html").read_text(encoding="utf-8")
-    assert index.count(".pdf'>PDF</a>") == len(NOTEBOOKS)
+    assert index.count(".pdf'>PDF</a>") == len(NOTEBOOKS) + 1  # the X-ray is printed too
+    assert index.index("xray.html") < index.index(f"{NOTEBOOKS[0].stem}.html")  # linked first
+    assert "Rain is expected on Monday" in pdf_text(PdfReader(target / "xray.pdf"))
 
 
 def test_make_report_passes_format_through(tmp_path):
@@ -296,7 +298,8 @@ def test_only_the_report_hides_its_code(seed_reports):
     for result in results:
         html = result.html.read_text(encoding="utf-8")
         nb = nbformat.read(out / SEED_ARTICLE.stem / "executed" / result.notebook, as_version=4)
-        nb.cells = [c for c in nb.cells if "solution" not in c.metadata.get("tags", [])]
+        removed = {"solution", "remove_cell"}  # what the reports leave out (helpers/report.py)
+        nb.cells = [c for c in nb.cells if not removed & set(c.metadata.get("tags", []))]
         code = [c.source for c in nb.cells if c.cell_type == "code" and c.source.strip()]
         longest_lines = [max(src.splitlines(), key=lambda line: len(line.strip())) for src in code]
         text = visible_text(html)
@@ -304,6 +307,7 @@ def test_only_the_report_hides_its_code(seed_reports):
         with_input = [c for c in code_cells if "jp-mod-noInput" not in c]
         hides = bool(nb.metadata.get("reading_the_news", {}).get("hide_input"))
         assert hides == result.notebook.startswith("06"), result.notebook
+        assert "Explore it yourself" not in text and "widget-state" not in html  # live only
         assert len(code_cells) == len(nb.cells) - sum(c.cell_type != "code" for c in nb.cells)
         if hides:
             assert with_input == [] and "hl-ipython3" not in html

@@ -149,6 +149,14 @@ def test_setup_copies_only_the_development_parts(filled):
     assert (filled / "babe/final_labels_SG2.csv").read_bytes() == BABE_CSV.encode()
 
 
+def test_setup_says_a_plain_folder_is_not_checked(sources, cache, capsys):
+    assert setup_corpora.main(["--persent", str(sources["persent"])]) == 0
+    assert capsys.readouterr().out == (
+        f"persent: 2 dev documents -> {cache / 'persent'} "
+        "(plain folder: commit NOT checked (pinned 852b83db1dfd))\n"
+    )
+
+
 def test_ptc_reader_keeps_even_ids_and_exact_spans(filled):
     # a held-out article put into the cache by hand is still not read
     (filled / "ptc/train-articles/article5.txt").write_text("Odd\n\nNo.\n")

@@ -2,8 +2,9 @@
 
 Run: ``python benchmarks/peer/bench_real_news.py [--corpus ptc persent babe polnear]
 [--limit N] [--workers 2] [--timeout 60] [--out benchmarks/peer/results]
-[--ids CORPUS:ID ...]`` after ``setup_corpora.py`` (see README.md here); ``make peer`` runs
-it with the defaults; ``--from-csv FILE`` prints the summary of an earlier run again.
+[--ids CORPUS:ID ...] [--paragraphs]`` after ``setup_corpora.py`` (see README.md here);
+``make peer`` runs it with the defaults; ``--from-csv FILE`` prints the summary of an earlier
+run again; ``--paragraphs`` runs each headline and paragraph of the chosen documents alone.
 
 Each article is analysed in a child process of its own (forked from a parent that has
 already loaded the word lists), with a time budget: a child over ``--timeout`` seconds is
@@ -72,11 +73,16 @@ class Result:
 
 
 def article_text(corpus: str, doc_id: str, text: str) -> str:
-    """The text handed to ``article_from_text``: corpora without a headline get one.
+    """The text handed to ``article_from_text``: corpora without a headline get one, and so
+    does each part of ``--paragraphs`` (``DOC#p<N>``, ``DOC#headline``).
 
     >>> article_text("babe", "row0", "A sentence.")
     'BABE row0\\n\\nA sentence.'
+    >>> article_text("ptc", "article2#p0", "One.")
+    'Headline\\n\\nOne.'
     """
+    if "#" in doc_id:
+        return f"Headline\n\n{text}"
     if corpus in HEADLINE_FIRST:
         return text
     return f"{corpus.upper()} {doc_id}\n\n{text}"
@@ -144,6 +150,20 @@ def run(jobs: list[Job], *, workers: int, timeout: float, progress: bool = True)
             reported = done // 250
             print(f"  {done} / {len(jobs)} done", flush=True)
     return results
+
+
+def paragraph_jobs(job: Job) -> list[Job]:
+    """The document's headline and each body paragraph as a job of its own (a neutral
+    headline above each), to find which part of a slow document is slow.
+
+    >>> parts = paragraph_jobs(Job("ptc", "a2", "Big News\\n\\nOne.\\n\\nTwo."))
+    >>> [(j.doc_id, j.text) for j in parts]
+    [('a2#headline', 'Big News'), ('a2#p0', 'One.'), ('a2#p1', 'Two.')]
+    """
+    article = article_from_text(article_text(job.corpus, job.doc_id, job.text))
+    parts = [(f"{job.doc_id}#headline", article.title)] if job.corpus in HEADLINE_FIRST else []
+    parts += [(f"{job.doc_id}#p{i}", p) for i, p in enumerate(article.paragraphs)]
+    return [Job(job.corpus, doc_id, text) for doc_id, text in parts]
 
 
 def with_seed_runs(jobs: list[Job], *, every: int = SEED_EVERY) -> list[Job]:
@@ -283,6 +303,12 @@ def main(argv: list[str] | None = None) -> int:
         "--ids", nargs="+", metavar="CORPUS:ID", help="only these documents, e.g. ptc:article2"
     )
     parser.add_argument(
+        "--paragraphs",
+        action="store_true",
+        help="one run per paragraph (and one for the headline) of each document: finds the part"
+        " that is slow; ids DOC#p<N> (0-based, as Article.paragraphs) and DOC#headline",
+    )
+    parser.add_argument(
         "--from-csv", type=Path, metavar="CSV", help="print the summary of an earlier run's CSV"
     )
     args = parser.parse_args(argv)
@@ -307,6 +333,8 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:  # a typo, or a held-out document: neither is run
         print(f"bench_real_news: no development document {sorted(unknown)}", file=sys.stderr)
         return 2
+    if args.paragraphs:
+        jobs = [part for job in jobs for part in paragraph_jobs(job)]
     analyze(load_article(SEED))  # the parent loads the word lists once; children inherit them
     print(
         f"{len(jobs)} articles ({', '.join(f'{c} {n}' for c, n in taken.items())}), "

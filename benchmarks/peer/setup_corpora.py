@@ -110,8 +110,9 @@ class Source:
         return None
 
     def _git(self, *args: str, check: bool = True, stdin: bytes | None = None) -> bytes:
+        # -C works for a bare directory and for a clone (also when its .git is a file)
         done = subprocess.run(
-            ["git", f"--git-dir={self.git_dir}", *args], input=stdin, capture_output=True
+            ["git", "-C", str(self.folder), *args], input=stdin, capture_output=True
         )
         if check and done.returncode:
             message = done.stderr.decode(errors="replace").strip().splitlines()
