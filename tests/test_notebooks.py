@@ -357,3 +357,14 @@ def test_a_failing_notebook_among_concurrent_ones_is_named(tmp_path):
         build_reports(SEED_ARTICLE, out=tmp_path / "out", notebooks=chosen, jobs=2)
     with pytest.raises(ValueError, match="jobs must be at least 1"):
         build_reports(SEED_ARTICLE, out=tmp_path / "out", notebooks=chosen, jobs=0)
+
+
+def test_command_line_refuses_zero_jobs(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "helpers", "report", str(SEED_ARTICLE), "--jobs", "0",
+         "--out", str(tmp_path / "r")],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.strip() == "error: --jobs must be at least 1"
+    assert not (tmp_path / "r").exists()
