@@ -36,7 +36,7 @@ import pandas as pd
 from .article import Article
 from .lexicons import _rows, derived, gazetteer
 from .quotes import NARRATOR, _analyse, _speaker_before
-from .sentiment import sentiment_units
+from .sentiment import vader_unit_rows, vader_units
 from .text import SpanSet
 
 __all__ = ["targets", "stance_evidence", "stance_table", "stance_cues"]
@@ -251,7 +251,7 @@ def stance_evidence(
     may be passed when already computed (:func:`sentiment_units`, :func:`targets`)."""
     table = targets(article) if target_table is None else target_table
     analysis = _analyse(article)
-    units = sentiment_units(article) if units is None else units
+    units = vader_units(vader_unit_rows(article)) if units is None else units
     lexicon = _cue_lexicon()
     aliases = _alias_index(table)
     aliases_of = dict(zip(table["target"], map(set, table["aliases"]), strict=True))
