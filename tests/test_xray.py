@@ -83,7 +83,7 @@ def test_each_mark_says_who_speaks_and_why(tiny):
     assert len(scare) == 1 and "Scare quotes" in scare[0] and "Loaded word" not in scare[0]
     # a speaker's stretch begins with its letter label (greyscale: not colour alone)
     labels = {m.text_content(): m.get("data-label") for m in having(tiny, "vstart")}
-    assert labels == {"We reject this reckless scheme,": "A", "the plan was a ": "B"}
+    assert labels == {"We reject this ": "A", "the plan was a ": "B"}  # where each stretch starts
 
 
 def test_each_panel_item_points_at_its_sentences(tiny):
