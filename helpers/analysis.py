@@ -24,6 +24,7 @@ from .article import Article, load_article
 from .framing import frame_evidence, frame_scores, headline_check, headline_sentiment, story_arc
 from .lexicons import lexicons_held
 from .loaded import competing_labels, find_hedges, find_loaded_terms, loaded_density
+from .progress import is_long, step
 from .quotes import extract_quotes, scare_quotes, share_of_voice, speakers, voices
 from .sentences import sentences
 from .sentiment import sentiment_by_speaker, units_with_textblob, vader_unit_rows, vader_units
@@ -138,14 +139,25 @@ class Analysis:
                 self._parts.clear()
                 self._version = lexicons._seen_version
             if name not in self._parts:
-                self._parts[name] = _PARTS[name](self)
+                what = f"the {name} table" if not name.startswith("_") else ""
+                with step(self.article, what):  # an intermediate ("_units") says nothing
+                    self._parts[name] = _PARTS[name](self)
             return self._parts[name]
 
-    def compute(self, names: Iterable[str] = TABLE_NAMES) -> Analysis:
-        """An Analysis holding just these tables, computed now (for writing or sending)."""
+    def compute(
+        self, names: Iterable[str] = TABLE_NAMES, *, progress: bool | None = False
+    ) -> Analysis:
+        """An Analysis holding just these tables, computed now (for writing or sending).
+        ``progress=True`` shows a progress bar over the tables; ``None``: only for a long
+        article (see :mod:`helpers.progress`)."""
         names = check_tables(names)
+        shown = names
+        if progress or (progress is None and is_long(self.article)):
+            from tqdm.auto import tqdm
+
+            shown = tqdm(names, desc=self.article.slug, unit="table")
         with lexicons_held():  # the word lists are looked at once, not once per table
-            return Analysis(self.article, {name: self.tables[name] for name in names})
+            return Analysis(self.article, {name: self.tables[name] for name in shown})
 
 
 def check_tables(names: Iterable[str] | str) -> tuple[str, ...]:

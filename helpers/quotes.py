@@ -66,6 +66,7 @@ from .lexicons import (
     reporting_verbs,
     speaker_nouns,
 )
+from .progress import step
 from .quotemarks import (
     _DASHES,
     QuoteSpan,
@@ -1662,7 +1663,8 @@ def _is_fronted(lead: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _analyse_cached(article: Article) -> _Analysis:
-    return _Attributor(article).run()
+    with step(article, "who speaks (the attribution)"):
+        return _Attributor(article).run()
 
 
 def _analyse(article: Article) -> _Analysis:
