@@ -5,23 +5,33 @@ profiteers") while standing firmly with someone. Following the stance-detection 
 news and debate (Mohammad et al. 2016, SemEval Task 6; Biber & Finegan 1989 on stance
 markers), a stance here is built from:
 
-1. **targets**: the main people, organisations, countries and plans of the article. They
-   come from the article's front matter (``targets:`` with aliases) when it gives them,
-   otherwise from the names the article uses, merged through the gazetteer (``French``
-   and ``the Élysée`` are France; ``Washington`` is the United States). A writer's gloss
-   such as ``“… the profiteers”, a reference to the banks`` adds an alias.
+1. **targets**: the main people, organisations, countries and plans of the article, from
+   the names the article uses, merged through the gazetteer (``French`` and ``the Élysée``
+   are France; ``Washington`` is the United States). The article's front matter
+   (``targets:`` with aliases) adds its own on top; a found name it lists joins it. A
+   writer's gloss such as ``“… the profiteers”, a reference to the banks`` adds an alias.
 2. **units**: what one voice says in one sentence (:func:`helpers.sentiment.sentiment_units`);
    a speaker's units are their quoted and reported words, the outlet's (``NARRATOR``) its
-   narration and headline.
+   narration and headline. In the outlet's narration a sentence that opens with "He"/"She"
+   also mentions the person target the outlet named last (same or previous paragraph, gender
+   not contradicting): ``link`` = ``pronoun``.
 3. **evidence**: in each unit, every stance cue of ``data/lexicons/stance_cues.csv``
-   counts (+1 or -1) toward the target mentioned nearest to it. In the outlet's own
-   narration, evaluative words ("dictator", "illegal", "disinformation") are the outlet's
-   own stance; a verb ("Okafor accused the council of …") reports an act, so it counts for
-   its subject, toward the target named after it (``source`` = ``reported act``). A scare
-   quote right after a target's name counts -0.5 for the outlet (distancing); a target
-   mentioned with no cue takes half the unit's VADER score (the sentiment around it).
+   counts (+1 or -1) toward the target mentioned nearest to it, unless negated ("not",
+   "no", "never", "n't" up to two words before). In the outlet's own narration,
+   evaluative words ("dictator", "illegal", "disinformation") are the outlet's own stance
+   only toward the target they are attached to (a premodifier, an apposition or a short
+   predicate in the same clause, :data:`ATTACH_CHARS`); topic nouns ("scandal",
+   "sanctions", "threat") are no verdict; a negative word followed by "against"/"on"/"at"
+   … the target makes it the recipient, not the one judged; a victim ("was shot",
+   "suffered") is not judged by negative words or by the sentence's tone. A verb ("Okafor
+   accused the council of …") reports an act, so it counts for its subject, toward the
+   target named after it (``source`` = ``reported act``). A scare quote right after a
+   target's name counts -0.5 for the outlet (distancing); a target mentioned with no cue
+   takes half the unit's VADER score (the sentiment around it).
 4. **score**: per unit the contributions to a target are summed and clipped to [-1, 1];
-   the stance is the mean over the units that mention the target, so it lies in [-1, 1].
+   the stance is a Bayesian average of the units, with :data:`PRIOR_UNITS` units of no
+   stance as prior, so one cue gives ±0.2 and never ±1; below :data:`CLEAR_MIN` in size the
+   table calls it no clear stance (``clear`` False).
 """
 
 from __future__ import annotations
