@@ -62,7 +62,7 @@ _EVALUATIVE = {"label", "adjective", "noun", "phrase"}
 #: Units of no stance (0) that every speaker-target pair starts with (the prior of a
 #: Bayesian average, as in additive smoothing: Manning, Raghavan & Schütze 2008, §13.2):
 #: a single cue gives ±1/5, two agreeing ones ±1/3, and ±1 is only approached. 4 is the
-#: value measured best of 1, 2, 3, 4, 6 on PerSenT dev (benchmarks/peer/bench_persent.py).
+#: value measured best of 2, 3, 4, 6 on PerSenT dev (benchmarks/peer/bench_persent.py).
 PRIOR_UNITS = 4
 #: Weaker stances than this are "no clear stance" (``clear`` is False): a single reported
 #: sentence of mild tone (VADER ±0.5, weight 0.5, prior 4: ±0.05) stays below it, one cue
