@@ -443,13 +443,13 @@ def _attached(
 ) -> bool:
     """Is the word at ``span`` attached to ``mention``: close, same clause, and (a negative
     word before it) not its recipient?"""
-    if mention[0] >= span[1]:
-        gap = text[span[1] : mention[0]]
-        if polarity < 0 and _RECIPIENT.search(gap):
-            return False
-    else:
-        gap = text[mention[1] : span[0]]
-    return len(gap) <= ATTACH_CHARS and not _CLAUSE_BREAK.search(gap)
+    after = mention[0] >= span[1]
+    gap = text[span[1] : mention[0]] if after else text[mention[1] : span[0]]
+    if len(gap) > ATTACH_CHARS:  # checked first: the searches below read short gaps only
+        return False
+    if after and polarity < 0 and _RECIPIENT.search(gap):
+        return False
+    return not _CLAUSE_BREAK.search(gap)
 
 
 @cache
