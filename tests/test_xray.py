@@ -92,7 +92,7 @@ def test_each_panel_item_points_at_its_sentences(tiny):
     assert items["[A] Jane Okafor: 19% (5 words)"] == "0:0"
     assert items["[B] Critics: 19% (5 words)"] == "1:1"
     assert items["Jane Okafor: hostile (VADER mean -0.70, 1 sentence)"] == "0:0"
-    assert items["the outlet against Council (-1.00)"] == "-1:0"
+    assert items["the outlet against Council (-0.20)"] == "-1:0"
     assert items["conflict: 2 cues — dominant (reject, row)"] == "-1:0 0:0"
     assert items["“reckless” (loaded language): also in the body (paragraphs 0)"] == "-1:0 0:0"
     assert items["emotive (lexicon) (1): disaster"] == "1:1"
