@@ -128,9 +128,9 @@ def exercise_suite() -> None:
         course.missing_sections(notebook)
 
 
-def call_sites() -> set[str]:
-    """``file:line`` of every ``re.<function>(...)`` call in ``helpers/``."""
-    sites = set()
+def call_sites() -> dict[tuple[str, int], int]:
+    """Every ``re.<function>(...)`` call in ``helpers/``: ``(file, first line) -> last line``."""
+    sites = {}
     for path in sorted(HELPERS.glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
@@ -140,7 +140,7 @@ def call_sites() -> set[str]:
                 and node.func.value.id == "re"
                 and node.func.attr in RE_FUNCTIONS
             ):
-                sites.add(f"{path.name}:{node.lineno}")
+                sites[(path.name, node.lineno)] = node.end_lineno
     return sites
 
 
@@ -164,17 +164,7 @@ def findings(seen: dict[tuple[str, int], set[str]]) -> list[str]:
 def unreached(seen: dict[tuple[str, int], set[str]]) -> list[str]:
     """Call sites whose pattern was never compiled during the run (their span may cover
     several lines: a site counts as reached when a recorded line falls inside its call)."""
-    spans = {}
-    for path in sorted(HELPERS.glob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Attribute)
-                and isinstance(node.func.value, ast.Name)
-                and node.func.value.id == "re"
-                and node.func.attr in RE_FUNCTIONS
-            ):
-                spans[(path.name, node.lineno)] = node.end_lineno
+    spans = call_sites()
     recorded = {}
     for sites in seen.values():
         for site in sites:
