@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from contextlib import contextmanager
 
 import nbformat
 import pytest
@@ -69,6 +70,37 @@ def wait_until_idle(server, *, within: float = 120) -> list[dict]:
         time.sleep(0.5)
 
 
+@contextmanager
+def run_all_in_lab(server, chromium, tmp_path, notebook: str, failure_png: str):
+    """Open ``notebook`` in JupyterLab in headless Chromium, wait for its kernel, click Run →
+    Run All Cells and give the page; a screenshot is kept under ``tmp_path`` on failure."""
+    with sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            str(tmp_path / "profile"),
+            executable_path=str(chromium),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1400, "height": 1000},
+        )
+        context.set_default_timeout(120_000)
+        page = context.new_page()
+        try:
+            page.goto(f"{server.url}/lab/tree/{notebook}?token={server.token}")
+            page.locator(".jp-NotebookPanel .jp-CodeCell").first.wait_for()
+            # The kernel started and the page is connected to it ("Python 3 (ipykernel) | Idle"
+            # in the status bar); Run All before that runs nothing.
+            wait_until_idle(server)
+            page.locator("#jp-main-statusbar .jp-StatusBar-TextItem", has_text="| Idle").wait_for()
+            page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+            page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+            yield page
+        except Exception:
+            page.screenshot(path=str(tmp_path / failure_png))  # kept by pytest
+            raise
+        finally:
+            context.close()
+
+
 def test_jupyterlab_runs_a_notebook_and_shows_its_charts(tmp_path, seed_reports):
     try:
         chromium = ensure_chromium()
@@ -82,51 +114,25 @@ def test_jupyterlab_runs_a_notebook_and_shows_its_charts(tmp_path, seed_reports)
 
     server = start_lab(root, tmp_path / "jupyter")
     try:
-        with sync_playwright() as pw:
-            context = pw.chromium.launch_persistent_context(
-                str(tmp_path / "profile"),
-                executable_path=str(chromium),
-                headless=True,
-                args=CHROMIUM_ARGS,
-                viewport={"width": 1400, "height": 1000},
-            )
-            context.set_default_timeout(120_000)
-            page = context.new_page()
-            try:
-                page.goto(f"{server.url}/lab/tree/{NOTEBOOK}?token={server.token}")
-                page.locator(".jp-NotebookPanel .jp-CodeCell").first.wait_for()
-                # The kernel started and the page is connected to it ("Python 3 (ipykernel) | Idle"
-                # in the status bar); Run All before that runs nothing.
-                wait_until_idle(server)
-                page.locator(
-                    "#jp-main-statusbar .jp-StatusBar-TextItem", has_text="| Idle"
-                ).wait_for()
+        failure = "jupyterlab-failure.png"
+        with run_all_in_lab(server, chromium, tmp_path, NOTEBOOK, failure) as page:
+            page.wait_for_function(ALL_RAN, arg=n_code, timeout=300_000)
+            wait_until_idle(server)
 
-                page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-                page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
-                page.wait_for_function(ALL_RAN, arg=n_code, timeout=300_000)
-                wait_until_idle(server)
+            tracebacks = page.locator(
+                ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
+            ).all_inner_texts()
+            assert not [t for t in tracebacks if "Traceback" in t or "Error" in t], tracebacks
+            prompts = page.locator(".jp-Notebook .jp-CodeCell .jp-InputPrompt").all_inner_texts()
+            assert [p.strip() for p in prompts] == [f"[{i}]:" for i in range(1, n_code + 1)]
 
-                tracebacks = page.locator(
-                    ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
-                ).all_inner_texts()
-                assert not [t for t in tracebacks if "Traceback" in t or "Error" in t], tracebacks
-                prompts = page.locator(
-                    ".jp-Notebook .jp-CodeCell .jp-InputPrompt"
-                ).all_inner_texts()
-                assert [p.strip() for p in prompts] == [f"[{i}]:" for i in range(1, n_code + 1)]
-
-                page.wait_for_function(IMAGES_LOADED, arg=expected_charts, timeout=60_000)
-                charts = page.locator(".jp-OutputArea .jp-RenderedImage img")
-                assert charts.count() == expected_charts, "not as many charts as papermill made"
-                sources = charts.evaluate_all("imgs => imgs.map(i => i.src.slice(0, 22))")
-                assert set(sources) == {"data:image/png;base64,"}
-                views = page.locator(".jp-OutputArea .jp-RenderedHTMLCommon")
-                assert any("(headline)" in t for t in views.all_inner_texts())  # annotated voices
-            except Exception:
-                page.screenshot(path=str(tmp_path / "jupyterlab-failure.png"))  # kept by pytest
-                raise
-            context.close()
+            page.wait_for_function(IMAGES_LOADED, arg=expected_charts, timeout=60_000)
+            charts = page.locator(".jp-OutputArea .jp-RenderedImage img")
+            assert charts.count() == expected_charts, "not as many charts as papermill made"
+            sources = charts.evaluate_all("imgs => imgs.map(i => i.src.slice(0, 22))")
+            assert set(sources) == {"data:image/png;base64,"}
+            views = page.locator(".jp-OutputArea .jp-RenderedHTMLCommon")
+            assert any("(headline)" in t for t in views.all_inner_texts())  # annotated voices
     finally:
         kernels = stop_lab(server)
 
@@ -162,52 +168,31 @@ def test_explore_renders_in_jupyterlab_and_a_choice_changes_the_highlighting(tmp
 
     server = start_lab(root, tmp_path / "jupyter")
     try:
-        with sync_playwright() as pw:
-            context = pw.chromium.launch_persistent_context(
-                str(tmp_path / "profile"),
-                executable_path=str(chromium),
-                headless=True,
-                args=CHROMIUM_ARGS,
-                viewport={"width": 1400, "height": 1000},
+        failure = "explore-failure.png"
+        with run_all_in_lab(server, chromium, tmp_path, "explore.ipynb", failure) as page:
+            speaker = page.locator(".widget-dropdown", has_text="Speaker").locator("select")
+            speaker.wait_for(timeout=180_000)
+            lit = ".jp-OutputArea .rtn-explore .sent.hl"
+            article = page.locator(".jp-OutputArea .rtn-explore")
+            assert "We reject this reckless scheme" in article.inner_text()
+            assert page.locator(lit).count() == 0
+            speaker.select_option("Critics")
+            page.wait_for_function(
+                f"() => document.querySelectorAll('{lit}').length === 1", timeout=60_000
             )
-            context.set_default_timeout(120_000)
-            page = context.new_page()
-            try:
-                page.goto(f"{server.url}/lab/tree/explore.ipynb?token={server.token}")
-                page.locator(".jp-NotebookPanel .jp-CodeCell").first.wait_for()
-                wait_until_idle(server)
-                page.locator(
-                    "#jp-main-statusbar .jp-StatusBar-TextItem", has_text="| Idle"
-                ).wait_for()
-                page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-                page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
-                speaker = page.locator(".widget-dropdown", has_text="Speaker").locator("select")
-                speaker.wait_for(timeout=180_000)
-                lit = ".jp-OutputArea .rtn-explore .sent.hl"
-                article = page.locator(".jp-OutputArea .rtn-explore")
-                assert "We reject this reckless scheme" in article.inner_text()
-                assert page.locator(lit).count() == 0
-                speaker.select_option("Critics")
-                page.wait_for_function(
-                    f"() => document.querySelectorAll('{lit}').length === 1", timeout=60_000
-                )
-                assert page.locator(lit).get_attribute("data-s") == "1:1"
-                assert "Quotes of Critics (1)" in page.locator(".jp-OutputArea").inner_text()
-                frame = page.locator(".widget-dropdown", has_text="Frame").locator("select")
-                speaker.select_option("(all)")
-                frame.select_option("conflict")
-                page.wait_for_function(
-                    f"() => document.querySelectorAll('{lit}').length === 2", timeout=60_000
-                )
-                errors = page.locator(
-                    ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
-                ).all_inner_texts()
-                assert not [t for t in errors if "Traceback" in t or "Error" in t], errors
-                assert "Traceback" not in page.locator(".jp-Notebook").inner_text()
-            except Exception:
-                page.screenshot(path=str(tmp_path / "explore-failure.png"))  # kept by pytest
-                raise
-            context.close()
+            assert page.locator(lit).get_attribute("data-s") == "1:1"
+            assert "Quotes of Critics (1)" in page.locator(".jp-OutputArea").inner_text()
+            frame = page.locator(".widget-dropdown", has_text="Frame").locator("select")
+            speaker.select_option("(all)")
+            frame.select_option("conflict")
+            page.wait_for_function(
+                f"() => document.querySelectorAll('{lit}').length === 2", timeout=60_000
+            )
+            errors = page.locator(
+                ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
+            ).all_inner_texts()
+            assert not [t for t in errors if "Traceback" in t or "Error" in t], errors
+            assert "Traceback" not in page.locator(".jp-Notebook").inner_text()
     finally:
         stop_lab(server)
     assert not pid_alive(server.process.pid), "jupyter lab is still running"
