@@ -48,14 +48,17 @@ def annotated_voices(article, voices_table, *, scare=None, headline: bool = True
     """The article with each stretch coloured by its voice and a legend (all text escaped).
 
     Quoted words are underlined; reported speech is shaded in the speaker's colour; the
-    outlet's own narration stays white. Spans in ``scare`` (the ``scare_quotes`` table) get
-    a dashed box: quotation marks that nobody in the article speaks.
+    outlet's own narration stays white. Colour is not the only cue (WCAG 2.1, 1.4.1): each
+    speaker has a letter, printed as ``[A]`` where one of its stretches begins, as the X-ray
+    does. Spans in ``scare`` (the ``scare_quotes`` table) get a dashed box: quotation marks
+    that nobody in the article speaks.
     """
     speakers_in_order = [v for v in dict.fromkeys(voices_table["voice"]) if v != "NARRATOR"]
     colours = {v: VOICE_COLOURS[i % len(VOICE_COLOURS)] for i, v in enumerate(speakers_in_order)}
+    letters = {v: _letter(i) for i, v in enumerate(speakers_in_order)}
     legend = "".join(
         f"<span style='background:{colours[v]};padding:0 0.4em;margin-right:0.6em'>"
-        f"{escape(v)}</span>"
+        f"<b>[{letters[v]}]</b> {escape(v)}</span>"
         for v in speakers_in_order
     )
     legend += (
@@ -77,17 +80,32 @@ def annotated_voices(article, voices_table, *, scare=None, headline: bool = True
             for row in scare[scare["paragraph"] == p].itertuples():
                 for i in range(row.start, row.end):
                     labels[i] = (*labels[i][:2], True)
-        pieces, start = [], 0
+        pieces, start, previous = [], 0, "NARRATOR"
         for i in range(1, len(text) + 1):
             if i == len(text) or labels[i] != labels[start]:
+                voice = labels[start][0]
+                if voice != "NARRATOR" and voice != previous:  # a speaker's stretch begins
+                    pieces.append(_label(letters[voice], voice))
                 pieces.append(_styled(text[start:i], *labels[start], colours))
-                start = i
+                previous, start = voice, i
         parts.append(f"<p><small style='color:#666'>[{p}]</small> {''.join(pieces)}</p>")
     parts.append("</div>")
     return HTML("".join(parts))
 
 
 _SCARE_STYLE = "outline:1px dashed #333;outline-offset:1px"
+
+
+def _letter(i: int) -> str:
+    """A, B, … Z, then A1, B1 …: the same letters as the X-ray's."""
+    return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[i % 26] + ("" if i < 26 else str(i // 26))
+
+
+def _label(letter: str, voice: str) -> str:
+    return (
+        f"<b class='voice-label' title='{escape(voice)}' style='font-size:0.8em'>"
+        f"[{escape(letter)}]</b>"
+    )
 
 
 def _styled(text: str, voice: str, mode: str, is_scare: bool, colours: dict) -> str:
