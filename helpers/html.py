@@ -41,7 +41,11 @@ def headline_and_lede(article: Article) -> HTML:
 
 
 #: Colour-blind-safe colours for voices (Okabe & Ito 2008), light tints so text stays legible.
-VOICE_COLOURS = ["#cfe8f7", "#fde2b8", "#c9ecd9", "#f7d6e6", "#fff3b0", "#d9d2f0", "#f4cbb8"]
+#: Ordered so that the first three (most articles quote few speakers) stay far apart (CIE76
+#: delta E of 15 or more) under simulated deuteranopia, protanopia and tritanopia (Machado et
+#: al. 2009; tests/test_html.py); light tints cannot all stay apart, so every speaker also
+#: has a letter label.
+VOICE_COLOURS = ["#cfe8f7", "#fff3b0", "#f4cbb8", "#fde2b8", "#d9d2f0", "#f7d6e6", "#c9ecd9"]
 
 
 def annotated_voices(article, voices_table, *, scare=None, headline: bool = True) -> HTML:
