@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["PLAIN_NAMES", "student_frame", "for_students"]
+__all__ = ["PLAIN_NAMES", "StudentTable", "student_frame", "for_students"]
 
 #: Plain names for the suite's column names; a column not listed keeps its name, with
 #: underscores as spaces.
@@ -69,7 +69,7 @@ def _cell(value) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list | tuple | set):
-        return ", ".join(str(v) for v in value)
+        return ", ".join(str(v) for v in value) or "—"
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return "—"
     if isinstance(value, float):
@@ -101,13 +101,37 @@ def _meaningful_index(table: pd.DataFrame) -> bool:
     return any(name is not None for name in table.index.names)
 
 
-def for_students(table: pd.DataFrame | pd.Series, *, names: dict[str, str] | None = None):
+class StudentTable:
+    """A table shown for students: HTML in a notebook or a report page, plain text elsewhere
+    (both without row numbers). ``frame`` is the formatted table, ``styler`` its HTML form."""
+
+    def __init__(self, frame: pd.DataFrame):
+        self.frame = frame
+        self.styler = (  # article text is untrusted: cells and column names are escaped
+            frame.style.format(escape="html")
+            .format_index(escape="html", axis=1)
+            .hide(axis="index")
+            .set_table_styles([{"selector": "td, th", "props": _WRAP}], overwrite=False)
+            .set_table_attributes("class='for-students'")
+        )
+
+    def _repr_html_(self) -> str:
+        return self.styler.to_html()
+
+    def __repr__(self) -> str:
+        return self.frame.to_string(index=False) if len(self.frame.columns) else "(no columns)"
+
+
+def for_students(
+    table: pd.DataFrame | pd.Series, *, names: dict[str, str] | None = None
+) -> StudentTable:
     """The table as a student reads it in a notebook or a report page: no row numbers,
-    rounded numbers, plain column names, wrapped text, no NaN (a pandas ``Styler``)."""
+    rounded numbers, plain column names, wrapped text, no NaN.
+
+    >>> for_students(pd.DataFrame({"n_words": [3], "share": [0.123]}))
+    words share of the words
+        3               0.12
+    """
     if isinstance(table, pd.Series):
         table = table.to_frame()
-    shown = student_frame(table, names=names)
-    styler = shown.style.hide(axis="index")
-    return styler.set_table_styles(
-        [{"selector": "td, th", "props": _WRAP}], overwrite=False
-    ).set_table_attributes("class='for-students'")
+    return StudentTable(student_frame(table, names=names))

@@ -158,8 +158,8 @@ def test_another_article_is_really_analysed(tmp_path, seed_reports):
     )
     assert "Council approves riverside park" in cell_output(executed, "import pandas")
     other, seed = (
-        cell_output(executed, "speakers(article)"),
-        cell_output(seed_executed, "speakers(article)"),
+        cell_output(executed, "for_students(speakers(article))"),
+        cell_output(seed_executed, "for_students(speakers(article))"),
     )
     assert "Maria Lopez" in other and "Putin" not in other
     assert "Putin" in seed and "Maria Lopez" not in seed

@@ -23,6 +23,7 @@ from helpers.tables import PLAIN_NAMES, for_students, student_frame
         (None, "—"),
         (math.nan, "—"),
         (["a", "b"], "a, b"),
+        ([], "—"),
         ("NARRATOR", "the outlet (NARRATOR)"),
         ("Kim said “no”", "Kim said “no”"),
     ],
@@ -49,7 +50,7 @@ def test_a_named_index_is_kept_as_a_column_a_plain_one_is_dropped():
 
 def test_the_html_has_no_row_numbers_no_nan_and_two_decimals_at_most():
     table = pd.DataFrame({"voice": ["NARRATOR", "B"], "mean": [0.123456, math.nan]})
-    html = for_students(table).to_html()
+    html = for_students(table)._repr_html_()
     assert "NaN" not in html and "nan" not in html.lower().replace("narrator", "")
     assert "0.12" in html and not re.search(r"\d\.\d{3}", html)
     assert "row_heading" not in html  # the index is hidden
@@ -57,6 +58,18 @@ def test_the_html_has_no_row_numbers_no_nan_and_two_decimals_at_most():
 
 
 def test_a_series_and_an_empty_table_are_shown():
-    assert "x" in for_students(pd.Series([1.0], name="x")).to_html()
+    assert "x" in for_students(pd.Series([1.0], name="x"))._repr_html_()
     empty = pd.DataFrame(columns=["n_words"])
-    assert "words" in for_students(empty).to_html()
+    assert "words" in for_students(empty)._repr_html_()
+
+
+def test_the_plain_text_form_has_no_row_numbers_either():
+    shown = repr(for_students(pd.DataFrame({"voice": ["A"], "mean": [0.5]}, index=[9])))
+    assert shown.split() == ["voice", "average", "VADER", "score", "A", "0.50"]
+
+
+def test_article_text_is_escaped_in_cells_and_column_names():
+    table = pd.DataFrame({"<b>col</b>": ["<script>alert(1)</script>"]})
+    html = for_students(table)._repr_html_()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<b>col</b>" not in html and "&lt;b&gt;col&lt;/b&gt;" in html
