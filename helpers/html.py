@@ -53,7 +53,7 @@ def annotated_voices(article, voices_table, *, scare=None, headline: bool = True
 
     Quoted words are underlined; reported speech is shaded in the speaker's colour; the
     outlet's own narration stays white. Colour is not the only cue (WCAG 2.1, 1.4.1): each
-    speaker has a letter, printed as ``[A]`` where one of its stretches begins, as the X-ray
+    speaker has a letter, drawn as ``[A]`` where one of its stretches begins, as the X-ray
     does. Spans in ``scare`` (the ``scare_quotes`` table) get a dashed box: quotation marks
     that nobody in the article speaks.
     """
@@ -72,7 +72,7 @@ def annotated_voices(article, voices_table, *, scare=None, headline: bool = True
     )
     if scare is not None:
         legend += f"<span style='{_SCARE_STYLE}'>dashed box = scare quotes</span>"
-    parts = [f"<div style='line-height:1.6'><p style='font-size:0.9em'>{legend}</p>"]
+    parts = [f"{_LABEL_STYLE}<div style='line-height:1.6'><p style='font-size:0.9em'>{legend}</p>"]
     if headline:
         parts.append(f"<p><b>{escape(article.title)}</b> <small>(headline)</small></p>")
     for p, text in enumerate(article.paragraphs):
@@ -106,10 +106,18 @@ def _letter(i: int) -> str:
 
 
 def _label(letter: str, voice: str) -> str:
+    """An empty marker whose letter is drawn by ``_LABEL_STYLE`` (CSS generated content, as in
+    the X-ray), so that the article's own text stays one unbroken string for copying,
+    searching and the escaping tests."""
     return (
-        f"<b class='voice-label' title='{escape(voice)}' style='font-size:0.8em'>"
-        f"[{escape(letter)}]</b>"
+        f"<span class='voice-label' data-label='{escape(letter)}' title='{escape(voice)}'></span>"
     )
+
+
+_LABEL_STYLE = (
+    "<style>.voice-label::before{content:'[' attr(data-label) ']';font-weight:bold;"
+    "font-size:0.8em;margin-right:0.15em}</style>"
+)
 
 
 def _styled(text: str, voice: str, mode: str, is_scare: bool, colours: dict) -> str:

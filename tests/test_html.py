@@ -20,8 +20,9 @@ def test_each_speaker_has_a_letter_in_the_legend_and_where_their_words_begin():
     table = voices(article)
     html = annotated_voices(article, table)
     assert "<b>[A]</b> Maria Lopez" in html and "<b>[B]</b> John Smith" in html
-    labels = re.findall(r"<b class='voice-label' title='([^']*)'[^>]*>\[(\w)\]</b>", html)
-    assert labels == [("Maria Lopez", "A"), ("John Smith", "B"), ("Maria Lopez", "A")]
+    labels = re.findall(r"<span class='voice-label' data-label='(\w)' title='([^']*)'>", html)
+    assert labels == [("A", "Maria Lopez"), ("B", "John Smith"), ("A", "Maria Lopez")]
+    assert ".voice-label::before{content:'[' attr(data-label) ']'" in html  # drawn by CSS
 
 
 def test_the_letter_is_escaped_with_the_speaker_name():
