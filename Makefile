@@ -2,6 +2,7 @@
 #   make report                         run every notebook on the default article, write HTML
 #   make report ARTICLE=path/to/your.md the same for another article
 #   make report FORMAT=pdf              also a PDF of each page (needs Chromium installed)
+#   make report JOBS=1                  one notebook at a time (default: one per CPU)
 #   make test                           the test suite (CI runs make lint, then make test)
 #   make lint                           ruff, and the check that no regex can backtrack (ReDoS)
 #   make lab                            JupyterLab on the notebooks (as root too: see README)
@@ -17,6 +18,7 @@ STAMP := $(VENV)/.installed
 ARTICLE ?= data/articles/putin-kim-summit-2023.md
 OUT ?= reports
 FORMAT ?= html
+JOBS ?=
 
 .PHONY: report test lab lint bench peer clean nav student
 
@@ -27,7 +29,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 report: $(STAMP)
-	$(BIN)/python -m helpers report "$(ARTICLE)" --out "$(OUT)" --format "$(FORMAT)"
+	$(BIN)/python -m helpers report "$(ARTICLE)" --out "$(OUT)" --format "$(FORMAT)" $(if $(JOBS),--jobs $(JOBS))
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -47,6 +49,7 @@ lint: $(STAMP)
 	$(BIN)/python tools/check_regexes.py
 
 bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_vader.py
 	$(BIN)/python benchmarks/bench_quotes.py
 	$(BIN)/python benchmarks/bench_corpus.py
 	$(BIN)/python benchmarks/bench_scaling.py

@@ -1,13 +1,16 @@
 """Command line.
 
-``python -m helpers report ARTICLE [--out DIR] [--format html|pdf]``: run every notebook on an
-article, write HTML (and, with ``--format pdf``, a PDF of each page printed by Chromium).
-``python -m helpers analyze PATH... [--format csv|json|parquet] [--out DIR] [--workers N]
-[--engine processes|dask] [--scheduler ADDRESS] [--timeout SECONDS]``: write every table of
-the suite for each article (a folder stands for every ``*.md`` and ``*.txt`` in it) to
-``DIR/<article>/``, in parallel (corpus mode, :func:`helpers.analyze_corpus`); a bad file, or
-an article over its time budget (60 s per 100,000 characters by default), gets one error
-line and the others go on (exit code 1 if any file failed).
+``python -m helpers report ARTICLE [--out DIR] [--format html|pdf] [--jobs N]``: run every
+notebook on an article (N at once, default one per CPU), write HTML (and, with
+``--format pdf``, a PDF of each page printed by Chromium).
+``python -m helpers analyze PATH... [--tables NAME... | all] [--format csv|json|parquet]
+[--out DIR] [--workers N] [--engine processes|dask] [--scheduler ADDRESS]
+[--timeout SECONDS]``: write the tables asked for (by default those a comparison across
+articles uses, ``CORPUS_TABLES``) for each article (a folder stands for every ``*.md`` and
+``*.txt`` in it) to ``DIR/<article>/``, in parallel (corpus mode,
+:func:`helpers.analyze_corpus`); a bad file, or an article over its time budget (60 s per
+100,000 characters by default), gets one error line and the others go on (exit code 1 if
+any file failed).
 ``python -m helpers fetch URL|PAGE.html [--out DIR] [--force]``: save a web page's article as
 a Markdown file with front matter (``DIR/<headline-slug>.md``; an existing file is kept unless
 ``--force``), read offline from then on (:mod:`helpers.web`).
@@ -41,8 +44,19 @@ def main(argv: list[str] | None = None) -> int:
         default="html",
         help="pdf: also print each HTML page to PDF with Chromium (must be installed)",
     )
+    report.add_argument(
+        "--jobs", type=int, default=None, help="notebooks run at once (default: one per CPU)"
+    )
     analyze = commands.add_parser("analyze", help="write every table for one or more articles")
     analyze.add_argument("paths", type=Path, nargs="+", help="article files or folders")
+    analyze.add_argument(
+        "--tables",
+        nargs="+",
+        default=None,
+        metavar="NAME",
+        help="tables to compute and write, or 'all' (default: quotes speakers share_of_voice "
+        "sentiment stance loaded_terms loaded_density frames headline_check headline_sentiment)",
+    )
     analyze.add_argument("--format", choices=("csv", "json", "parquet"), default="csv")
     analyze.add_argument("--out", type=Path, default=Path("analysis"), help="output folder")
     analyze.add_argument(
@@ -96,6 +110,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "report":
         from .article import load_article
 
+        if args.jobs is not None and args.jobs < 1:
+            print("error: --jobs must be at least 1", file=sys.stderr)
+            return 2
         try:  # a bad file fails before the slow import of the notebook machinery
             load_article(args.article.resolve())
         except ArticleError as exc:
@@ -104,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         from .report import ReportError, build_reports
 
         try:
-            results = build_reports(args.article, out=args.out, fmt=args.format)
+            results = build_reports(args.article, out=args.out, fmt=args.format, jobs=args.jobs)
         except (ArticleError, ReportError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
@@ -131,8 +148,14 @@ def article_files(paths: list[Path]) -> list[Path]:
 
 
 def _analyze(args: argparse.Namespace) -> int:
+    from .analysis import CORPUS_TABLES, check_tables
     from .corpus import analyze_corpus, check_format
 
+    try:
+        tables = check_tables(CORPUS_TABLES if args.tables is None else args.tables)
+    except ValueError as exc:
+        print(f"error: --tables: {exc}", file=sys.stderr)
+        return 2
     if args.workers is not None and args.workers < 1:
         print("error: --workers must be at least 1", file=sys.stderr)
         return 2
@@ -161,6 +184,7 @@ def _analyze(args: argparse.Namespace) -> int:
             by="article",
             progress=sys.stderr.isatty(),
             timeout=args.timeout or None,
+            tables=tables,
         )
     except RuntimeError as exc:  # Dask missing, or the scheduler unreachable
         print(f"error: {exc}", file=sys.stderr)

@@ -1,29 +1,36 @@
-"""Every table of the suite for one article, in one object, and written to disk.
+"""Every table of the suite for one article, in one object, built when first read.
 
-``analyze(article)`` is what the report notebook and the corpus mode use; the command
-``python -m helpers analyze PATH... [--format csv|json|parquet] [--out DIR] [--workers N]``
-writes the same tables for any number of articles (files or folders), with one clear error
-per bad file while the rest go on.
+``analyze(article)`` returns at once an :class:`Analysis` whose tables are computed when they
+are first read (``analysis["stance"]``), each shared intermediate (the quote attribution,
+the sentiment units, the targets, the loaded terms, the frame evidence) once, so an article
+costs only what is read. Reading every table gives exactly the tables an eager run gives;
+TextBlob, the second sentiment opinion, runs only for the ``sentiment_units`` table (the one
+with its columns). The report notebook and the corpus mode use it; the command
+``python -m helpers analyze PATH... [--tables NAME... | all] [--format csv|json|parquet]
+[--out DIR] [--workers N]`` writes the asked tables for any number of articles (files or
+folders), with one clear error per bad file while the rest go on.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pandas as pd
 
+from . import lexicons
 from .article import Article, load_article
 from .framing import frame_evidence, frame_scores, headline_check, headline_sentiment, story_arc
 from .lexicons import lexicons_held
 from .loaded import competing_labels, find_hedges, find_loaded_terms, loaded_density
+from .progress import is_long, step
 from .quotes import extract_quotes, scare_quotes, share_of_voice, speakers, voices
 from .sentences import sentences
-from .sentiment import sentiment_by_speaker, sentiment_units
+from .sentiment import sentiment_by_speaker, units_with_textblob, vader_unit_rows, vader_units
 from .stance import stance_evidence, stance_table, targets
 
-__all__ = ["Analysis", "analyze", "write_analysis", "TABLE_NAMES"]
+__all__ = ["Analysis", "analyze", "write_analysis", "TABLE_NAMES", "CORPUS_TABLES"]
 
 TABLE_NAMES = (
     "sentences", "quotes", "speakers", "scare_quotes", "voices", "share_of_voice",
@@ -32,60 +39,196 @@ TABLE_NAMES = (
     "headline_check", "headline_sentiment", "arc",
 )  # fmt: skip
 
+#: What a comparison across articles uses (notebook 07, the corpus mode's default): who is
+#: quoted and how much, each voice's sentiment, stance, loaded words and their density,
+#: frames, and the headline check (the headline's words, and its tone beside the body's).
+CORPUS_TABLES = (
+    "quotes", "speakers", "share_of_voice", "sentiment", "stance", "loaded_terms",
+    "loaded_density", "frames", "headline_check", "headline_sentiment",
+)  # fmt: skip
 
-@dataclass
+# How each table and shared intermediate is built from the others (names starting with "_"
+# are intermediates, not tables). Each runs at most once per Analysis.
+_Part = Callable[["Analysis"], object]
+_PARTS: dict[str, _Part] = {
+    "_unit_rows": lambda a: vader_unit_rows(a.article),
+    "_units": lambda a: vader_units(a.part("_unit_rows")),  # without TextBlob's columns
+    "sentences": lambda a: sentences(a.article, headline=True),
+    "quotes": lambda a: extract_quotes(a.article),
+    "speakers": lambda a: speakers(a.article),
+    "scare_quotes": lambda a: scare_quotes(a.article),
+    "voices": lambda a: voices(a.article, headline=True),
+    "share_of_voice": lambda a: share_of_voice(a.article),
+    "sentiment_units": lambda a: units_with_textblob(a.part("_unit_rows")),
+    "sentiment": lambda a: sentiment_by_speaker(a.article, units=a.part("_units")),
+    "targets": lambda a: targets(a.article),
+    "stance": lambda a: stance_table(a.article, evidence=a.part("stance_evidence")),
+    "stance_evidence": lambda a: stance_evidence(
+        a.article, units=a.part("_units"), target_table=a.part("targets")
+    ),
+    "loaded_terms": lambda a: find_loaded_terms(a.article),
+    "hedges": lambda a: find_hedges(a.article),
+    "loaded_density": lambda a: loaded_density(a.article, a.part("loaded_terms")),
+    "competing_labels": lambda a: competing_labels(a.article),
+    "frames": lambda a: frame_scores(a.article, evidence=a.part("frame_evidence")),
+    "frame_evidence": lambda a: frame_evidence(a.article),
+    "headline_check": lambda a: headline_check(a.article, terms=a.part("loaded_terms")),
+    "headline_sentiment": lambda a: headline_sentiment(a.article, a.part("_units")),
+    "arc": lambda a: story_arc(a.article, a.part("_units"), terms=a.part("loaded_terms")),
+}
+
+
+class Tables(Mapping):
+    """The tables of one :class:`Analysis` by name, each computed when first read.
+
+    Iterating gives the names (nothing is computed); ``tables[name]``, ``.values()`` and
+    ``.items()`` compute what they return. ``computed`` names the tables built so far.
+    """
+
+    def __init__(self, analysis: Analysis, names: Iterable[str] = TABLE_NAMES) -> None:
+        self._analysis = analysis
+        self._names = tuple(names)
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in self._names:
+            raise KeyError(f"no table {name!r}; the tables are: {', '.join(self._names)}")
+        return self._analysis.part(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    @property
+    def computed(self) -> tuple[str, ...]:
+        return tuple(n for n in self._names if n in self._analysis._parts)
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} tables, computed: {', '.join(self.computed) or 'none'}>"
+
+
 class Analysis:
-    """All tables of one article: ``analysis.tables["quotes"]`` or ``analysis["quotes"]``."""
+    """All tables of one article: ``analysis["quotes"]`` or ``analysis.tables["quotes"]``.
 
-    article: Article
-    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    Built by :func:`analyze`, it computes a table when it is first read and keeps it. Every
+    table of one Analysis comes from one version of the word lists: if a file in
+    ``data/lexicons`` changed since, what was computed is forgotten and built again.
+    ``Analysis(article, tables)`` wraps tables computed elsewhere (no computing then).
+    """
+
+    def __init__(self, article: Article, tables: Mapping[str, pd.DataFrame] | None = None):
+        self.article = article
+        self._parts: dict[str, object] = {}
+        self._version: object = None
+        if tables is None:
+            self.tables: Mapping[str, pd.DataFrame] = Tables(self)
+        else:
+            self.tables = dict(tables)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
 
+    def __repr__(self) -> str:
+        return f"Analysis({self.article.slug!r}, {self.tables!r})"
+
+    def part(self, name: str):
+        """A table or shared intermediate (see ``_PARTS``), computed once."""
+        with lexicons_held():
+            if lexicons._seen_version != self._version:  # the word lists changed: start again
+                self._parts.clear()
+                self._version = lexicons._seen_version
+            if name not in self._parts:
+                what = f"the {name} table" if not name.startswith("_") else ""
+                with step(self.article, what):  # an intermediate ("_units") says nothing
+                    self._parts[name] = _PARTS[name](self)
+            return self._parts[name]
+
+    def compute(
+        self, names: Iterable[str] = TABLE_NAMES, *, progress: bool | None = False
+    ) -> Analysis:
+        """An Analysis holding just these tables, computed now (for writing or sending).
+        ``progress=True`` shows a progress bar over the tables; ``None``: only for a long
+        article (see :mod:`helpers.progress`)."""
+        names = check_tables(names)
+        shown = names
+        if progress or (progress is None and is_long(self.article)):
+            from tqdm.auto import tqdm
+
+            shown = tqdm(names, desc=self.article.slug, unit="table")
+        with lexicons_held():  # the word lists are looked at once, not once per table
+            return Analysis(self.article, {name: self.tables[name] for name in shown})
+
+
+def check_tables(names: Iterable[str] | str) -> tuple[str, ...]:
+    """The table names asked for (``"all"`` for every table), checked, in table order.
+
+    >>> check_tables(["stance", "quotes"]), len(check_tables("all"))
+    (('quotes', 'stance'), 20)
+    """
+    asked = [names] if isinstance(names, str) else list(names)
+    if "all" in asked:
+        asked = [n for n in asked if n != "all"] + list(TABLE_NAMES)
+    unknown = [n for n in asked if n not in TABLE_NAMES]
+    if unknown:
+        raise ValueError(
+            f"unknown table(s): {', '.join(map(repr, unknown))}; "
+            f"the tables are: {', '.join(TABLE_NAMES)} (or 'all')"
+        )
+    if not asked:
+        raise ValueError("no table asked for")
+    return tuple(n for n in TABLE_NAMES if n in asked)
+
 
 def analyze(article: Article | str | Path) -> Analysis:
-    """Run every measure of the suite on an article (a loaded ``Article`` or a path).
+    """Every measure of the suite on an article (a loaded ``Article`` or a path), computed
+    table by table as they are read.
 
     >>> from helpers import article_from_text
-    >>> sorted(analyze(article_from_text("H\\n\\nA calm day.")).tables)[:3]
-    ['arc', 'competing_labels', 'frame_evidence']
+    >>> result = analyze(article_from_text("H\\n\\nA calm day."))
+    >>> sorted(result.tables)[:3], result.tables.computed
+    (['arc', 'competing_labels', 'frame_evidence'], ())
+    >>> len(result["quotes"]), result.tables.computed
+    (0, ('quotes',))
     """
     if not isinstance(article, Article):
         article = load_article(article)
-    with lexicons_held():  # one check of the word lists for all twenty tables
-        return Analysis(article, _tables(article))
+    return Analysis(article)
 
 
-def _tables(article: Article) -> dict[str, pd.DataFrame]:
-    units = sentiment_units(article)
-    target_table = targets(article)
-    evidence = stance_evidence(article, units=units, target_table=target_table)
-    terms = find_loaded_terms(article)
-    frames = frame_evidence(article)
-    tables = {
-        "sentences": sentences(article, headline=True),
-        "quotes": extract_quotes(article),
-        "speakers": speakers(article),
-        "scare_quotes": scare_quotes(article),
-        "voices": voices(article, headline=True),
-        "share_of_voice": share_of_voice(article),
-        "sentiment_units": units,
-        "sentiment": sentiment_by_speaker(article, units=units),
-        "targets": target_table,
-        "stance": stance_table(article, evidence=evidence),
-        "stance_evidence": evidence,
-        "loaded_terms": terms,
-        "hedges": find_hedges(article),
-        "loaded_density": loaded_density(article, terms),
-        "competing_labels": competing_labels(article),
-        "frames": frame_scores(article, evidence=frames),
-        "frame_evidence": frames,
-        "headline_check": headline_check(article, terms=terms),
-        "headline_sentiment": headline_sentiment(article, units),
-        "arc": story_arc(article, units, terms=terms),
-    }
-    return tables
+def tables_eagerly(article: Article) -> dict[str, pd.DataFrame]:
+    """Every table at once, the way ``analyze()`` built them before it was lazy: the
+    reference the tests compare the lazy tables with."""
+    from .sentiment import sentiment_units
+
+    with lexicons_held():
+        units = sentiment_units(article)
+        target_table = targets(article)
+        evidence = stance_evidence(article, units=units, target_table=target_table)
+        terms = find_loaded_terms(article)
+        frames = frame_evidence(article)
+        return {
+            "sentences": sentences(article, headline=True),
+            "quotes": extract_quotes(article),
+            "speakers": speakers(article),
+            "scare_quotes": scare_quotes(article),
+            "voices": voices(article, headline=True),
+            "share_of_voice": share_of_voice(article),
+            "sentiment_units": units,
+            "sentiment": sentiment_by_speaker(article, units=units),
+            "targets": target_table,
+            "stance": stance_table(article, evidence=evidence),
+            "stance_evidence": evidence,
+            "loaded_terms": terms,
+            "hedges": find_hedges(article),
+            "loaded_density": loaded_density(article, terms),
+            "competing_labels": competing_labels(article),
+            "frames": frame_scores(article, evidence=frames),
+            "frame_evidence": frames,
+            "headline_check": headline_check(article, terms=terms),
+            "headline_sentiment": headline_sentiment(article, units),
+            "arc": story_arc(article, units, terms=terms),
+        }
 
 
 def _plain(value):

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .analysis import TABLE_NAMES, Analysis, analyze, write_analysis
+from .analysis import CORPUS_TABLES, Analysis, analyze, check_tables, write_analysis
 from .article import ArticleError, load_article
 from .budget import DEFAULT_TIMEOUT, article_budget, time_budget
 
@@ -49,6 +49,8 @@ class CorpusResult:
     written: list[Path] = field(default_factory=list)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in self.tables and self.tables:
+            raise KeyError(f"table {name!r} was not computed: ask for it with tables=[...]")
         return self.tables[name]
 
 
@@ -58,14 +60,16 @@ def _one(
     fmt: str = "csv",
     by: str = "table",
     timeout: float | None = DEFAULT_TIMEOUT,
+    tables: tuple[str, ...] = CORPUS_TABLES,
 ) -> tuple[str, Analysis | list[Path] | None, str | None]:
-    """Analyse one article in a worker: ``(path, analysis or None, error or None)``; with
-    ``out``, the worker writes the tables itself and returns the files written instead."""
+    """Analyse one article in a worker: ``(path, analysis or None, error or None)``, with
+    only ``tables`` computed; with ``out``, the worker writes the tables itself and returns
+    the files written instead."""
     try:
         article = load_article(path)
         budget = article_budget(timeout, sum(map(len, article.paragraphs)) + len(article.title))
-        with time_budget(budget, path=path):
-            result = analyze(article)
+        with time_budget(budget, path=path):  # the tables are computed here, in the budget
+            result = analyze(article).compute(tables)
         if out is not None:
             return path, _save(result, Path(out), fmt, by), None
     except ArticleError as exc:  # a bad file must not stop the corpus
@@ -108,28 +112,33 @@ def _results(
     fmt: str,
     by: str,
     timeout: float | None,
+    tables: tuple[str, ...] = CORPUS_TABLES,
 ) -> Iterator[tuple]:
     if engine == "dask":
-        yield from _dask_results(paths, workers, scheduler, timeout)
+        yield from _dask_results(paths, workers, scheduler, timeout, tables)
         return
     if workers == 1:
         for path in paths:
-            yield _one(path, out, fmt, by, timeout)
+            yield _one(path, out, fmt, by, timeout, tables)
         return
     queue = iter(paths)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         first = islice(queue, QUEUE_PER_WORKER * workers)
-        pending = {pool.submit(_one, p, out, fmt, by, timeout) for p in first}
+        pending = {pool.submit(_one, p, out, fmt, by, timeout, tables) for p in first}
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             more = islice(queue, len(done))
-            pending |= {pool.submit(_one, p, out, fmt, by, timeout) for p in more}
+            pending |= {pool.submit(_one, p, out, fmt, by, timeout, tables) for p in more}
             for future in done:
                 yield future.result()
 
 
 def _dask_results(
-    paths: list[str], workers: int, scheduler: str | None, timeout: float | None
+    paths: list[str],
+    workers: int,
+    scheduler: str | None,
+    timeout: float | None,
+    tables: tuple[str, ...],
 ) -> Iterator[tuple]:
     try:
         from dask.distributed import Client, LocalCluster
@@ -145,7 +154,7 @@ def _dask_results(
         )
     client = Client(scheduler or cluster)
     try:
-        futures = client.map(_one, paths, timeout=timeout, pure=False)
+        futures = client.map(_one, paths, timeout=timeout, tables=tables, pure=False)
         for future in dask_completed(futures):
             yield future.result()
             future.release()
@@ -178,6 +187,7 @@ def analyze_corpus(
     scheduler: str | None = None,
     progress: bool = True,
     timeout: float | None = DEFAULT_TIMEOUT,
+    tables: Iterable[str] | str = CORPUS_TABLES,
 ) -> CorpusResult:
     """Analyse every article; see the module docstring.
 
@@ -187,7 +197,9 @@ def analyze_corpus(
     (``fmt="json"``), as :func:`helpers.write_analysis` does; without ``out``, the tables
     are returned, in path order. Each article has ``timeout`` seconds per 100,000
     characters, at least ``timeout`` (``None``: no limit); an article over its budget is
-    skipped and named in ``errors``, like a bad file.
+    skipped and named in ``errors``, like a bad file. Only ``tables`` are computed: by
+    default :data:`helpers.analysis.CORPUS_TABLES` (what a comparison across articles
+    uses); ``tables="all"`` for every table.
 
     >>> analyze_corpus([], progress=False).errors.empty
     True
@@ -198,13 +210,14 @@ def analyze_corpus(
         raise ValueError(f"by must be 'table' or 'article', not {by!r}")
     if out is not None:
         check_format(fmt, by=by)
+    tables = check_tables(tables)
     paths = [str(p) for p in paths]
     workers = workers or os.cpu_count() or 1
     # process workers write their own tables; Dask workers may be on other machines, so
     # their tables come back and are written here
     in_worker = out is not None and engine == "processes"
     target = str(out) if in_worker else None
-    results = _results(paths, workers, engine, scheduler, target, fmt, by, timeout)
+    results = _results(paths, workers, engine, scheduler, target, fmt, by, timeout, tables)
     if progress:
         from tqdm.auto import tqdm
 
@@ -220,7 +233,7 @@ def analyze_corpus(
             written += _save(payload, Path(out), fmt, by)
         else:
             done.append((order[path], _with_article(payload)))
-    collected: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLE_NAMES}
+    collected: dict[str, list[pd.DataFrame]] = {name: [] for name in tables}
     for _, tables in sorted(done, key=lambda item: item[0]):
         for name, table in tables.items():
             collected[name].append(table)

@@ -38,7 +38,15 @@ _TITLES = {
     "sergeant": "", "officer": "", "rabbi": "", "imam": "", "reverend": "", "rev": "",
     "det": "", "insp": "", "supt": "", "sgt": "", "lt": "", "col": "", "maj": "", "adm": "",
     "cr": "", "cllr": "", "comrade": "", "chairman": "male", "chairwoman": "female",
+    # issue 19 (PolNeAR train: "Admiral Harris", "Representative Brooks", "Pastor Joseph Brown")
+    "admiral": "", "ambassador": "", "pastor": "", "representative": "", "commissioner": "",
+    "bishop": "", "sheriff": "", "colonel": "", "lieutenant": "", "chief": "",
 }  # fmt: skip
+# Words that qualify a title or a name without being part of it: "Former Obama adviser David
+# Axelrod" names Obama and Axelrod, not "Former Obama" (stripped from a capitalised run).
+_NAME_QUALIFIERS = frozenset(
+    "former ex then late outgoing incoming acting interim retired disgraced embattled".split()
+)
 # The same titles as a prefix of a name: "Ms Okafor", "Comrade Kim", "Prime Minister X".
 _TITLE_PREFIX = re.compile(
     r"^(?:"
@@ -229,6 +237,7 @@ def _strip_run(run: str, at_sentence_start: bool) -> tuple[str, int]:
             or re.fullmatch(_DET, words[0], re.IGNORECASE)  # "Two Brennan aides"
             or (at_sentence_start and shift == 0 and _ordinary_word(words[0]))
             or words[0].lower().rstrip(".") in _TITLES
+            or words[0].lower() in _NAME_QUALIFIERS
         )
     ):
         shift += len(words[0]) + 1
@@ -250,7 +259,10 @@ def _split_title(name: str) -> tuple[str, str]:
     words = name.split()
     if len(words) < 3 or EntityIndex.classify(name) != "person":
         return "", name
-    titles = [i for i, w in enumerate(words[:-2]) if _is_title_word(w)]
+    titles = [
+        i for i, w in enumerate(words[:-2])
+        if _is_title_word(w) or "-of-" in w.lower()  # "Grandmother-of-three Jane Roe"
+    ]  # fmt: skip
     if not titles:
         return "", name
     cut = titles[-1] + 1

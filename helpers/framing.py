@@ -29,7 +29,7 @@ from .lexicons import _rows
 from .loaded import TermPattern, _inflections, find_loaded_terms, matches, term_pattern
 from .quotes import NARRATOR, _analyse
 from .sentences import split_sentences
-from .sentiment import sentiment_units
+from .sentiment import vader_unit_rows, vader_units
 from .stance import _kahan_sum
 from .text import count_words, normalise_word, stopwords, word_spans
 
@@ -169,7 +169,7 @@ def _word_re(word: str) -> re.Pattern[str]:
 
 def headline_sentiment(article: Article, units: pd.DataFrame | None = None) -> pd.DataFrame:
     """VADER for the headline beside the mean of the outlet's body text and of all body text."""
-    units = sentiment_units(article) if units is None else units
+    units = vader_units(vader_unit_rows(article)) if units is None else units
     narration, every = [], []
     for voice, mode, vader in zip(
         units["voice"], units["mode"], units["vader"].tolist(), strict=True
@@ -197,7 +197,7 @@ def story_arc(
 ) -> pd.DataFrame:
     """Paragraph by paragraph: ``paragraph, voice, mean_vader, loaded_terms, words,
     loaded_per_100`` (voice = the outlet, or "quoted speakers")."""
-    units = sentiment_units(article) if units is None else units
+    units = vader_units(vader_unit_rows(article)) if units is None else units
     terms = find_loaded_terms(article) if terms is None else terms
     # plain Python per row, one DataFrame at the end
     groups: dict[tuple[int, str], list] = {}

@@ -1,11 +1,14 @@
 """Quotation marks and web furniture in a paragraph: where quoted words are.
 
-Marks: curly double quotes (“ ”), low-9 („), straight double quotes (") paired by context,
-and single marks (‘ ’ or ') when an article uses them as its main marks and has no double
-marks at all (British headline style). A quotation left open at the end of a paragraph runs
-to the paragraph's end, the newspaper convention for a quotation that continues in the next
-paragraph. Web furniture (photo captions, "READ MORE" lines, datelines and agency tags) is
-recognised so that nobody is credited with it.
+Marks: curly double quotes (“ ”), low-9 („ closed by “ or ”, the German and Central European
+style), guillemets (« », French and many wire services), straight double quotes (") paired by
+context, two apostrophes (''…'', the New York Times' archive and wire convention: read
+through :func:`normalise_marks`, which keeps every offset), and single marks (‘ ’ or ') when
+an article uses them as its main marks and has no double marks at all (British headline
+style). A quotation left open at the end of a paragraph runs to the paragraph's end, the
+newspaper convention for a quotation that continues in the next paragraph. Web furniture
+(photo captions, "READ MORE" lines, datelines and agency tags) is recognised so that nobody
+is credited with it.
 """
 
 from __future__ import annotations
@@ -14,16 +17,25 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["QuoteSpan", "find_quote_spans"]
+__all__ = ["QuoteSpan", "find_quote_spans", "normalise_marks"]
 
 
 _MASK = "\u2592"  # replaces quoted words so that cues and names inside quotes are not seen
 
 
-_DOUBLE_OPEN = "“„"
+_DOUBLE_OPEN = "“„«"
 
 
-_DOUBLE_CLOSE = "”"
+_DOUBLE_CLOSE = "”»"
+
+# "„…“": after a low-9 opening mark, a high “ closes (German, Czech, Polish house styles)
+_CLOSES_LOW_NINE = "“”"
+
+# Two apostrophes as a double quotation mark (''We will,'' she said): opening after a start,
+# a space, a bracket or a dash and before a word character; closing after a non-space and
+# before no letter or digit. Fixed-width look-arounds only (no repetition to backtrack on).
+_TWO_APOSTROPHES_OPEN = re.compile(r"(?<![^\s(\[{–—\-/:;,])''(?=[^\s'])")
+_TWO_APOSTROPHES_CLOSE = re.compile(r"(?<=[^\s'])''(?![\w'])")
 
 
 _DASHES = "–—"
@@ -44,6 +56,20 @@ class QuoteSpan:
         return self.close_at + 1 if self.close_at is not None else self.end
 
 
+def normalise_marks(text: str) -> str:
+    """``text`` with two-apostrophe quotation marks written as curly marks, of the same
+    length so that every offset still points into the original: an opening ``''`` becomes
+    a space and ``“``, a closing one ``”`` and a space.
+
+    >>> normalise_marks("''We will,'' she said.")
+    ' “We will,”  she said.'
+    """
+    if "''" not in text:
+        return text
+    text = _TWO_APOSTROPHES_OPEN.sub(" \u201c", text)
+    return _TWO_APOSTROPHES_CLOSE.sub("\u201d ", text)
+
+
 def _is_open_context(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
@@ -62,7 +88,7 @@ def find_quote_spans(text: str, paragraph: int = 0, *, single: bool = False) -> 
     [(9, 12), (19, 21)]
     """
     opens = ("‘", "'") if single else (*_DOUBLE_OPEN, '"')
-    closes = ("’", "'") if single else (_DOUBLE_CLOSE, '"')
+    closes = ("’", "'") if single else (*_DOUBLE_CLOSE, '"')
     spans: list[QuoteSpan] = []
     open_at: int | None = None
     for i, ch in enumerate(text):
@@ -71,7 +97,12 @@ def find_quote_spans(text: str, paragraph: int = 0, *, single: bool = False) -> 
                 if single and not _is_open_context(text, i):
                     continue
                 open_at = i
-        elif ch in closes and (ch in "”" or _is_close_context(text, i)):
+        elif (
+            not single
+            and text[open_at] == "„"
+            and ch in _CLOSES_LOW_NINE
+            and _is_close_context(text, i)
+        ) or (ch in closes and (ch in "”»" or _is_close_context(text, i))):
             if single and not _is_close_context(text, i):
                 continue
             if i > open_at + 1:
@@ -87,7 +118,7 @@ def find_quote_spans(text: str, paragraph: int = 0, *, single: bool = False) -> 
 def _uses_single_marks(paragraphs: Iterable[str]) -> bool:
     """True when an article quotes with ‘single’ marks and has no double marks at all."""
     joined = "\n".join(paragraphs)
-    if any(m in joined for m in '“”„"'):
+    if any(m in joined for m in '“”„"«»'):
         return False
     return len(re.findall(r"(?:^|[\s(])[‘']\w", joined)) >= 2
 

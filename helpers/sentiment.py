@@ -4,8 +4,9 @@ A *unit* is what one voice says in one sentence: the outlet's narration, or a sp
 words (quoted, reported, or both in a partial quote). The headline is a unit of its own
 (paragraph -1, mode ``headline``). Each unit gets:
 
-* VADER's compound score (Hutto & Gilbert 2014, via NLTK; :mod:`helpers.resources`),
-  labelled positive / neutral / negative with the authors' cut-offs of +0.05 and -0.05;
+* VADER's compound score (Hutto & Gilbert 2014): NLTK's score, exactly, computed by the
+  faster :mod:`helpers.vader` on NLTK's lexicon (:mod:`helpers.resources`), labelled
+  positive / neutral / negative with the authors' cut-offs of +0.05 and -0.05;
 * the polarity of TextBlob's pattern analyser (the lexicon of De Smedt & Daelemans 2012,
   *Pattern for Python*, shipped inside the ``textblob`` package), labelled with the same
   cut-offs, so that students can see two tools disagree;
@@ -26,9 +27,9 @@ import pandas as pd
 
 from .article import Article
 from .quotes import NARRATOR, _segments
-from .resources import sentiment_analyzer
 from .sentences import split_sentences
 from .text import WORD_RE, count_words
+from .vader import scorer as vader_scorer
 
 __all__ = [
     "THRESHOLD",
@@ -44,6 +45,7 @@ UNIT_COLUMNS = [
     "paragraph", "sentence", "voice", "mode", "text", "start", "end",
     "vader", "vader_label", "vader_words", "textblob", "textblob_label", "textblob_words",
 ]  # fmt: skip
+VADER_FIELDS = UNIT_COLUMNS.index("vader_words") + 1  # the columns before TextBlob's
 
 
 def label(score: float, *, threshold: float = THRESHOLD) -> str:
@@ -73,19 +75,29 @@ def _pattern():
 _STRAIGHTEN = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
 
 
-def _scores(text: str) -> tuple[float, str, float, str]:
+def _vader_scores(text: str) -> tuple[float, str]:
+    """VADER's compound score of a unit and the lexicon words that moved it."""
     text = text.translate(_STRAIGHTEN)
-    vader = sentiment_analyzer()
+    vader = vader_scorer()
     compound = vader.polarity_scores(text)["compound"]
     lexicon = vader.lexicon
     vader_words = ", ".join(
         f"{w} ({lexicon[low]:+.1f})" for w in WORD_RE.findall(text) if (low := w.lower()) in lexicon
     )
-    score = _pattern()(text)
+    return compound, vader_words
+
+
+def _textblob_scores(text: str) -> tuple[float, str]:
+    """TextBlob's (Pattern's) polarity of a unit and the words that moved it."""
+    score = _pattern()(text.translate(_STRAIGHTEN))
     polarity = round(float(score[0]), 4)
     assessed = score.assessments if polarity else []
     blob_words = ", ".join(f"{' '.join(words)} ({s:+.2f})" for words, s, *_ in assessed)
-    return compound, vader_words, polarity, blob_words
+    return polarity, blob_words
+
+
+def _scores(text: str) -> tuple[float, str, float, str]:
+    return (*_vader_scores(text), *_textblob_scores(text))
 
 
 def sentiment_units(article: Article) -> pd.DataFrame:
@@ -96,11 +108,30 @@ def sentiment_units(article: Article) -> pd.DataFrame:
     speaker may have gaps: the writer's words between quoted fragments are not its text
     unless they report the speaker).
     """
+    return units_with_textblob(vader_unit_rows(article))
+
+
+def units_with_textblob(rows: list[tuple]) -> pd.DataFrame:
+    """The units table from :func:`vader_unit_rows`, with TextBlob's columns added."""
+    full = []
+    for row in rows:
+        polarity, bw = _textblob_scores(row[4])
+        full.append((*row, polarity, label(polarity), bw))
+    return pd.DataFrame(full, columns=UNIT_COLUMNS)
+
+
+def vader_units(rows: list[tuple]) -> pd.DataFrame:
+    """The units table without TextBlob's columns: what the tables built on VADER read."""
+    return pd.DataFrame(rows, columns=UNIT_COLUMNS[:VADER_FIELDS])
+
+
+def vader_unit_rows(article: Article) -> list[tuple]:
+    """The units as rows of ``UNIT_COLUMNS`` up to ``vader_words`` (TextBlob not run)."""
     by_paragraph = _segments(article)
     rows = []
-    compound, vw, polarity, bw = _scores(article.title)
+    compound, vw = _vader_scores(article.title)
     rows.append((-1, 0, NARRATOR, "headline", article.title, 0, len(article.title),
-                 compound, label(compound), vw, polarity, label(polarity), bw))  # fmt: skip
+                 compound, label(compound), vw))  # fmt: skip
     for p, text in enumerate(article.paragraphs):
         segments = by_paragraph.get(p, [])
         for s_idx, (s0, s1) in enumerate(split_sentences(text)):
@@ -117,10 +148,10 @@ def sentiment_units(article: Article) -> pd.DataFrame:
                     continue
                 modes = {m for _a, _b, _v, m in parts}
                 mode = modes.pop() if len(modes) == 1 else "mixed"
-                compound, vw, polarity, bw = _scores(unit)
+                compound, vw = _vader_scores(unit)
                 rows.append((p, s_idx, voice, mode, unit, spans[0][0], spans[-1][1], compound,
-                             label(compound), vw, polarity, label(polarity), bw))  # fmt: skip
-    return pd.DataFrame(rows, columns=UNIT_COLUMNS)
+                             label(compound), vw))  # fmt: skip
+    return rows
 
 
 #: Narration left around a quotation in the same sentence ("Okafor said … but US officials
@@ -164,7 +195,7 @@ def sentiment_by_speaker(
     The interval is a 95% percentile bootstrap of the mean (``n_boot`` resamples, ``seed``
     fixed so that the same article always gives the same numbers).
     """
-    units = sentiment_units(article) if units is None else units
+    units = vader_units(vader_unit_rows(article)) if units is None else units
     groups: dict[str, list[tuple[float, str, str]]] = {}  # in order of first appearance
     columns = ("voice", "mode", "vader", "vader_label", "text")
     for voice, mode, vader, vader_label, text in zip(

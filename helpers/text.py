@@ -10,7 +10,7 @@ that counts are the same on every machine, with or without NLTK's corpora.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from functools import cache
 
 import pandas as pd
@@ -81,15 +81,17 @@ def words_table(paragraphs: dict[int, str] | list[str]) -> pd.DataFrame:
 
 
 class SpanSet:
-    """Non-overlapping ``(start, end)`` spans, kept sorted, with an overlap test in
-    logarithmic time: the first match wins and later overlapping ones are dropped, without a
-    scan of every span taken so far (that scan made a paragraph with thousands of matches
-    quadratic).
+    """The characters taken by ``(start, end)`` spans, kept sorted (spans that overlap are
+    merged), with an overlap test in logarithmic time: the first match wins and later
+    overlapping ones are dropped, without a scan of every span taken so far (that scan made
+    a paragraph with thousands of matches quadratic).
 
     >>> taken = SpanSet()
     >>> taken.add(4, 9)
     >>> taken.overlaps(0, 5), taken.overlaps(9, 12), list(taken)
     (True, False, [(4, 9)])
+    >>> taken.add(2, 5); taken.add(12, 14); taken.add(8, 13); list(taken)
+    [(2, 14)]
     """
 
     __slots__ = ("_spans",)
@@ -103,7 +105,17 @@ class SpanSet:
         return i > 0 and self._spans[i - 1][1] > start
 
     def add(self, start: int, end: int) -> None:
-        insort(self._spans, (start, end))
+        """Take ``[start, end)``; spans it overlaps are merged with it into one."""
+        i = bisect_left(self._spans, (start,))
+        if i > 0 and self._spans[i - 1][1] > start:  # the span before reaches into this one
+            i -= 1
+        j = i
+        while j < len(self._spans) and self._spans[j][0] < end:  # spans this one reaches
+            j += 1
+        if j > i:
+            start = min(start, self._spans[i][0])
+            end = max(end, self._spans[j - 1][1])
+        self._spans[i:j] = [(start, end)]
 
     def __iter__(self):
         return iter(self._spans)

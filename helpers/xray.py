@@ -379,7 +379,13 @@ def _panel(analysis: Analysis, sents: _Sentences, speakers, letter, colour) -> s
             for e in ev.itertuples(index=False)
         )
         who = "the outlet" if row.speaker == NARRATOR else row.speaker
-        direction = "for" if row.stance > 0 else "against" if row.stance < 0 else "neutral on"
+        direction = (
+            "no clear stance on"  # too little evidence: see stance.CLEAR_MIN
+            if not row.clear
+            else "for"
+            if row.stance > 0
+            else "against"
+        )
         extra = f"<details><summary>evidence ({len(ev)})</summary><ul>{lines}</ul></details>"
         items.append(
             _item(

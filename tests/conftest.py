@@ -18,6 +18,19 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED_TXT = FIXTURES / "000_a345f3a04e4062ef.txt"
 
 
+def pytest_addoption(parser):
+    parser.addoption("--run-slow", action="store_true", help="also run tests marked slow")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--run-slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --run-slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(scope="session")
 def seed():
     return load_article(DEFAULT_ARTICLE)

@@ -375,7 +375,7 @@ def test_the_ten_thousand_line_article_is_analysed(inputs, normal_results):
 
 def test_analyze_corpus_skips_every_bad_file_with_its_error(inputs, tmp_path):
     paths = [inputs[n] for n in [*BAD, "no_quotes", "single_quotes"]]
-    result = analyze_corpus(paths, workers=1, progress=False)
+    result = analyze_corpus(paths, workers=1, progress=False, tables=["quotes", "sentences"])
     errors = dict(zip(result.errors["path"], result.errors["error"], strict=True))
     assert set(errors) == {str(inputs[n]) for n in BAD}
     for name in BAD:
@@ -407,7 +407,7 @@ def cli_analyze(inputs, tmp_path_factory):
     out = tmp_path_factory.mktemp("cli-out")
     names = BAD + OK
     result = _run([sys.executable, "-m", "helpers", "analyze", *(inputs[n] for n in names),
-                   "--format", "json", "--out", out])  # fmt: skip
+                   "--tables", "all", "--format", "json", "--out", out])  # fmt: skip
     return result, out
 
 
@@ -448,7 +448,8 @@ def five_mb_cli(inputs, tmp_path_factory):
     (see the first test below) so that it runs beside the other tests on a second core."""
     out = tmp_path_factory.mktemp("five-mb-out")
     process = subprocess.Popen(
-        [sys.executable, "-m", "helpers", "analyze", str(inputs["five_mb"]), "--out", str(out)],
+        [sys.executable, "-m", "helpers", "analyze", str(inputs["five_mb"]), "--out", str(out),
+         "--tables", "all"],  # fmt: skip
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     yield process, out

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from helpers import analyze, analyze_corpus
-from helpers.analysis import TABLE_NAMES
+from helpers.analysis import CORPUS_TABLES, TABLE_NAMES
 
 from .conftest import ROOT
 
@@ -89,7 +89,7 @@ def test_command_line_corpus_mode_on_a_folder(tmp_path):
     written = pd.read_csv(out / "wire-neutral" / "quotes.csv")
     expected = analyze(folder / "wire-neutral.md")["quotes"]
     assert written["speaker"].tolist() == expected["speaker"].tolist()
-    assert len(list((out / "tabloid-hawkish").glob("*.csv"))) == len(TABLE_NAMES)
+    assert sorted(p.stem for p in (out / "tabloid-hawkish").glob("*.csv")) == sorted(CORPUS_TABLES)
 
 
 def test_command_line_parquet_needs_pyarrow(tmp_path):
@@ -102,3 +102,29 @@ def test_command_line_parquet_needs_pyarrow(tmp_path):
         assert result.returncode == 0, result.stderr
         table = pd.read_parquet(tmp_path / "out" / "wire-neutral" / "quotes.parquet")
         assert not table.empty
+
+
+def test_only_the_asked_tables_are_computed(serial):
+    assert list(serial.tables) == list(CORPUS_TABLES)  # the default set
+    with pytest.raises(KeyError, match="was not computed"):
+        serial["voices"]
+    asked = analyze_corpus(ARTICLES[:2], workers=1, progress=False, tables=["voices", "stance"])
+    assert list(asked.tables) == ["voices", "stance"]
+    every = analyze_corpus(ARTICLES[:1], workers=1, progress=False, tables="all")
+    assert list(every.tables) == list(TABLE_NAMES)
+
+
+def test_unknown_tables_are_refused_by_name():
+    with pytest.raises(ValueError, match="unknown table.*'votes'"):
+        analyze_corpus(ARTICLES[:1], workers=1, progress=False, tables=["votes"])
+    result = run_cli(ARTICLES[1], "--tables", "votes", "--out", ROOT / "never-written")
+    assert result.returncode == 2 and "'votes'" in result.stderr
+    assert not (ROOT / "never-written").exists()
+
+
+def test_command_line_writes_the_asked_tables(tmp_path):
+    result = run_cli(ARTICLES[1], "--tables", "arc", "voices", "--out", tmp_path, "--workers", 1)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / ARTICLES[1].stem).iterdir()) == [
+        "arc.csv", "voices.csv",
+    ]  # fmt: skip

@@ -24,7 +24,8 @@ def test_the_choices_offered(tiny):
     assert tiny.speakers == [ALL, "Jane Okafor", "Critics"]
     assert tiny.targets == [ALL, "Council"]
     assert tiny.categories == [
-        ALL, "distancing (scare quotes)", "emotive (lexicon)", "hedges", "scare quotes"
+        ALL, "loaded language", "reporting verb (doubt)", "emotive (lexicon)", "hedges",
+        "scare quotes",
     ]  # fmt: skip
     assert tiny.frames == [ALL, "conflict"]
 

@@ -14,7 +14,9 @@ from helpers import (
     loaded_lexicon,
 )
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, ROOT
+
+ARTICLES = ROOT / "data" / "articles"
 
 
 def test_lexicon_is_large_general_and_explained():
@@ -70,7 +72,15 @@ def test_seed_loaded_terms_by_voice(seed):
     assert headline.term.tolist() == ["terrifying"]
     scare = terms[terms.source == "scare quotes"]
     assert scare.term.tolist() == ["special military operation"] * 2
-    assert set(terms.source) == {"curated", "VADER lexicon", "scare quotes"}
+    # both uses stand in quotation marks pointing to the Kremlin: the outlet's distancing,
+    # never the outlet's own euphemism, and each counted once
+    assert "special military operation" not in outlet
+    assert len(terms[terms.term == "special military operation"]) == 2
+    assert "euphemism" in scare.explanation.iloc[0]
+    assert set(terms.source) == {"curated", "reporting verb", "scare quotes"}
+    verbs = terms[terms.source == "reporting verb"]
+    assert verbs[["text", "voice"]].values.tolist() == [["claimed", NARRATOR]]  # Pentagon
+    assert terms.set_index("term").loc["terrifying", "phrase"] == "terrifying warning"
 
 
 def test_seed_hedges(seed):
@@ -106,6 +116,116 @@ def test_competing_labels(seed):
 
 
 def test_annotated_terms_escapes_text():
-    article = article_from_text("<b>H</b>\n\nThe <script>x</script> regime fell.")
+    article = article_from_text("<b>H</b>\n\nThe <script>x</script> thugs fled.")
     html = annotated_terms(article, find_loaded_terms(article))
     assert "<script>" not in html and "&lt;script&gt;" in html and "name calling" in html
+
+
+def _terms(text: str) -> list[list]:
+    terms = find_loaded_terms(article_from_text("H\n\n" + text))
+    return terms[["text", "phrase", "voice", "source"]].values.tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hit grows to its phrase: amplifier + evaluative word + the noun it describes
+        ("It was a truly shameful decision.",
+         [["shameful", "truly shameful decision", NARRATOR, "curated"]]),
+        # neighbouring loaded words share one phrase; each keeps its trigger word
+        ("The regime's thugs arrived.",
+         [["regime's", "regime's thugs", NARRATOR, "curated"],
+          ["thugs", "regime's thugs", NARRATOR, "curated"]]),
+        ("He said the plan was an utterly disgraceful mess.",
+         [["utterly", "utterly disgraceful mess", NARRATOR, "curated"],
+          ["disgraceful", "utterly disgraceful mess", NARRATOR, "curated"]]),
+        # punctuation ends a phrase
+        ("It was cruel, and costly.", [["cruel", "cruel", NARRATOR, "curated"]]),
+    ],
+)  # fmt: skip
+def test_a_hit_grows_to_its_phrase(text, expected):
+    assert _terms(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the emotive (VADER) signal applies inside quotations too, owned by the speaker
+        ("“It was a horrible mess,” said Jane Okafor.",
+         [["horrible", "horrible mess", "Jane Okafor", "VADER lexicon"]]),
+        # praise words below VADER 3 describe more than they load
+        ("She is a good friend and a happy neighbour.", []),
+    ],
+)  # fmt: skip
+def test_every_voice_gets_the_emotive_signal(text, expected):
+    assert _terms(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no flag inside a proper name ("Rich" as a first name, "Supreme Court")
+        ("Rich Lowry wrote a column. The Supreme Court ruled on Monday.", []),
+        # words that name events and institutions need an evaluative word beside them
+        ("He was arrested for murder.", []),
+        ("Police said the suspect was charged with assault.", []),
+        ("It was a brutal murder.",
+         [["brutal", "brutal murder", NARRATOR, "curated"],
+          ["murder", "brutal murder", NARRATOR, "VADER lexicon"]]),
+    ],
+)  # fmt: skip
+def test_names_and_descriptive_words_are_not_flagged_alone(text, expected):
+    assert _terms(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words quoted after a verb of labelling are the speaker's label, not scare quotes
+        # (counted once: the loaded word, with the whole quoted label as its phrase)
+        ("Jane Okafor branded him “a liar in a cheap suit”.",
+         [["branded", "branded", NARRATOR, "curated"],
+          ["liar", "a liar in a cheap suit", "Jane Okafor", "curated"]]),
+        ("Jane Okafor slammed the plan as “a shameless cash grab”.",
+         [["slammed", "slammed", NARRATOR, "curated"],
+          ["shameless", "a shameless cash grab", "Jane Okafor", "curated"]]),
+        ("Critics welcomed what the Finance Ministry calls its “brutal but fair” reform.",
+         [["brutal", "brutal but fair", "Finance Ministry", "curated"]]),
+        # no speaker, no such verb: the outlet's scare quotes around a loaded word, counted
+        # once as the outlet's distancing, never as the outlet's own loaded word
+        ("The minister’s “shameless” plan failed.",
+         [["“shameless”", "shameless", NARRATOR, "scare quotes"]]),
+        # quotation marks around a neutral word are caution, not loaded wording
+        ("The so-called “reform” failed.", [["so-called", "so-called", NARRATOR, "curated"]]),
+        ("Jane Okafor described the plan as “a careful first step”.", []),
+    ],
+)  # fmt: skip
+def test_labelling_quotes_belong_to_the_speaker(text, expected):
+    assert _terms(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The company claimed the product was safe.",
+         [["claimed", "claimed", NARRATOR, "reporting verb"]]),
+        ("The company allegedly broke the rules; it is alleged to have lied.",
+         [["lied", "lied", NARRATOR, "curated"]]),  # "alleged" is a hedge, not loaded
+    ],
+)  # fmt: skip
+def test_doubt_casting_reporting_verbs(text, expected):
+    assert _terms(text) == expected
+
+
+def test_wire_neutral_fixture_has_at_most_two_outlet_flags():
+    wire = find_loaded_terms(load_article(ARTICLES / "constructed" / "wire-neutral.md"))
+    assert len(wire[(wire.voice == NARRATOR) & (wire.paragraph >= 0)]) <= 2
+
+
+def test_phrase_columns_are_added_not_renamed(seed):
+    columns = list(find_loaded_terms(seed).columns)
+    assert columns[:11] == [
+        "term", "category", "paragraph", "voice", "start", "end",
+        "text", "mode", "speaker", "source", "explanation",
+    ]  # fmt: skip
+    assert columns[11:] == ["phrase", "phrase_start", "phrase_end"]

@@ -310,3 +310,54 @@ def test_no_report_page_shows_code(seed_reports):
         assert with_input == [] and "hl-ipython3" not in html, result.notebook
         shown = [line for line in longest_lines if line.strip() in text]
         assert shown == [], f"{result.notebook} shows code: {shown}"
+
+
+# --- notebooks run concurrently (--jobs): the same pages as one at a time ---------------------
+
+
+def test_concurrent_reports_are_the_serial_ones_byte_for_byte(tmp_path):
+    article = tmp_path / "riverside-park.md"
+    article.write_text(OTHER_ARTICLE, encoding="utf-8")
+    chosen = [p for p in NOTEBOOKS if p.name[:2] in ("00", "01", "02")]
+    serial = build_reports(article, out=tmp_path / "serial", notebooks=chosen, jobs=1)
+    together = build_reports(article, out=tmp_path / "jobs", notebooks=chosen, jobs=3)
+    assert [r.notebook for r in together] == [p.name for p in chosen]
+    for one, other in zip(serial, together, strict=True):
+        assert one.html.read_bytes() == other.html.read_bytes(), one.notebook
+    index = "riverside-park/index.html"
+    assert (tmp_path / "serial" / index).read_bytes() == (tmp_path / "jobs" / index).read_bytes()
+
+
+def _notebook(path, code: str) -> None:
+    nb = nbformat.v4.new_notebook()
+    parameters = nbformat.v4.new_code_cell('ARTICLE = "article.md"')
+    parameters.metadata["tags"] = ["parameters"]
+    nb.cells = [parameters, nbformat.v4.new_code_cell(code)]
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(nb, path)
+
+
+def test_a_failing_notebook_among_concurrent_ones_is_named(tmp_path):
+    _notebook(tmp_path / "01-fine.ipynb", "print('fine')")
+    _notebook(tmp_path / "02-broken.ipynb", "raise ValueError('deliberately broken')")
+    _notebook(tmp_path / "03-fine.ipynb", "print('fine too')")
+    chosen = sorted(tmp_path.glob("*.ipynb"))
+    with pytest.raises(ReportError, match=r"^02-broken.ipynb failed on .*deliberately broken"):
+        build_reports(SEED_ARTICLE, out=tmp_path / "out", notebooks=chosen, jobs=2)
+    with pytest.raises(ValueError, match="jobs must be at least 1"):
+        build_reports(SEED_ARTICLE, out=tmp_path / "out", notebooks=chosen, jobs=0)
+
+
+def test_command_line_refuses_zero_jobs(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "helpers", "report", str(SEED_ARTICLE), "--jobs", "0",
+         "--out", str(tmp_path / "r")],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.strip() == "error: --jobs must be at least 1"
+    assert not (tmp_path / "r").exists()

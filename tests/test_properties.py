@@ -169,9 +169,12 @@ def test_attribution_tables_are_consistent(article):
 @given(articles())
 def test_lexicon_and_sentiment_tables_are_consistent(article):
     terms = find_loaded_terms(article)
-    assert_offsets(article, terms[terms["source"] != "scare quotes"])
-    scare = terms[terms["source"] == "scare quotes"]
-    assert_offsets(article, scare, text_column="term")
+    quoted = terms["source"].isin(["scare quotes", "labelling quote"])
+    assert_offsets(article, terms[~quoted])
+    assert_offsets(article, terms[quoted], text_column="term")
+    phrases = terms.assign(start=terms["phrase_start"], end=terms["phrase_end"])
+    assert_offsets(article, phrases, text_column="phrase")
+    assert ((terms.phrase_start <= terms.start) & (terms.end <= terms.phrase_end)).all()
     assert_offsets(article, frame_evidence(article))
     assert len(frame_scores(article)) == 5
     find_hedges(article)

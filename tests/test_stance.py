@@ -12,6 +12,7 @@ from helpers import (
     targets,
 )
 from helpers.evaluation import same_speaker
+from helpers.stance import PRIOR_UNITS
 
 from .conftest import FIXTURES
 
@@ -23,14 +24,30 @@ def stance_of(table, speaker, target):
 
 
 def test_seed_stances(seed):
+    """The five stances keep their sign; each value is its Bayesian average (PRIOR_UNITS=4)."""
     table = stance_table(seed)
-    assert stance_of(table, "Kim Jong-un", "Russia") > 0.5
-    assert stance_of(table, "Kim Jong-un", "United States") < -0.5  # "hegemonists", by the gloss
-    assert stance_of(table, "Vladimir Putin", "North Korea") > 0.5  # "very glad"
-    assert stance_of(table, NARRATOR, "Russia") < 0  # "illegal invasion", "evasive"
-    assert stance_of(table, NARRATOR, "North Korea") < 0  # "dictator"
-    assert stance_of(table, NARRATOR, "Dmitry Peskov") < 0  # "disinformation"
+    assert stance_of(table, "Kim Jong-un", "Russia") == 0.429  # 3 cues in 3 units: 3/7
+    assert stance_of(table, "Kim Jong-un", "United States") == -0.2  # "hegemonists", by the gloss
+    assert stance_of(table, "Vladimir Putin", "North Korea") == 0.2  # "very glad": 1/5
+    assert stance_of(table, NARRATOR, "Russia") == -0.25  # "illegal", "evasive", scare quote
+    assert stance_of(table, NARRATOR, "North Korea") == -0.188  # "dictator"
+    assert stance_of(table, NARRATOR, "Dmitry Peskov") == -0.2  # "disinformation"
     assert table.stance.between(-1, 1).all()
+
+
+def test_no_single_cue_reaches_one(seed):
+    table = stance_table(seed)
+    assert (table.stance.abs() < 1).all()
+    assert table[table.n_units == 1].stance.abs().max() <= 1 / (1 + PRIOR_UNITS)
+    # "a threat the US has already made", "sanctions": topic nouns, no verdict of the outlet
+    evidence = stance_evidence(seed)
+    us = evidence[(evidence.speaker == NARRATOR) & (evidence.target == "United States")]
+    assert us.source.tolist() == ["sentiment"]
+    assert (
+        not stance_table(seed)
+        .set_index(["speaker", "target"])
+        .loc[(NARRATOR, "United States"), "clear"]
+    )
 
 
 def test_seed_targets_merge_aliases(seed):
@@ -55,15 +72,60 @@ def test_every_number_has_evidence(seed):
     )
 
 
-def test_front_matter_targets_override():
+def test_front_matter_targets_add_to_the_automatic_ones():
     article = article_from_text(
         "---\ntitle: Plan row\ntargets:\n  Riverside plan: [plan, scheme]\n---\n"
         "“I support the plan,” said Jane Okafor. Tom Reyes said the scheme was a disgrace."
     )
-    assert targets(article).target.tolist() == ["Riverside plan"]
-    table = stance_table(article)
-    assert stance_of(table, "Jane Okafor", "Riverside plan") == 1.0
-    assert stance_of(table, "Tom Reyes", "Riverside plan") == -1.0
+    table = targets(article)
+    assert table.target.tolist() == ["Riverside plan", "Jane Okafor", "Tom Reyes"]
+    assert table.set_index("target").loc["Riverside plan", "source"] == "front matter"
+    stances = stance_table(article)
+    assert stance_of(stances, "Jane Okafor", "Riverside plan") == 0.2  # one cue: 1/(1+4)
+    assert stance_of(stances, "Tom Reyes", "Riverside plan") == -0.2
+
+
+def test_a_declared_target_joins_the_name_it_lists():
+    article = article_from_text(
+        "---\ntitle: Row\ntargets:\n  Ana Ruiz: [Ana Ruiz, Ruiz]\n---\n"
+        "Ana Ruiz, the mayor, opened the bridge. Ruiz was praised by residents."
+    )
+    row = targets(article).set_index("target").loc["Ana Ruiz"]
+    assert (row.kind, row.source) == ("person", "front matter")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the outlet's own label, attached to the name
+        ("The disgraced mayor Ana Ruiz left early.", [("Ana Ruiz", "disgraced", "name")]),
+        # negation: no verdict
+        ("Ana Ruiz was not furious about the vote.", []),
+        # topic noun: a scandal named after her is no verdict
+        ("The Ruiz scandal dominated the week. Ana Ruiz spoke.", []),
+        # recipient of a threat, not its agent
+        ("Threats against Ana Ruiz grew.", []),
+        # victim of an event: neither the cue nor the tone counts against her
+        ("Ana Ruiz was shot and killed in a terrible attack.", []),
+        # a word about a third thing far away in the clause is not about her
+        ("Ana Ruiz said on Monday that the plans drawn up by the old board were a failure.", []),
+        # pronoun link to the person the outlet named last
+        ("Ana Ruiz met the press. She was furious.", [("Ana Ruiz", "furious", "pronoun")]),
+        # a pronoun of the other gender is not linked
+        ("Mr. Tom Reyes met the press. She was furious.", []),
+    ],
+)
+def test_who_the_outlet_judges(body, expected):
+    evidence = stance_evidence(article_from_text("Headline\n\n" + body))
+    cues = evidence[(evidence.speaker == NARRATOR) & (evidence.source == "cue")]
+    assert list(zip(cues.target, cues.cue, cues.link, strict=True)) == expected
+
+
+def test_victims_are_not_judged_by_tone():
+    evidence = stance_evidence(
+        article_from_text("Headline\n\nAna Ruiz was shot and killed in a terrible attack.")
+    )
+    assert evidence.empty
 
 
 def test_reported_act_is_the_subjects_stance():

@@ -54,26 +54,36 @@ def test_each_mark_says_who_speaks_and_why(tiny):
         "Speaker: Critics (reported) · cue verb: claimed · indirect · "
         "rule: reported speech after the cue"
     )
-    assert ("We reject this reckless scheme,", okafor) in found
+    # the quotation is one stretch of Jane Okafor's voice, cut where her loaded word stands
+    assert "".join(text for text, tip in found if tip.startswith(okafor)) == (
+        "We reject this reckless scheme,"
+    )
+    assert ("reckless", f"{okafor} | Loaded word") in [
+        (t, tip[: len(okafor) + 14]) for t, tip in found
+    ]
     assert ("the plan was a ", critics) in found
     disaster = [tip for text, tip in found if text == "disaster"]
     assert disaster == [
         f"{critics} | Loaded word: emotive (lexicon) · the outlet’s word, paraphrasing Critics"
         " · VADER lexicon list · VADER valence -3.1: a strongly emotional word."
     ]
-    hedges = {text: tip.split(" · ")[0] for text, tip in found if tip.startswith("Hedge")}
+    hedges = {  # a mark may be a loaded word and a hedge: "… | Hedge: …"
+        text: part.split(" · ")[0]
+        for text, tip in found
+        for part in tip.split(" | ")
+        if part.startswith("Hedge")
+    }
     assert hedges == {
         "allegedly": "Hedge: hedge",
         "so-called": "Hedge: distancing",
         "claimed": "Hedge: doubt",
     }
     scare = [tip for text, tip in found if text == "consultation"]
-    assert (
-        len(scare) == 1 and "Scare quotes" in scare[0] and "distancing (scare quotes)" in scare[0]
-    )
+    # marked as scare quotes; not a loaded word, since no loaded word stands inside the marks
+    assert len(scare) == 1 and "Scare quotes" in scare[0] and "Loaded word" not in scare[0]
     # a speaker's stretch begins with its letter label (greyscale: not colour alone)
     labels = {m.text_content(): m.get("data-label") for m in having(tiny, "vstart")}
-    assert labels == {"We reject this reckless scheme,": "A", "the plan was a ": "B"}
+    assert labels == {"We reject this ": "A", "the plan was a ": "B"}  # where each stretch starts
 
 
 def test_each_panel_item_points_at_its_sentences(tiny):
@@ -82,9 +92,9 @@ def test_each_panel_item_points_at_its_sentences(tiny):
     assert items["[A] Jane Okafor: 19% (5 words)"] == "0:0"
     assert items["[B] Critics: 19% (5 words)"] == "1:1"
     assert items["Jane Okafor: hostile (VADER mean -0.70, 1 sentence)"] == "0:0"
-    assert items["the outlet against Council (-1.00)"] == "-1:0"
+    assert items["the outlet against Council (-0.20)"] == "-1:0"
     assert items["conflict: 2 cues — dominant (reject, row)"] == "-1:0 0:0"
-    assert items["“reckless” (content word): also in the body (paragraphs 0)"] == "-1:0 0:0"
+    assert items["“reckless” (loaded language): also in the body (paragraphs 0)"] == "-1:0 0:0"
     assert items["emotive (lexicon) (1): disaster"] == "1:1"
     assert items["claimed (doubt)"] == "1:1"
     assert "human interest: 0 cues" in items and items["human interest: 0 cues"] == ""
@@ -208,7 +218,8 @@ def test_the_layer_filters_change_what_is_highlighted(open_page):
     assert set(style(page, ".loaded", "font-weight")) == {"700"}
     assert set(style(page, ".voice.quoted", "text-decoration-line")) == {"underline"}
     page.click("button.layer[data-layer=loaded]")
-    assert set(style(page, ".loaded", "font-weight")) == {"400"}
+    body_marks = "#p0 .loaded, #p1 .loaded"  # the headline is bold of itself
+    assert set(style(page, body_marks, "font-weight")) == {"400"}
     assert set(style(page, ".loaded", "box-shadow")) == {"none"}
     assert page.get_attribute("button.layer[data-layer=loaded]", "aria-pressed") == "false"
     assert set(style(page, ".voice.quoted", "text-decoration-line")) == {"underline"}  # untouched

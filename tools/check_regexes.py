@@ -22,6 +22,7 @@ its class). Run it with ``make lint`` or ``python tools/check_regexes.py``; exit
 from __future__ import annotations
 
 import ast
+import contextlib
 import gc
 import re
 import sys
@@ -38,6 +39,7 @@ with warnings.catch_warnings():  # regexploit imports sre_parse, deprecated sinc
 ROOT = Path(__file__).resolve().parent.parent
 HELPERS = ROOT / "helpers"
 ARTICLE_DIRS = [ROOT / "data" / "articles", ROOT / "tests" / "fixtures"]
+ARTICLE_SUFFIXES = {".md", ".txt", ".html", ".htm"}
 RE_FUNCTIONS = {
     "compile",
     "search",
@@ -81,13 +83,14 @@ def record_patterns() -> dict[tuple[str, int], set[str]]:
     helpers_dir = str(HELPERS)
 
     def hooked(pattern, flags):
-        if isinstance(pattern, str):
+        if isinstance(pattern, str | bytes):
             frame = sys._getframe(1)
             while frame is not None and frame.f_code.co_filename == re.__file__:
                 frame = frame.f_back
             if frame is not None and frame.f_code.co_filename.startswith(helpers_dir):
                 site = f"{Path(frame.f_code.co_filename).name}:{frame.f_lineno}"
-                seen.setdefault((pattern, int(flags)), set()).add(site)
+                text = pattern.decode("latin-1") if isinstance(pattern, bytes) else pattern
+                seen.setdefault((text, int(flags)), set()).add(site)
         return original(pattern, flags)
 
     re._compile = hooked
@@ -98,10 +101,11 @@ def exercise_suite() -> None:
     """Import the suite, analyse every shipped and fixture article (every table read) and
     compile every lexicon term pattern."""
     import helpers
+    from helpers import web
     from helpers.loaded import TermPattern
 
     for folder in ARTICLE_DIRS:
-        for path in sorted([*folder.rglob("*.md"), *folder.rglob("*.txt")]):
+        for path in sorted(p for p in folder.rglob("*.*") if p.suffix in ARTICLE_SUFFIXES):
             if path.name.lower() == "readme.md":
                 continue
             try:
@@ -110,6 +114,9 @@ def exercise_suite() -> None:
                 continue
             for name in list(analysis.tables):
                 analysis.tables[name]
+            helpers.xray_html(analysis)
+    with contextlib.suppress(helpers.ArticleError):  # the address check, before any network
+        web.fetch_html("ftp://example.invalid/article")
     for obj in gc.get_objects():
         if isinstance(obj, TermPattern):
             _ = obj.compiled

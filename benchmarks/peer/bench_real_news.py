@@ -97,7 +97,7 @@ def _child(job: Job, conn) -> None:
             article = article_from_text(article_text(job.corpus, job.doc_id, job.text))
         chars = len(article.text)
         started = time.perf_counter()
-        analyze(article)
+        analyze(article).compute()  # every table (analyze() alone computes none)
         conn.send(("ok", time.perf_counter() - started, chars, ""))
     except Exception as exc:  # noqa: BLE001 - every failure is a finding to report
         first = (str(exc).strip().splitlines() or [""])[0]
