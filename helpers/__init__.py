@@ -5,6 +5,7 @@ The public API is flat: every function a notebook uses is importable from ``help
 >>> from helpers import load_article, sentences
 """
 
+from . import claims
 from .analysis import Analysis, analyze, write_analysis
 from .article import Article, ArticleError, ArticleNotFoundError, article_from_text, load_article
 from .budget import DEFAULT_TIMEOUT, AnalysisTimeout, time_budget
@@ -60,6 +61,7 @@ from .resources import ensure_vader_lexicon, sentence_tokenizer, sentiment_analy
 from .sentences import sentences, split_sentences
 from .sentiment import label, sentiment_by_speaker, sentiment_disagreement, sentiment_units
 from .stance import stance_cues, stance_evidence, stance_table, targets
+from .tables import for_students, student_frame
 from .text import count_words, normalise_word, stopwords, word_spans
 from .web import article_from_html, fetch_article
 from .xray import xray_html
@@ -144,4 +146,7 @@ __all__ = [
     "fetch_article",
     "xray_html",
     "explore",
+    "claims",
+    "for_students",
+    "student_frame",
 ]

@@ -41,21 +41,28 @@ def headline_and_lede(article: Article) -> HTML:
 
 
 #: Colour-blind-safe colours for voices (Okabe & Ito 2008), light tints so text stays legible.
-VOICE_COLOURS = ["#cfe8f7", "#fde2b8", "#c9ecd9", "#f7d6e6", "#fff3b0", "#d9d2f0", "#f4cbb8"]
+#: Ordered so that the first three (most articles quote few speakers) stay far apart (CIE76
+#: delta E of 15 or more) under simulated deuteranopia, protanopia and tritanopia (Machado et
+#: al. 2009; tests/test_html.py); light tints cannot all stay apart, so every speaker also
+#: has a letter label.
+VOICE_COLOURS = ["#cfe8f7", "#fff3b0", "#f4cbb8", "#fde2b8", "#d9d2f0", "#f7d6e6", "#c9ecd9"]
 
 
 def annotated_voices(article, voices_table, *, scare=None, headline: bool = True) -> HTML:
     """The article with each stretch coloured by its voice and a legend (all text escaped).
 
     Quoted words are underlined; reported speech is shaded in the speaker's colour; the
-    outlet's own narration stays white. Spans in ``scare`` (the ``scare_quotes`` table) get
-    a dashed box: quotation marks that nobody in the article speaks.
+    outlet's own narration stays white. Colour is not the only cue (WCAG 2.1, 1.4.1): each
+    speaker has a letter, drawn as ``[A]`` where one of its stretches begins, as the X-ray
+    does. Spans in ``scare`` (the ``scare_quotes`` table) get a dashed box: quotation marks
+    that nobody in the article speaks.
     """
     speakers_in_order = [v for v in dict.fromkeys(voices_table["voice"]) if v != "NARRATOR"]
     colours = {v: VOICE_COLOURS[i % len(VOICE_COLOURS)] for i, v in enumerate(speakers_in_order)}
+    letters = {v: _letter(i) for i, v in enumerate(speakers_in_order)}
     legend = "".join(
         f"<span style='background:{colours[v]};padding:0 0.4em;margin-right:0.6em'>"
-        f"{escape(v)}</span>"
+        f"<b>[{letters[v]}]</b> {escape(v)}</span>"
         for v in speakers_in_order
     )
     legend += (
@@ -65,7 +72,7 @@ def annotated_voices(article, voices_table, *, scare=None, headline: bool = True
     )
     if scare is not None:
         legend += f"<span style='{_SCARE_STYLE}'>dashed box = scare quotes</span>"
-    parts = [f"<div style='line-height:1.6'><p style='font-size:0.9em'>{legend}</p>"]
+    parts = [f"{_LABEL_STYLE}<div style='line-height:1.6'><p style='font-size:0.9em'>{legend}</p>"]
     if headline:
         parts.append(f"<p><b>{escape(article.title)}</b> <small>(headline)</small></p>")
     for p, text in enumerate(article.paragraphs):
@@ -77,17 +84,40 @@ def annotated_voices(article, voices_table, *, scare=None, headline: bool = True
             for row in scare[scare["paragraph"] == p].itertuples():
                 for i in range(row.start, row.end):
                     labels[i] = (*labels[i][:2], True)
-        pieces, start = [], 0
+        pieces, start, previous = [], 0, "NARRATOR"
         for i in range(1, len(text) + 1):
             if i == len(text) or labels[i] != labels[start]:
+                voice = labels[start][0]
+                if voice != "NARRATOR" and voice != previous:  # a speaker's stretch begins
+                    pieces.append(_label(letters[voice], voice))
                 pieces.append(_styled(text[start:i], *labels[start], colours))
-                start = i
+                previous, start = voice, i
         parts.append(f"<p><small style='color:#666'>[{p}]</small> {''.join(pieces)}</p>")
     parts.append("</div>")
     return HTML("".join(parts))
 
 
 _SCARE_STYLE = "outline:1px dashed #333;outline-offset:1px"
+
+
+def _letter(i: int) -> str:
+    """A, B, … Z, then A1, B1 …: the same letters as the X-ray's."""
+    return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[i % 26] + ("" if i < 26 else str(i // 26))
+
+
+def _label(letter: str, voice: str) -> str:
+    """An empty marker whose letter is drawn by ``_LABEL_STYLE`` (CSS generated content, as in
+    the X-ray), so that the article's own text stays one unbroken string for copying,
+    searching and the escaping tests."""
+    return (
+        f"<span class='voice-label' data-label='{escape(letter)}' title='{escape(voice)}'></span>"
+    )
+
+
+_LABEL_STYLE = (
+    "<style>.voice-label::before{content:'[' attr(data-label) ']';font-weight:bold;"
+    "font-size:0.8em;margin-right:0.15em}</style>"
+)
 
 
 def _styled(text: str, voice: str, mode: str, is_scare: bool, colours: dict) -> str:

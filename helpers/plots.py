@@ -148,7 +148,10 @@ def _kind(ax) -> str:
         return "Bar chart"
     if "LineCollection" in collections:
         return "Dot plot with intervals"
-    if ax.lines:
+    if "PathCollection" in collections:  # markers drawn one by one: scatter()
+        return "Scatter plot"
+    reference = (ax.get_xaxis_transform(), ax.get_yaxis_transform())  # axhline, axvline
+    if any(all(line.get_transform() is not r for r in reference) for line in ax.lines):
         return "Line chart"
     if collections:
         return "Scatter plot"

@@ -3,8 +3,8 @@
 Each notebook in ``notebooks/`` whose name starts with two digits is executed with papermill,
 which injects ``ARTICLE`` through the cell tagged ``parameters``; nbconvert then writes
 ``reports/<article-slug>/<notebook>.html`` with the charts embedded as images, and the article
-X-ray (``xray.html``, :mod:`helpers.xray`), linked first from ``index.html``. A notebook
-whose metadata has ``"reading_the_news": {"hide_input": true}`` is rendered without code.
+X-ray (``xray.html``, :mod:`helpers.xray`), linked first from ``index.html``. Every page is
+rendered for students, without code (the notebooks keep it, for JupyterLab).
 
 Links between notebooks (the contents and the previous/next lines) are pointed at the
 reports, and the glossary is rendered beside them, so the reports read as one site. Each chart
@@ -167,7 +167,9 @@ def _to_html(executed: Path) -> str:
     # A live widget's saved state (explore()) would be embedded as JSON holding article text;
     # widgets work only in a running notebook, and the reports have the X-ray instead.
     nb.metadata.pop("widgets", None)
-    hide_input = bool(nb.metadata.get("reading_the_news", {}).get("hide_input", False))
+    # Pages for students: no code on any page (issue 20). The code stays in the notebooks,
+    # one click away in JupyterLab; tables and claims are shown as their outputs.
+    hide_input = True
     for cell in nb.cells:  # our own markdown only: article text is never in markdown cells
         if "injected-parameters" in cell.metadata.get("tags", ()):
             cell.id = "injected-parameters"  # papermill's is random: the page would differ

@@ -110,8 +110,9 @@ def test_method_notebook_has_every_section_of_the_course_shape(path):
 def test_code_is_short_and_each_run_of_cells_is_interpreted(path):
     cells = [c for c in nbformat.read(path, as_version=4).cells if SOLUTION_TAG not in _tags(c)]
     kinds = "".join(
-        "p" if "parameters" in _tags(c) else c.cell_type[0] for c in cells
-    )  # p = parameters, c = code, m = markdown
+        "p" if "parameters" in _tags(c) else "m" if "claim" in _tags(c) else c.cell_type[0]
+        for c in cells
+    )  # p = parameters, c = code, m = markdown or a claim (a sentence written from the tables)
     assert not re.search(r"ccc", kinds), f"three code cells in a row in {path.name}: {kinds}"
     assert kinds.endswith("m")
     for run in re.finditer(r"c+", kinds):
@@ -362,4 +363,53 @@ def test_add_patterns_gives_each_colour_its_own_hatch_in_bars_and_legend():
     assert len(set(legend_hatches)) == 2
     bar_hatches = {p.get_hatch() or "" for p in ax.patches if p.get_width() > 0}
     assert bar_hatches == set(legend_hatches)
+    plt.close(fig)
+
+
+def _bars(ax):
+    ax.bar(["a", "b"], [1, 2])
+
+
+def _line(ax):
+    ax.plot([0, 1, 2], [1, 0, 1])
+    ax.axhline(0)
+
+
+def _scatter(ax):
+    sns.scatterplot(x=[0.1, 0.5], y=[0.2, -0.3], ax=ax)
+    ax.axhline(0)  # a reference line does not make a scatter plot a line chart
+    ax.axvline(0)
+
+
+def _dots(ax):
+    ax.errorbar([0.1, 0.2], [0, 1], xerr=[0.05, 0.1], fmt="o")
+    ax.axvline(0)
+
+
+def _heat(ax):
+    sns.heatmap([[0, 1], [1, 0]], ax=ax, cbar=False)
+
+
+def _seaborn_line(ax):
+    sns.lineplot(x=[0, 1, 2], y=[0.1, -0.2, 0.3], markers=True, ax=ax)
+    ax.axhline(0)
+
+
+@pytest.mark.parametrize(
+    ("draw", "kind"),
+    [
+        (_bars, "Bar chart"),
+        (_line, "Line chart"),
+        (_seaborn_line, "Line chart"),
+        (_scatter, "Scatter plot"),
+        (_dots, "Dot plot with intervals"),
+        (_heat, "Heat map"),
+    ],
+    ids=lambda v: v if isinstance(v, str) else v.__name__,
+)
+def test_alt_text_names_each_chart_kind(draw, kind):
+    fig, ax = plt.subplots()
+    draw(ax)
+    ax.set(title="T")
+    assert describe_figure(fig).startswith(f"{kind} “T”."), describe_figure(fig)
     plt.close(fig)

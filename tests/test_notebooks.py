@@ -158,8 +158,8 @@ def test_another_article_is_really_analysed(tmp_path, seed_reports):
     )
     assert "Council approves riverside park" in cell_output(executed, "import pandas")
     other, seed = (
-        cell_output(executed, "speakers(article)"),
-        cell_output(seed_executed, "speakers(article)"),
+        cell_output(executed, "for_students(speakers(article))"),
+        cell_output(seed_executed, "for_students(speakers(article))"),
     )
     assert "Maria Lopez" in other and "Putin" not in other
     assert "Putin" in seed and "Maria Lopez" not in seed
@@ -291,9 +291,9 @@ def visible_text(html: str) -> str:
     return unescape(re.sub(r"<[^>]+>", "", body))
 
 
-def test_only_the_report_hides_its_code(seed_reports):
-    """06-report shows no code cell's input (no prompt, no highlighted source, not one line of
-    any cell's code); every other page shows all of its code."""
+def test_no_report_page_shows_code(seed_reports):
+    """Every page is for students: no code cell's input (no prompt, no highlighted source, not
+    one line of any cell's code); the code stays in the notebooks, for JupyterLab."""
     out, results = seed_reports
     for result in results:
         html = result.html.read_text(encoding="utf-8")
@@ -305,18 +305,11 @@ def test_only_the_report_hides_its_code(seed_reports):
         text = visible_text(html)
         code_cells = re.findall(r'<div class="(jp-Cell jp-CodeCell[^"]*)"', html)
         with_input = [c for c in code_cells if "jp-mod-noInput" not in c]
-        hides = bool(nb.metadata.get("reading_the_news", {}).get("hide_input"))
-        assert hides == result.notebook.startswith("06"), result.notebook
         assert "Explore it yourself" not in text and "widget-state" not in html  # live only
         assert len(code_cells) == len(nb.cells) - sum(c.cell_type != "code" for c in nb.cells)
-        if hides:
-            assert with_input == [] and "hl-ipython3" not in html
-            shown = [line for line in longest_lines if line.strip() in text]
-            assert shown == [], f"{result.notebook} shows code: {shown}"
-        else:
-            assert len(with_input) == len(code_cells) and "hl-ipython3" in html
-            missing = [line for line in longest_lines if line.strip() not in text]
-            assert missing == [], f"{result.notebook} hides code: {missing}"
+        assert with_input == [] and "hl-ipython3" not in html, result.notebook
+        shown = [line for line in longest_lines if line.strip() in text]
+        assert shown == [], f"{result.notebook} shows code: {shown}"
 
 
 # --- notebooks run concurrently (--jobs): the same pages as one at a time ---------------------
