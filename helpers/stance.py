@@ -291,7 +291,7 @@ def stance_evidence(
     :func:`targets`).
 
     >>> from helpers import article_from_text
-    >>> e = stance_evidence(article_from_text("H\n\nAna Ruiz met the press. She was furious."))
+    >>> e = stance_evidence(article_from_text("H\\n\\nAna Ruiz met the press. She was furious."))
     >>> e[["target", "cue", "link"]].values.tolist()
     [['Ana Ruiz', 'furious', 'pronoun']]
     """
@@ -499,9 +499,9 @@ def stance_table(article: Article, *, evidence: pd.DataFrame | None = None) -> p
     it the article shows no clear stance of that voice toward that target.
 
     >>> from helpers import article_from_text
-    >>> t = stance_table(article_from_text("H\n\n“I praise Ana Ruiz,” said Tom Reyes."))
-    >>> t[["speaker", "target", "stance", "n_units", "clear"]].values.tolist()
-    [['Tom Reyes', 'Ana Ruiz', 0.2, 1, True]]
+    >>> t = stance_table(article_from_text("H\\n\\nTom Reyes praised Ana Ruiz."))
+    >>> t[t.speaker == "Tom Reyes"][["target", "stance", "n_units", "clear"]].values.tolist()
+    [['Ana Ruiz', 0.2, 1, True]]
     """
     evidence = stance_evidence(article) if evidence is None else evidence
     if evidence.empty:
