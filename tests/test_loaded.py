@@ -12,6 +12,7 @@ from helpers import (
     load_article,
     loaded_density,
     loaded_lexicon,
+    scare_quotes,
 )
 
 from .conftest import FIXTURES, ROOT
@@ -229,3 +230,34 @@ def test_phrase_columns_are_added_not_renamed(seed):
         "text", "mode", "speaker", "source", "explanation",
     ]  # fmt: skip
     assert columns[11:] == ["phrase", "phrase_start", "phrase_end"]
+
+
+@pytest.mark.parametrize(
+    "path", sorted((ROOT / "data/articles").rglob("*.md")), ids=lambda p: p.stem
+)
+def test_words_in_quotation_marks_pointing_elsewhere_are_never_the_outlets_own(path):
+    """Issue 20: a label in scare quotes, or quoted after "what X calls", is another
+    source's wording; the outlet is charged with its distancing at most, once."""
+    article = load_article(path)
+    terms = find_loaded_terms(article)
+    quoted = scare_quotes(article)
+    own = terms[(terms.voice == NARRATOR) & terms.source.isin(["curated", "VADER lexicon"])]
+    for row in own.itertuples():
+        inside = quoted[
+            (quoted.paragraph == row.paragraph)
+            & (quoted.start <= row.start)
+            & (row.start < quoted.end)
+        ]
+        assert inside.empty, f"{row.text!r} in {inside.text.tolist()} charged to the outlet"
+    assert not terms.duplicated(["paragraph", "start"]).any(), "a word counted twice"
+
+
+def test_the_constructed_versions_quote_the_kremlins_label_not_use_it():
+    def rows(name):
+        terms = find_loaded_terms(load_article(ROOT / f"data/articles/constructed/{name}.md"))
+        found = terms[terms.term == "special military operation"]
+        return found[["voice", "source"]].values.tolist()
+
+    assert rows("wire-neutral") == [["Moscow", "curated"]]  # what Moscow calls its “…”
+    assert rows("tabloid-hawkish") == [[NARRATOR, "scare quotes"]]  # its so-called “…”
+    assert rows("state-outlet-friendly") == [[NARRATOR, "curated"]]  # its own wording
