@@ -298,6 +298,11 @@ def _legend(speakers: list[str], letter: dict) -> str:
     )
 
 
+def _sentence_ids(rows: pd.DataFrame) -> list[str]:
+    """``paragraph:sentence`` of each row of a table with those two columns."""
+    return [f"{int(p)}:{int(s)}" for p, s in zip(rows["paragraph"], rows["sentence"], strict=True)]
+
+
 def _ids(items) -> str:
     return escape(" ".join(dict.fromkeys(i for i in items if i)))
 
@@ -352,9 +357,7 @@ def _panel(analysis: Analysis, sents: _Sentences, speakers, letter, colour) -> s
     items = []
     for row in t["sentiment"].itertuples(index=False):
         mine = units[units["voice"] == row.voice]
-        ids = [
-            f"{int(p)}:{int(s)}" for p, s in zip(mine["paragraph"], mine["sentence"], strict=True)
-        ]
+        ids = _sentence_ids(mine)
         name = "the outlet" if row.voice == NARRATOR else row.voice
         tone = _TONE[label(row.mean)]  # VADER's ±0.05 cut-offs (helpers.sentiment.label)
         n = int(row.n_units)
@@ -416,9 +419,7 @@ def _panel(analysis: Analysis, sents: _Sentences, speakers, letter, colour) -> s
     items = []
     for row in t["frames"].itertuples(index=False):
         mine = fe[fe["frame"] == row.frame]
-        ids = [
-            f"{int(p)}:{int(s)}" for p, s in zip(mine["paragraph"], mine["sentence"], strict=True)
-        ]
+        ids = _sentence_ids(mine)
         cues = ", ".join(map(str, row.cues))
         star = " — dominant" if row.dominant and row.n_cues else ""
         items.append(

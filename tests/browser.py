@@ -16,6 +16,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,6 +76,28 @@ def ensure_chromium() -> Path:
             f"{done.stderr.strip()[-800:]}"
         )
     return CHROMIUM
+
+
+@contextmanager
+def headless_chromium(profile: Path, *, timeout_ms: int) -> Iterator:
+    """A headless Chromium context (Debian's, never a download) with its own ``profile``;
+    a test fails, naming the reason, when Chromium cannot be had."""
+    import pytest
+    from playwright.sync_api import sync_playwright
+
+    try:
+        chromium = ensure_chromium()
+    except BrowserUnavailable as exc:
+        pytest.fail(f"the browser tests need Chromium: {exc}")
+    with sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            str(profile), executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS
+        )
+        context.set_default_timeout(timeout_ms)
+        try:
+            yield context
+        finally:
+            context.close()
 
 
 def block_network(context) -> list[str]:

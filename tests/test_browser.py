@@ -8,9 +8,8 @@ import os
 
 import nbformat
 import pytest
-from playwright.sync_api import sync_playwright
 
-from .browser import CHROMIUM_ARGS, BrowserUnavailable, block_network, ensure_chromium
+from .browser import block_network, headless_chromium
 from .conftest import HOSTILE_PAYLOADS
 
 #: What the page would show if a payload had become markup: live handlers, javascript: links,
@@ -34,21 +33,10 @@ LIVE_MARKUP = """() => {
 def browser(tmp_path_factory):
     """One headless Chromium (Debian's, never a download) for this module, with its own
     profile; every request off the local disk is aborted and recorded."""
-    try:
-        chromium = ensure_chromium()
-    except BrowserUnavailable as exc:
-        pytest.fail(f"the browser tests need Chromium: {exc}")
-    with sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=str(chromium),
-            headless=True,
-            args=CHROMIUM_ARGS,
-        )
-        context.set_default_timeout(60_000)
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with headless_chromium(profile, timeout_ms=60_000) as context:
         context.tried_urls = block_network(context)
         yield context
-        context.close()
 
 
 def visit(context, url: str) -> dict:

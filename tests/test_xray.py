@@ -12,13 +12,12 @@ import re
 
 import lxml.html
 import pytest
-from playwright.sync_api import sync_playwright
 
 from helpers import analyze, article_from_text
 from helpers.__main__ import main
 from helpers.xray import write_xray, xray_html
 
-from .browser import CHROMIUM_ARGS, BrowserUnavailable, ensure_chromium
+from .browser import headless_chromium
 from .conftest import HOSTILE_ARTICLE, HOSTILE_PAYLOADS
 from .test_browser import LIVE_MARKUP
 
@@ -159,20 +158,9 @@ def test_write_xray_takes_an_analysis(tmp_path):
 def browser(tmp_path_factory):
     """One headless Chromium (Debian's, never a download); every request is recorded and
     aborted, local files included except the pages under test."""
-    try:
-        chromium = ensure_chromium()
-    except BrowserUnavailable as exc:
-        pytest.fail(f"the browser tests need Chromium: {exc}")
-    with sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=str(chromium),
-            headless=True,
-            args=CHROMIUM_ARGS,
-        )
-        context.set_default_timeout(30_000)
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with headless_chromium(profile, timeout_ms=30_000) as context:
         yield context
-        context.close()
 
 
 @pytest.fixture
