@@ -218,10 +218,13 @@ def story_arc(
             key = (paragraph, "the outlet" if voice == NARRATOR else "quoted speakers")
             counts[key] = counts.get(key, 0) + 1
     rows = []
-    for key in sorted(groups):
-        values = groups[key]
-        rows.append((*key, _mean([v for v, _ in values]), sum(w for _, w in values),
-                     counts.get(key, 0)))  # fmt: skip
+    # a quoted word inside the outlet's paraphrase ("Kim said Russia was “waging a sacred
+    # fight”") belongs to its speaker, though no quoted sentence stands in that paragraph: it
+    # gets a row of its own (no tone, no whole words of its own) instead of being dropped
+    for key in sorted(set(groups) | set(counts)):
+        values = groups.get(key, [])
+        mean = _mean([v for v, _ in values]) if values else float("nan")
+        rows.append((*key, mean, sum(w for _, w in values), counts.get(key, 0)))
     arc = pd.DataFrame(rows, columns=["paragraph", "voice", "mean_vader", "words", "loaded_terms"])
     if arc.empty:
         numbers = {"paragraph": "int64", "mean_vader": "float64", "words": "int64"}
@@ -230,6 +233,7 @@ def story_arc(
     words = arc["words"].to_numpy()
     with np.errstate(divide="ignore", invalid="ignore"):
         per_100 = np.where(words > 0, 100 * loaded / np.where(words > 0, words, 1), 0.0)
+    per_100 = np.where((words == 0) & (loaded > 0), np.nan, per_100)  # no words to divide by
     arc["loaded_per_100"] = np.round(per_100, 2)
     return arc
 

@@ -49,3 +49,15 @@ def test_evidence_and_questions(seed):
         assert text[row.start : row.end] == row.text
     questions = frame_questions()
     assert set(questions.frame) == set(FRAMES) and len(questions) >= 15
+
+
+def test_quoted_words_inside_a_paraphrase_keep_their_place_in_the_arc():
+    from helpers import article_from_text, story_arc
+
+    article = article_from_text(
+        "H\n\nThe minister said the plan was “a shameless cash grab” and would fail."
+    )
+    arc = story_arc(article)
+    quoted = arc[arc.voice == "quoted speakers"]
+    assert quoted[["paragraph", "loaded_terms", "words"]].values.tolist() == [[0, 1, 0]]
+    assert quoted["mean_vader"].isna().all() and quoted["loaded_per_100"].isna().all()
