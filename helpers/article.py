@@ -95,6 +95,11 @@ class Article:
         """The body: paragraphs joined by blank lines."""
         return "\n\n".join(self.paragraphs)
 
+    @property
+    def n_characters(self) -> int:
+        """Characters of the headline and the body paragraphs (what an analysis reads)."""
+        return len(self.title) + sum(map(len, self.paragraphs))
+
     def __reduce__(self):  # picklable for worker processes (a mappingproxy is not)
         values = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "meta"}
         return (_rebuild, (values, dict(self.meta)))

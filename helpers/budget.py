@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 #: Seconds an article may take in corpus mode, for every ``BUDGET_CHARACTERS`` of its text:
-#: generous (the seed, 7,000 characters, takes a tenth of a second; real news articles from
+#: generous (the seed, 3,238 characters, takes a fraction of a second; real news articles from
 #: the peer corpora at most a few seconds), so that only an article that would not finish at
 #: all is skipped. ``None`` or ``0`` turns the budget off.
 DEFAULT_TIMEOUT = 60.0

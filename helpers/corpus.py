@@ -66,8 +66,9 @@ def _one(
     only ``tables`` computed; with ``out``, the worker writes the tables itself and returns
     the files written instead."""
     try:
-        article = load_article(path)
-        budget = article_budget(timeout, sum(map(len, article.paragraphs)) + len(article.title))
+        with time_budget(timeout, path=path):  # reading a saved web page parses HTML
+            article = load_article(path)
+        budget = article_budget(timeout, article.n_characters)
         with time_budget(budget, path=path):  # the tables are computed here, in the budget
             result = analyze(article).compute(tables)
         if out is not None:

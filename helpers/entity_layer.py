@@ -31,7 +31,7 @@ from .entities import EntityIndex, org_words, place_prefixes
 from .lexicons import gazetteer
 from .quotes import _analyse
 from .sentences import split_sentences
-from .stance import _GENDER, _PRONOUN_START, _alias_index, _mentions, targets
+from .stance import _alias_index, _mentions, pronoun_link, targets
 
 __all__ = ["entities", "ENTITY_COLUMNS"]
 
@@ -94,10 +94,8 @@ def entities(article: Article) -> pd.DataFrame:
                 )
                 rows.append((target, kinds[target], how[target], alias, p, start + a, start + b,
                              mention_how))  # fmt: skip
-            pronoun = _PRONOUN_START.match(text, start)
-            linked = {t for *_, t in found}
-            if (pronoun and last and p - last[0] <= 1 and last[1] not in linked
-                    and genders.get(last[1]) in ("", _GENDER[pronoun.group(1)])):  # fmt: skip
+            pronoun = pronoun_link(text, start, p, last, {t for *_, t in found}, genders)
+            if pronoun:
                 rows.append((last[1], "person", how[last[1]], pronoun.group(1), p,
                              pronoun.start(1), pronoun.end(1), "pronoun rule"))  # fmt: skip
             persons = [t for *_, t in found if t in genders]

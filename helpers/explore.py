@@ -27,7 +27,7 @@ from .analysis import Analysis, analyze
 from .article import Article, ArticleError
 from .html import VOICE_COLOURS, escape
 from .paths import ARTICLES_DIR
-from .xray import _hedge_spans, _Marked
+from .xray import _hedge_spans, _Marked, _sentence_ids
 
 __all__ = ["explore", "Explorer", "ALL"]
 
@@ -185,9 +185,7 @@ class Explorer:
             ev = ev[ev["target"] == self.target]
             if self.speaker != ALL:
                 ev = ev[ev["speaker"] == self.speaker]
-            ids += [
-                f"{int(p)}:{int(s)}" for p, s in zip(ev["paragraph"], ev["sentence"], strict=True)
-            ]
+            ids += _sentence_ids(ev)
         if self.category not in (ALL, _HEDGES, _SCARE):
             terms = t["loaded_terms"]
             terms = terms[terms["category"] == self.category]
@@ -204,9 +202,7 @@ class Explorer:
         if self.frame != ALL:
             fe = t["frame_evidence"]
             fe = fe[fe["frame"] == self.frame]
-            ids += [
-                f"{int(p)}:{int(s)}" for p, s in zip(fe["paragraph"], fe["sentence"], strict=True)
-            ]
+            ids += _sentence_ids(fe)
         order = {sid: i for i, (_a, _b, sid) in enumerate(self._all_sentences())}
         return sorted({i for i in ids if i}, key=lambda i: order.get(i, len(order)))
 

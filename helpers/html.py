@@ -6,7 +6,7 @@ import html
 
 from .article import Article
 
-__all__ = ["HTML", "escape", "headline_and_lede"]
+__all__ = ["HTML", "escape", "headline_and_lede", "speaker_letter"]
 
 
 class HTML(str):
@@ -59,7 +59,7 @@ def annotated_voices(article, voices_table, *, scare=None, headline: bool = True
     """
     speakers_in_order = [v for v in dict.fromkeys(voices_table["voice"]) if v != "NARRATOR"]
     colours = {v: VOICE_COLOURS[i % len(VOICE_COLOURS)] for i, v in enumerate(speakers_in_order)}
-    letters = {v: _letter(i) for i, v in enumerate(speakers_in_order)}
+    letters = {v: speaker_letter(i) for i, v in enumerate(speakers_in_order)}
     legend = "".join(
         f"<span style='background:{colours[v]};padding:0 0.4em;margin-right:0.6em'>"
         f"<b>[{letters[v]}]</b> {escape(v)}</span>"
@@ -100,8 +100,8 @@ def annotated_voices(article, voices_table, *, scare=None, headline: bool = True
 _SCARE_STYLE = "outline:1px dashed #333;outline-offset:1px"
 
 
-def _letter(i: int) -> str:
-    """A, B, … Z, then A1, B1 …: the same letters as the X-ray's."""
+def speaker_letter(i: int) -> str:
+    """A, B, … Z, then A1, B1 …: the speakers' letters here and in the X-ray."""
     return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[i % 26] + ("" if i < 26 else str(i // 26))
 
 

@@ -20,6 +20,7 @@ shows a progress bar over the tables instead (tqdm).
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,7 +41,7 @@ def is_long(article: Article) -> bool:
     >>> is_long(article_from_text("H\\n\\nShort."))
     False
     """
-    return len(article.title) + sum(map(len, article.paragraphs)) >= LONG_ARTICLE
+    return article.n_characters >= LONG_ARTICLE
 
 
 @contextmanager
@@ -50,20 +51,20 @@ def step(article: Article, what: str) -> Iterator[None]:
     if not what or not is_long(article):
         yield
         return
-    global _depth
-    indent = "  " * _depth
-    if _depth == 0:
-        size = len(article.title) + sum(map(len, article.paragraphs))
-        print(f"Long article ({size:,} characters):", file=sys.stderr, flush=True)
+    depth = getattr(_state, "depth", 0)
+    indent = "  " * depth
+    if depth == 0 and getattr(_state, "headed", None) is not article:
+        print(f"Long article ({article.n_characters:,} characters):", file=sys.stderr, flush=True)
+        _state.headed = article  # once per article, not once per table
     print(f"{indent}{what} ...", file=sys.stderr, flush=True)
     start = time.perf_counter()
-    _depth += 1
+    _state.depth = depth + 1
     try:
         yield
     finally:
-        _depth -= 1
+        _state.depth = depth
     seconds = time.perf_counter() - start
     print(f"{indent}... {what}: {seconds:.1f} s", file=sys.stderr, flush=True)
 
 
-_depth = 0  # steps inside steps are indented under them
+_state = threading.local()  # per thread: how deep the current step is, the article headed

@@ -96,10 +96,6 @@ def _textblob_scores(text: str) -> tuple[float, str]:
     return polarity, blob_words
 
 
-def _scores(text: str) -> tuple[float, str, float, str]:
-    return (*_vader_scores(text), *_textblob_scores(text))
-
-
 def sentiment_units(article: Article) -> pd.DataFrame:
     """One row per voice per sentence, and one for the headline, with both tools' scores.
 

@@ -46,7 +46,7 @@ import pandas as pd
 from .article import Article
 from .lexicons import _rows, derived, gazetteer
 from .quotes import NARRATOR, _analyse, _speaker_before
-from .sentiment import vader_unit_rows, vader_units
+from .sentiment import THRESHOLD, vader_unit_rows, vader_units
 from .text import SpanSet
 
 __all__ = ["targets", "stance_evidence", "stance_table", "stance_cues"]
@@ -55,8 +55,9 @@ __all__ = ["targets", "stance_evidence", "stance_table", "stance_cues"]
 SCARE_QUOTE_WEIGHT = -0.5
 #: Share of a unit's VADER score given to a target mentioned in it without a stance cue.
 SENTIMENT_WEIGHT = 0.5
-#: VADER's neutral band (Hutto & Gilbert 2014): weaker scores say nothing.
-SENTIMENT_MIN = 0.05
+#: VADER's neutral band (Hutto & Gilbert 2014): weaker scores say nothing. The same cut-off
+#: as the tone labels (:data:`helpers.sentiment.THRESHOLD`), so that the two never disagree.
+SENTIMENT_MIN = THRESHOLD
 #: Kinds of stance word that show the outlet's own evaluation in its narration.
 _EVALUATIVE = {"label", "adjective", "noun", "phrase"}
 #: Units of no stance (0) that every speaker-target pair starts with (the prior of a
@@ -322,16 +323,18 @@ def stance_evidence(
         links = {m[2]: "name" for m in named}
         mentions = [m for m in named if not is_self(voice, m[2])]
         if voice == NARRATOR and PRONOUN_LINK:
-            pronoun = _PRONOUN_START.match(text)
-            if (pronoun and last_person and paragraph - last_person[0] <= 1
-                    and last_person[1] not in links
-                    and genders[last_person[1]] in ("", _GENDER[pronoun.group(1)])):  # fmt: skip
+            pronoun = pronoun_link(text, 0, paragraph, last_person, links, genders)
+            if pronoun:
                 mentions.append((pronoun.start(1), pronoun.end(1), last_person[1]))
                 mentions.sort()
                 links[last_person[1]] = "pronoun"
-            people = [m for m in named if m[2] in genders]
-            if people:
-                last_person = (paragraph, people[-1][2])
+        # the person named last, in any voice: a quoted speaker counts too, so that "She"
+        # after Ana Ruiz's quotation is not read as the person named before it
+        people = [m[2] for m in named if m[2] in genders]
+        if voice in genders:
+            people.append(voice)
+        if people:
+            last_person = (paragraph, people[-1])
         if not mentions:
             continue
         credited: set[str] = set()
@@ -389,6 +392,20 @@ def stance_evidence(
 PRONOUN_LINK = True
 _PRONOUN_START = re.compile(r"\s*+(He|She)\b")
 _GENDER = {"He": "male", "She": "female"}
+
+
+def pronoun_link(
+    text: str, start: int, paragraph: int, last: tuple[int, str] | None, linked, genders
+) -> re.Match[str] | None:
+    """The sentence-initial "He"/"She" at ``start`` of ``text`` when it can stand for
+    ``last``, the person named last (``(paragraph, target)``): in the same or the previous
+    paragraph, not named in this sentence already, and of no other known gender. Shared by
+    the stance evidence and the entity table, so that both link the same pronouns."""
+    pronoun = _PRONOUN_START.match(text, start)
+    if (pronoun and last and paragraph - last[0] <= 1 and last[1] not in linked
+            and genders.get(last[1], "") in ("", _GENDER[pronoun.group(1)])):  # fmt: skip
+        return pronoun
+    return None
 
 
 def _person_genders(table: pd.DataFrame, analysis) -> dict[str, str]:

@@ -38,7 +38,7 @@ import pandas as pd
 
 from .analysis import Analysis, analyze
 from .article import Article
-from .html import VOICE_COLOURS, escape
+from .html import VOICE_COLOURS, escape, speaker_letter
 from .quotes import NARRATOR
 from .sentiment import label
 
@@ -48,12 +48,6 @@ __all__ = ["xray_html", "write_xray", "XRAY_NAME"]
 
 #: The file name of the X-ray inside an article's report folder.
 XRAY_NAME = "xray.html"
-
-_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-
-
-def _letter(i: int) -> str:
-    return _LETTERS[i % 26] + ("" if i < 26 else str(i // 26))
 
 
 class _Sentences:
@@ -116,8 +110,7 @@ class _Marked:
         self.sents = _Sentences(t["sentences"])
         voices, quotes = t["voices"], t["quotes"]
         self.speakers = speakers = [v for v in dict.fromkeys(voices["voice"]) if v != NARRATOR]
-        self.letter = {v: _letter(i) for i, v in enumerate(speakers)}
-        self.colour = {v: VOICE_COLOURS[i % len(VOICE_COLOURS)] for i, v in enumerate(speakers)}
+        self.letter = {v: speaker_letter(i) for i, v in enumerate(speakers)}
         index = {v: i for i, v in enumerate(speakers)}
         marks: dict[int, list[tuple[int, int, str, str, str, str]]] = {
             p: [] for p, _ in _units(article)
@@ -177,10 +170,10 @@ def xray_html(article: Analysis | Article | str | Path) -> str:
     analysis = article if isinstance(article, Analysis) else analyze(article)
     article = analysis.article
     marked = _Marked(analysis)
-    sents, speakers, letter, colour = marked.sents, marked.speakers, marked.letter, marked.colour
+    sents, speakers, letter = marked.sents, marked.speakers, marked.letter
     body = marked.paragraphs()
 
-    panel = _panel(analysis, sents, speakers, letter, colour)
+    panel = _panel(analysis, sents, speakers, letter)
     title = escape(article.title)
     meta = " · ".join(
         escape(x)
@@ -314,7 +307,7 @@ def _item(label: str, sentence_ids, extra: str = "") -> str:
     )
 
 
-def _panel(analysis: Analysis, sents: _Sentences, speakers, letter, colour) -> str:
+def _panel(analysis: Analysis, sents: _Sentences, speakers, letter) -> str:
     t = analysis.tables
     voices = t["voices"]
     sections = [
@@ -353,7 +346,7 @@ def _panel(analysis: Analysis, sents: _Sentences, speakers, letter, colour) -> s
     sections.append(_section("Share of voice", items, "Nobody speaks in this article."))
 
     # tone by voice
-    units = t["sentiment_units"]
+    units = analysis.part("_units")  # VADER's units: TextBlob's columns are not needed here
     items = []
     for row in t["sentiment"].itertuples(index=False):
         mine = units[units["voice"] == row.voice]
@@ -375,7 +368,7 @@ def _panel(analysis: Analysis, sents: _Sentences, speakers, letter, colour) -> s
     items = []
     for row in t["stance"].itertuples(index=False):
         ev = evidence[(evidence["speaker"] == row.speaker) & (evidence["target"] == row.target)]
-        ids = [f"{int(p)}:{int(s)}" for p, s in zip(ev["paragraph"], ev["sentence"], strict=True)]
+        ids = _sentence_ids(ev)
         lines = "".join(
             f"<li>{escape(e.text)} <small>({escape(e.source)}"
             f"{', cue: ' + escape(e.cue) if e.cue else ''}, {e.contribution:+.2f})</small></li>"
@@ -439,7 +432,8 @@ def _panel(analysis: Analysis, sents: _Sentences, speakers, letter, colour) -> s
         ids = [s for s in sents.overlapping(-1, 0, len(article.title))]
         for p in row.body_paragraphs:
             text = article.paragraphs[int(p)]
-            hits = [m.start() for m in re.finditer(re.escape(word), text, re.IGNORECASE)]
+            whole_word = rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])"  # "war", not "warned"
+            hits = [m.start() for m in re.finditer(whole_word, text, re.IGNORECASE)]
             ids += [sents.at(int(p), h) for h in hits] or sents.overlapping(int(p), 0, len(text))
         where = (
             f"also in the body (paragraphs {', '.join(map(str, row.body_paragraphs))})"
