@@ -91,14 +91,20 @@ def loaded_lexicon() -> pd.DataFrame:
     )
 
 
-def _inflections(word: str) -> str:
-    """A regex for a word and its regular inflections (slam → slams, slammed, slamming)."""
+def _inflections(word: str, *, adverbs: bool = False) -> str:
+    """A regex for a word and its regular inflections (slam → slams, slammed, slamming);
+    with ``adverbs``, its adverb too (blatant → blatantly, horrible → horribly): a loaded
+    adjective's adverb is loaded, but a frame or stance cue's is not ("hard" ≠ "hardly")."""
     if word.endswith("*"):
         return re.escape(word[:-1]) + r"[\w’'-]*"
     stem = re.escape(word)
-    forms = [stem + r"(?:s|es|d|ed|ing|er|ers|ly|ally)?"]  # an adverb: blatant → blatantly
+    forms = [
+        stem + (r"(?:s|es|d|ed|ing|er|ers|ly|ally)?" if adverbs else r"(?:s|es|d|ed|ing|er|ers)?")
+    ]
     if word.endswith("e"):
-        forms.append(re.escape(word[:-1]) + r"(?:ing|ed|er|ers|y)")  # horrible → horribly
+        forms.append(
+            re.escape(word[:-1]) + (r"(?:ing|ed|er|ers|y)" if adverbs else r"(?:ing|ed|er|ers)")
+        )
     if word.endswith("y") and len(word) > 2:
         forms.append(re.escape(word[:-1]) + r"(?:ies|ied|ier|iest)")
     if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", word):
@@ -106,12 +112,15 @@ def _inflections(word: str) -> str:
     return "(?:" + "|".join(forms) + ")"
 
 
+_WS = re.compile(r"\s+")
+
+
 @cache
 def _term_patterns() -> list[tuple[TermPattern, str]]:
     # a possessive may follow ("the dictator’s first visit"); longest terms first, so
     # "special military operation" wins over "operation"
     terms = sorted(loaded_lexicon()["term"], key=len, reverse=True)
-    return [(term_pattern(term, possessive=True), term) for term in terms]
+    return [(term_pattern(term, possessive=True, adverbs=True), term) for term in terms]
 
 
 def matches(
@@ -216,7 +225,7 @@ class TermPattern:
         return self.compiled.finditer(text)
 
 
-def term_pattern(term: str, *, possessive: bool = False) -> TermPattern:
+def term_pattern(term: str, *, possessive: bool = False, adverbs: bool = False) -> TermPattern:
     """The regex for a lexicon term: words as written, the last with its regular inflections
     (see :func:`_inflections`), with a literal needle for a quick pre-check.
 
@@ -224,7 +233,7 @@ def term_pattern(term: str, *, possessive: bool = False) -> TermPattern:
     ['slammed', 'slams']
     """
     words = term.split()
-    body = r"\s+".join([*map(re.escape, words[:-1]), _inflections(words[-1])])
+    body = r"\s+".join([*map(re.escape, words[:-1]), _inflections(words[-1], adverbs=adverbs)])
     tail = r"(?:[’']s)?" if possessive else ""
     # the needle: the longest literal every match contains, so that rare terms are not tried
     # on every paragraph. Words before the last are matched as written; the last keeps its
@@ -321,6 +330,8 @@ def _find_loaded_terms(article: Article, *, emotive: bool) -> pd.DataFrame:
     labelled = _labelling_quotes(article, analysis)
     names = _name_spans(analysis)
     descriptive = _descriptive_terms()
+    # a loaded reporting verb counts where the attribution read it as the cue of a report
+    cues = {(u.paragraph, _WS.sub(" ", u.cue.lower())) for u in analysis.utterances}
     units = [(-1, article.title)] + list(enumerate(article.paragraphs))
     rows = []
     for p, text in units:
@@ -336,6 +347,8 @@ def _find_loaded_terms(article: Article, *, emotive: bool) -> pd.DataFrame:
             owner = speaker if mode == "quoted" else NARRATOR
             owner, mode = _labelled_owner(quoted_label, m.start(), owner, mode)
             if isinstance(term, tuple):  # a reporting verb: (form, kind, explanation)
+                if (p, _WS.sub(" ", m.group().lower())) not in cues:
+                    continue  # not the cue of a report here: "insurance claims", "a snap poll"
                 row = (term[0], term[1], p, owner, m.start(), m.end(), m.group(), mode,
                        speaker, "reporting verb", term[2])  # fmt: skip
                 hits.append((m.start(), m.end(), row, False))
@@ -482,6 +495,9 @@ def _descriptive_terms() -> frozenset[str]:
 #: evaluative word ("shameful decision", "dark forces"); the median annotated span of PTC's
 #: Loaded_Language and Name_Calling is three words (issue 15).
 PHRASE_RIGHT_WORDS = 1
+#: Neighbouring loaded words or amplifiers that join a phrase on each side, at most: a
+#: phrase is a few words ("a truly shameful cynical decision"), never a whole paragraph.
+PHRASE_SIDE_WORDS = 4
 _JOINERS = re.compile(r"[ \t]+|-")  # what may separate the words of one phrase
 
 
@@ -490,8 +506,9 @@ def grow_phrase(
     start: int,
     end: int,
     *,
-    hits: list[tuple[int, int]] = (),
+    hits: list[tuple[int, int]] | SpanSet = (),
     words: list[tuple[str, int, int]] | None = None,
+    bounds: tuple[list[int], list[int]] | None = None,
 ) -> tuple[int, int]:
     """The phrase a loaded word at ``start:end`` belongs to: amplifiers before it ("truly
     shameful"), neighbouring loaded words (``hits``), and the noun it describes ("shameful
@@ -504,10 +521,17 @@ def grow_phrase(
     'truly shameful decision'
     """
     words = word_spans(text) if words is None else words  # (word, start, end) of ``text``
-    first = bisect.bisect_right([w[2] for w in words], start)  # the first word ending after
+    # ``bounds`` (the words' starts and ends) and a SpanSet of ``hits`` may be given once per
+    # paragraph by the caller: rebuilt for every hit they made a paragraph quadratic
+    starts, ends = bounds or ([w[1] for w in words], [w[2] for w in words])
+    if not isinstance(hits, SpanSet):
+        spans, hits = hits, SpanSet()
+        for a, b in spans:
+            hits.add(a, b)
+    first = bisect.bisect_right(ends, start)  # the first word ending after
     if first == len(words):
         return start, end
-    last = max(first, bisect.bisect_left([w[1] for w in words], end) - 1)
+    last = max(first, bisect.bisect_left(starts, end) - 1)
     boost = intensifiers()
     stops = stopwords()
 
@@ -515,16 +539,23 @@ def grow_phrase(
         return _JOINERS.fullmatch(text[words[i][2] : words[j][1]]) is not None
 
     def in_hit(i: int) -> bool:
-        return any(a < words[i][2] and words[i][1] < b for a, b in hits)
+        return hits.overlaps(words[i][1], words[i][2])
 
-    while first > 0 and joined(first - 1, first):
+    # at most PHRASE_SIDE_WORDS words join on each side: a run of loaded words is read as
+    # short phrases, not as one phrase as long as the paragraph
+    steps = 0
+    while steps < PHRASE_SIDE_WORDS and first > 0 and joined(first - 1, first):
         prev = words[first - 1]
         if prev[0].lower() in boost or in_hit(first - 1):
             first -= 1
+            steps += 1
         else:
             break
-    while last + 1 < len(words) and joined(last, last + 1) and in_hit(last + 1):
+    steps = 0
+    while (steps < PHRASE_SIDE_WORDS and last + 1 < len(words) and joined(last, last + 1)
+           and in_hit(last + 1)):  # fmt: skip
         last += 1
+        steps += 1
     grown = 0
     while grown < PHRASE_RIGHT_WORDS and last + 1 < len(words) and joined(last, last + 1):
         nxt = words[last + 1][0]
@@ -549,29 +580,41 @@ def _adjective_like(word: str) -> bool:
     return normalise_word(word).endswith(_ADJECTIVE_ENDINGS)
 
 
+def _evaluative_inside(evaluative: list[tuple[int, int]], ps: int, pe: int, own) -> bool:
+    """Whether a span of ``evaluative`` (sorted) other than ``own`` lies in ``[ps, pe)``."""
+    for span in evaluative[bisect.bisect_left(evaluative, (ps,)) :]:
+        if span[0] >= pe:
+            return False
+        if span[1] <= pe and span != own:
+            return True
+    return False
+
+
 def _with_phrases(
     text: str, hits: list[tuple[int, int, tuple, bool]], words: list[tuple[str, int, int]]
 ) -> list[tuple]:
     """Each hit's row with its phrase; a descriptive hit only if its phrase holds an
     evaluative word (another hit that is not descriptive)."""
-    spans = [(a, b) for a, b, _row, _d in hits]
-    evaluative = [(a, b) for a, b, _row, d in hits if not d]
     rows: list[tuple] = []
     if not hits:
         return rows
+    spans = SpanSet()
+    for a, b, _row, _d in hits:
+        spans.add(a, b)
+    evaluative = sorted((a, b) for a, b, _row, d in hits if not d)
+    bounds = ([w[1] for w in words], [w[2] for w in words])
     for start, end, row, descriptive in hits:
-        ps, pe = grow_phrase(text, start, end, hits=spans, words=words)
-        if descriptive and not any(
-            ps <= a and b <= pe and (a, b) != (start, end) for a, b in evaluative
-        ):
+        ps, pe = grow_phrase(text, start, end, hits=spans, words=words, bounds=bounds)
+        if descriptive and not _evaluative_inside(evaluative, ps, pe, (start, end)):
             continue  # "more violence" is still a description; "brutal violence" is not
         rows.append((*row, text[ps:pe], ps, pe))
     return rows
 
 
+# a run of capitalised words is a name; a full stop ends it ("… met Ann Lee. Disgraceful …")
 _CAPITALISED = re.compile(
-    r"[A-Z][a-z][\w’'.-]*(?:\s+(?:of|the|for|and|de|du|al|bin|von|van)\s+[A-Z][\w’'.-]*"
-    r"|\s+[A-Z][\w’'.-]*)+"
+    r"[A-Z][a-z][\w’'-]*+(?:\s+(?:of|the|for|and|de|du|al|bin|von|van)\s+[A-Z][\w’'-]*+"
+    r"|\s+[A-Z][\w’'-]*+)+"
 )
 
 
@@ -601,7 +644,9 @@ def _capitalised_runs(
 LABELLING_VERBS = ("brand", "slam", "blast", "dub", "call", "label", "term", "describe",
                    "denounce", "deride", "decry", "lambast")  # fmt: skip
 _LABELLING = re.compile(
-    r"\b(?:" + "|".join(_inflections(v) for v in LABELLING_VERBS) + r")"
+    r"(?<![\w’'-])(?:"
+    + "|".join(_inflections(v) for v in LABELLING_VERBS)
+    + r")"  # not "so-called"
     r"((?:\s+[\w’'-]+){0,4}?)\s*(?:\s(?:as|a|an|the))?\s*$",
     re.IGNORECASE,
 )

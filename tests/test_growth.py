@@ -48,6 +48,7 @@ FAMILIES = {
     "thousands of quotation marks": lambda n: _cycle("“a” “ ” \" ‘b’ ' «c» „d“", n),
     "no punctuation": lambda n: _cycle("the minister said Jane Okafor that prices rose", n),
     "names and verbs": lambda n: _cycle("Jane Okafor said Tom Reyes told the Council", n),
+    "loaded words in a row": lambda n: _cycle("a disgraceful shameless brutal plan", n),
     # shapes that stalled real news articles of the peer corpora (see the README)
     "names between double spaces": lambda n: _cycle("Jane  Okafor  Tom  Reyes  Ann  Lee", n),
     "embedded posts": lambda n: " ".join(

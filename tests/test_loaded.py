@@ -210,6 +210,8 @@ def test_labelling_quotes_belong_to_the_speaker(text, expected):
     [
         ("The company claimed the product was safe.",
          [["claimed", "claimed", NARRATOR, "reporting verb"]]),
+        # the same words as nouns, or with no report, are no reporting verb
+        ("The insurance claims rose after a snap poll.", []),
         ("The company allegedly broke the rules; it is alleged to have lied.",
          [["lied", "lied", NARRATOR, "curated"]]),  # "alleged" is a hedge, not loaded
     ],
