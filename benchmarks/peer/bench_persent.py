@@ -57,8 +57,8 @@ sys.path.insert(0, str(ROOT))
 import corpora  # noqa: E402
 
 from helpers import NARRATOR, article_from_text, stance_table  # noqa: E402
+from helpers.resources import sentiment_analyzer  # noqa: E402
 from helpers.sentences import split_sentences  # noqa: E402
-from helpers.sentiment import sentiment_analyzer  # noqa: E402
 from helpers.stance import CLEAR_MIN  # noqa: E402
 
 CLASSES = ("Negative", "Neutral", "Positive")
