@@ -18,6 +18,8 @@ a Markdown file with front matter (``DIR/<headline-slug>.md``; an existing file 
 offline HTML page per article, to ``DIR/<article>/xray.html`` (:mod:`helpers.xray`).
 ``python -m helpers nav [--check]``: regenerate the notebooks' contents and navigation links.
 ``python -m helpers student [--out DIR]``: write the notebooks without their worked solutions.
+``python -m helpers docs [--check]``: write ``docs/tables.md`` from the data contract
+(:mod:`helpers.contract`); ``--check`` only says whether it is stale.
 """
 
 from __future__ import annotations
@@ -93,12 +95,17 @@ def main(argv: list[str] | None = None) -> int:
     student.add_argument(
         "--out", type=Path, default=Path("student-notebooks"), help="output folder"
     )
+    docs = commands.add_parser("docs", help="write docs/tables.md from the data contract")
+    docs.add_argument("--check", action="store_true", help="only say whether it is stale")
+    docs.add_argument("--out", type=Path, default=None, help="the file (default docs/tables.md)")
     args = parser.parse_args(argv)
 
     if args.command == "nav":
         return _nav(args.notebooks, check=args.check)
     if args.command == "student":
         return _student(args.out)
+    if args.command == "docs":
+        return _docs(args.out, check=args.check)
 
     if args.command == "analyze":
         return _analyze(args)
@@ -237,6 +244,18 @@ def _nav(folder: Path | None, *, check: bool) -> int:
         return 1
     if not changed:
         print("Navigation is up to date.")
+    return 0
+
+
+def _docs(out: Path | None, *, check: bool) -> int:
+    from .contract import TABLES_DOC, write_tables_doc
+
+    path = out or TABLES_DOC
+    changed = write_tables_doc(path, check=check)
+    if check and changed:
+        print(f"error: {path} is stale; run `make nav`", file=sys.stderr)
+        return 1
+    print(f"{'updated' if changed else 'up to date'}: {path}")
     return 0
 
 

@@ -26,6 +26,7 @@ import pandas as pd
 from .analysis import CORPUS_TABLES, Analysis, analyze, check_tables, write_analysis
 from .article import ArticleError, load_article
 from .budget import DEFAULT_TIMEOUT, article_budget, time_budget
+from .contract import CORPUS_ERRORS, conform, corpus_table, empty
 
 __all__ = ["CorpusResult", "analyze_corpus", "FORMATS"]
 
@@ -45,7 +46,7 @@ class CorpusResult:
     (files written to ``out``)."""
 
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
-    errors: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["path", "error"]))
+    errors: pd.DataFrame = field(default_factory=lambda: empty(CORPUS_ERRORS))
     written: list[Path] = field(default_factory=list)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
@@ -239,9 +240,11 @@ def analyze_corpus(
         for name, table in tables.items():
             collected[name].append(table)
     merged = {
-        name: pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+        name: pd.concat(parts, ignore_index=True) if parts else empty(corpus_table(name))
         for name, parts in collected.items()
     }
     return CorpusResult(
-        merged if out is None else {}, pd.DataFrame(errors, columns=["path", "error"]), written
+        merged if out is None else {},
+        conform(pd.DataFrame(errors, columns=["path", "error"]), CORPUS_ERRORS),
+        written,
     )

@@ -27,6 +27,7 @@ from itertools import takewhile
 import pandas as pd
 
 from .article import Article
+from .contract import conform
 from .entities import EntityIndex, org_words, place_prefixes
 from .lexicons import gazetteer
 from .quotes import _analyse
@@ -101,7 +102,7 @@ def entities(article: Article) -> pd.DataFrame:
             persons = [t for *_, t in found if t in genders]
             if persons:
                 last = (p, persons[-1])
-    return pd.DataFrame(rows, columns=ENTITY_COLUMNS)
+    return conform(pd.DataFrame(rows, columns=ENTITY_COLUMNS), "entities")
 
 
 def _mention_how(alias: str, target: str, sources: dict[str, str], declared: set[str]) -> str:

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .article import Article
+from .contract import conform
 from .lexicons import _rows
 from .loaded import TermPattern, _inflections, find_loaded_terms, matches, term_pattern
 from .quotes import NARRATOR, _analyse
@@ -66,8 +67,11 @@ def frame_evidence(article: Article) -> pd.DataFrame:
             sentence = next((i for i, (a, b) in enumerate(spans) if a <= m.start() < b), 0)
             rows.append((frame, cue, m.group(), p, sentence, m.start(), m.end()))
     rows.sort(key=lambda row: (row[3], row[5]))  # paragraph, start (a stable sort)
-    return pd.DataFrame(
-        rows, columns=["frame", "cue", "text", "paragraph", "sentence", "start", "end"]
+    return conform(
+        pd.DataFrame(
+            rows, columns=["frame", "cue", "text", "paragraph", "sentence", "start", "end"]
+        ),
+        "frame_evidence",
     )
 
 
@@ -149,16 +153,19 @@ def headline_check(article: Article, *, terms: pd.DataFrame | None = None) -> pd
         rows.append((word, category, bool(paragraphs), sorted(set(paragraphs)), headline_names,
                      sorted(set(subjects))))  # fmt: skip
     rows.sort(key=lambda row: row[1] == "content word")  # loaded words first (a stable sort)
-    return pd.DataFrame(
-        rows,
-        columns=[
-            "word",
-            "category",
-            "in_body",
-            "body_paragraphs",
-            "headline_names",
-            "body_subjects",
-        ],
+    return conform(
+        pd.DataFrame(
+            rows,
+            columns=[
+                "word",
+                "category",
+                "in_body",
+                "body_paragraphs",
+                "headline_names",
+                "body_subjects",
+            ],
+        ),
+        "headline_check",
     )
 
 

@@ -44,6 +44,7 @@ from functools import cache
 import pandas as pd
 
 from .article import Article
+from .contract import conform
 from .lexicons import _rows, derived, lexicons_held
 from .quotes import NARRATOR, _analyse, _segments
 from .resources import sentiment_analyzer
@@ -382,7 +383,7 @@ def _find_loaded_terms(article: Article, *, emotive: bool) -> pd.DataFrame:
                            mode, speaker, source, explanation, quoted, q.start, q.end))  # fmt: skip
     rows = _quoted_labels_once(rows, scare_rows, lexicon)
     rows.sort(key=lambda row: (row[2], row[4]))  # paragraph, start (a stable sort)
-    return pd.DataFrame(rows, columns=TERM_COLUMNS)
+    return conform(pd.DataFrame(rows, columns=TERM_COLUMNS), "loaded_terms")
 
 
 def _quoted_labels_once(rows: list[tuple], quote_rows: list[tuple], lexicon) -> list[tuple]:
@@ -752,7 +753,10 @@ def find_hedges(article: Article) -> pd.DataFrame:
             kind = f"reporting verb ({verb.connotation})"
             rows.append((q.cue.lower(), kind, q.paragraph, NARRATOR,
                          f"{q.speaker} {q.cue}", verb.explanation))  # fmt: skip
-    return pd.DataFrame(rows, columns=["term", "kind", "paragraph", "voice", "text", "explanation"])
+    return conform(
+        pd.DataFrame(rows, columns=["term", "kind", "paragraph", "voice", "text", "explanation"]),
+        "hedges",
+    )
 
 
 def competing_labels(article: Article) -> pd.DataFrame:
@@ -780,8 +784,11 @@ def competing_labels(article: Article) -> pd.DataFrame:
                         rows.append((str(referent), str(label), voice, how, p))
     table = pd.DataFrame(rows, columns=["referent", "label", "voice", "how", "paragraph"])
     if table.empty:  # the same columns as below
-        return table.drop(columns="paragraph").assign(
-            n=pd.Series(dtype="int64"), paragraphs=pd.Series(dtype=object)
+        return conform(
+            table.drop(columns="paragraph").assign(
+                n=pd.Series(dtype="int64"), paragraphs=pd.Series(dtype=object)
+            ),
+            "competing_labels",
         )
     return table.groupby(["referent", "label", "voice", "how"], as_index=False).agg(
         n=("paragraph", "size"), paragraphs=("paragraph", lambda s: sorted(set(s)))

@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from .article import Article
+from .contract import conform
 from .entities import (
     _CAP_RUN,
     _CONNECTOR,
@@ -1712,8 +1713,11 @@ def extract_quotes(article: Article) -> pd.DataFrame:
                 u.rule,
             )  # fmt: skip
         )
-    return _typed(
-        pd.DataFrame(rows, columns=QUOTE_COLUMNS), ("paragraph", "sentence", "start", "end")
+    return conform(
+        _typed(
+            pd.DataFrame(rows, columns=QUOTE_COLUMNS), ("paragraph", "sentence", "start", "end")
+        ),
+        "quotes",
     )
 
 
@@ -1729,9 +1733,12 @@ def scare_quotes(article: Article) -> pd.DataFrame:
         (q.paragraph, article.paragraphs[q.paragraph][q.start : q.end], q.start, q.end)
         for q in analysis.scare
     ]
-    return _typed(
-        pd.DataFrame(rows, columns=["paragraph", "text", "start", "end"]),
-        ("paragraph", "start", "end"),
+    return conform(
+        _typed(
+            pd.DataFrame(rows, columns=["paragraph", "text", "start", "end"]),
+            ("paragraph", "start", "end"),
+        ),
+        "scare_quotes",
     )
 
 
@@ -1754,8 +1761,9 @@ def speakers(article: Article) -> pd.DataFrame:
         mentions = sorted({m for m in entity.mentions if m} | {entity.canonical})
         rows.append((name, entity.kind, entity.role, mentions, n))
     table = pd.DataFrame(rows, columns=["speaker", "kind", "role", "mentions", "n_utterances"])
-    return table.sort_values(
-        ["n_utterances", "speaker"], ascending=[False, True], ignore_index=True
+    return conform(
+        table.sort_values(["n_utterances", "speaker"], ascending=[False, True], ignore_index=True),
+        "speakers",
     )
 
 
@@ -1870,6 +1878,9 @@ def cues_by_speaker(article: Article) -> pd.DataFrame:
     ]
     table = pd.DataFrame(rows, columns=["speaker", "cue", "connotation"])
     counted = table.groupby(["speaker", "cue", "connotation"], as_index=False).size()
-    return counted.rename(columns={"size": "n"}).sort_values(
-        ["speaker", "n"], ascending=[True, False], ignore_index=True
+    return conform(
+        counted.rename(columns={"size": "n"}).sort_values(
+            ["speaker", "n"], ascending=[True, False], ignore_index=True
+        ),
+        "cues_by_speaker",
     )

@@ -44,6 +44,7 @@ import numpy as np
 import pandas as pd
 
 from .article import Article
+from .contract import conform
 from .lexicons import _rows, derived, gazetteer
 from .quotes import NARRATOR, _analyse, _speaker_before
 from .sentiment import THRESHOLD, vader_unit_rows, vader_units
@@ -147,7 +148,10 @@ def targets(article: Article) -> pd.DataFrame:
         if n:
             rows.append((name, info["kind"], aliases, n, info["source"]))
     table = pd.DataFrame(rows, columns=["target", "kind", "aliases", "n_mentions", "source"])
-    return table.sort_values(["n_mentions", "target"], ascending=[False, True], ignore_index=True)
+    return conform(
+        table.sort_values(["n_mentions", "target"], ascending=[False, True], ignore_index=True),
+        "targets",
+    )
 
 
 def _targets_from_names(article: Article, found: dict[str, dict]) -> None:
@@ -383,7 +387,7 @@ def stance_evidence(
                 if target not in credited and target not in victims:
                     rows.append((voice, target, paragraph, sentence, mode, text, "", "sentiment",
                                  round(SENTIMENT_WEIGHT * vader, 4), links[target]))  # fmt: skip
-    return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
+    return conform(pd.DataFrame(rows, columns=EVIDENCE_COLUMNS), "stance_evidence")
 
 
 #: Sentence-initial pronouns linked to the person the outlet named last (in the same or the
@@ -522,7 +526,7 @@ def stance_table(article: Article, *, evidence: pd.DataFrame | None = None) -> p
     """
     evidence = stance_evidence(article) if evidence is None else evidence
     if evidence.empty:
-        return pd.DataFrame(columns=STANCE_COLUMNS)
+        return conform(pd.DataFrame(columns=STANCE_COLUMNS), "stance")
     # per unit the contributions are summed and clipped, then averaged per speaker and
     # target; sums as pandas' grouped sum/mean compute them (compensated, in key order)
     per_unit: dict[tuple, list[float]] = {}
