@@ -6,7 +6,8 @@
 #   make test                           the test suite (CI runs make lint, then make test)
 #   make lint                           ruff, and the check that no regex can backtrack (ReDoS)
 #   make lab                            JupyterLab on the notebooks (as root too: see README)
-#   make nav                            regenerate the notebooks' contents and navigation links
+#   make nav                            regenerate the notebooks' contents and navigation links,
+#                                       and docs/tables.md from the data contract
 #   make student                        notebooks without worked solutions, in student-notebooks/
 #   make bench                          speed benchmarks (ratios against baselines, ~15 min)
 #   make peer                           analyze() over real news corpora (benchmarks/peer/README.md;
@@ -62,6 +63,7 @@ peer: $(STAMP)
 
 nav: $(STAMP)
 	$(BIN)/python -m helpers nav
+	$(BIN)/python -m helpers docs
 
 student: $(STAMP)
 	$(BIN)/python -m helpers student --out student-notebooks

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .article import Article
+from .contract import conform
 from .sentences import sentences
 from .text import count_words, words_table
 
@@ -75,7 +76,7 @@ def word_frequencies(
     )
     table["n_paragraphs"] = table["paragraphs"].map(len).astype("int64")
     table = table.sort_values(["count", "word"], ascending=[False, True], ignore_index=True)
-    table = table[["word", "count", "n_paragraphs", "paragraphs"]]
+    table = conform(table[["word", "count", "n_paragraphs", "paragraphs"]], "word_frequencies")
     return table.head(top) if top is not None else table
 
 
