@@ -7,17 +7,11 @@ One :class:`Table` per table: the function that builds it, what one row is, and 
 public table functions against it, and ``docs/tables.md`` is written from it
 (``python -m helpers docs``, also run by ``make nav``; a test fails when it is stale).
 
-Types (``Column.dtype``), as a student reads them and as pandas holds them:
-
-- ``int64``, ``float64``, ``bool``: whole numbers, decimals (``NaN`` where there is no
-  value), True/False;
-- ``str``: text (pandas' ``str`` dtype; ``object`` before pandas 3), never missing;
-- ``str?``: text that may be missing; a column with no text at all comes out as ``object``
-  (pandas cannot tell the type of a column of missing values only);
-- ``bool?``: True, False or missing (``None``); ``object`` when one is missing;
-- ``list[str]``, ``list[int]``: a list in each cell (``object``).
-
-An empty table has the same columns and types as a full one (:func:`conform`).
+Types (``Column.dtype``) are the keys of :data:`DTYPES`. ``str`` is pandas' text dtype
+(``object`` before pandas 3); a ``str?`` column with no text at all is ``object`` (pandas
+cannot type a column of missing values only), so is a ``bool?`` column with a missing value,
+and so are lists. An empty table has the same columns and types as a full one
+(:func:`conform`).
 
 >>> TABLES["share_of_voice"].names
 ('voice', 'mode', 'n_words', 'share')
@@ -34,7 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 __all__ = [
-    "Column", "Table", "DTYPES", "TABLES", "ANALYZE_TABLES", "CORPUS_ERRORS", "TABLES_DOC",
+    "Column", "Table", "DTYPES", "TABLES", "VIEWS", "ANALYZE_TABLES", "CORPUS_ERRORS", "TABLES_DOC",
     "corpus_table", "conform", "empty", "problems", "tables_markdown", "write_tables_doc",
 ]  # fmt: skip
 
@@ -43,15 +37,11 @@ TABLES_DOC = Path(__file__).resolve().parent.parent / "docs" / "tables.md"
 
 #: The types a column may have, with what they mean in words.
 DTYPES = {
-    "int64": "a whole number",
-    "float64": "a decimal number (NaN where there is none)",
-    "bool": "True or False",
-    "str": "text",
-    "str?": "text, or missing",
-    "bool?": "True, False, or missing (None)",
-    "list[str]": "a list of texts",
+    "int64": "a whole number", "float64": "a decimal number (NaN where there is none)",
+    "bool": "True or False", "str": "text", "str?": "text, or missing",
+    "bool?": "True, False, or missing (None)", "list[str]": "a list of texts",
     "list[int]": "a list of whole numbers",
-}
+}  # fmt: skip
 
 #: The dtype pandas gives a column of text: ``str`` from pandas 3, ``object`` before.
 TEXT = pd.Series(["text"]).dtype
@@ -79,15 +69,8 @@ class Table:
     def names(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.columns)
 
-    @property
-    def dtypes(self) -> dict[str, str]:
-        return {c.name: c.dtype for c in self.columns}
-
 
 def _cols(*specs: tuple[str, str, str]) -> tuple[Column, ...]:
-    for name, dtype, _meaning in specs:
-        if dtype not in DTYPES:
-            raise ValueError(f"column {name}: unknown type {dtype!r}")
     return tuple(Column(*spec) for spec in specs)
 
 
@@ -417,6 +400,33 @@ ANALYZE_TABLES: tuple[str, ...] = tuple(t.name for t in _ANALYZE)
 #: Every table by name.
 TABLES: dict[str, Table] = {t.name: t for t in (*_ANALYZE, *_OTHER)}
 
+#: The evidence tables of ``explore()`` by title (``Explorer.tables()``): some columns of a
+#: table above, its rows filtered (their index is kept).
+_VIEW_SPECS = {
+    "Quotes of <speaker>": ("quotes", "paragraph sentence kind cue text rule"),
+    "Stance evidence": ("stance_evidence",
+                        "speaker target paragraph sentence text cue contribution"),
+    "Loaded words: <category>": ("loaded_terms",
+                                 "paragraph sentence text voice speaker explanation"),
+    "Hedges": ("hedges", "paragraph text kind voice explanation"),
+    "Scare quotes": ("scare_quotes", "paragraph text"),
+    "Frame: <frame>": ("frame_evidence", "paragraph sentence cue text"),
+}  # fmt: skip
+_SENTENCE_ID = Column("sentence", "str?", 'the sentence as "paragraph:sentence" (missing if none)')
+
+
+def _view(title: str, source: str, names: str) -> Table:
+    columns = {c.name: c for c in TABLES[source].columns}
+    if source == "loaded_terms":  # explore() puts the sentence's id in
+        columns["sentence"] = _SENTENCE_ID
+    call = f"explore(article): Explorer.tables()[{title!r}]"
+    row = f"{TABLES[source].row} (rows of {source})"
+    picked = tuple(columns[n] for n in names.split())
+    return Table(title, call, row, picked, index=f"the rows' numbers in {source}")
+
+
+VIEWS: dict[str, Table] = {title: _view(title, *spec) for title, spec in _VIEW_SPECS.items()}
+
 
 def corpus_table(name: str) -> Table:
     """A table of :func:`helpers.analyze_corpus`: the article table with an ``article``
@@ -426,16 +436,8 @@ def corpus_table(name: str) -> Table:
     ('dominant', 'article')
     """
     table = TABLES[name]
-    return Table(
-        name,
-        f"analyze_corpus(paths)[{name!r}]",
-        f"{table.row}, in one article",
-        (*table.columns, Column(*_ARTICLE)),
-    )
-
-
-def _spec(table: str | Table) -> Table:
-    return table if isinstance(table, Table) else TABLES[table]
+    call = f"analyze_corpus(paths)[{name!r}]"
+    return Table(name, call, f"{table.row}, in one article", (*table.columns, Column(*_ARTICLE)))
 
 
 _EMPTY_DTYPE = {"int64": "int64", "float64": "float64", "bool": "bool", "str": "str",
@@ -452,13 +454,14 @@ def conform(table: pd.DataFrame, name: str | Table) -> pd.DataFrame:
     """
     if len(table):
         return table
-    spec = _spec(name)
+    spec = name if isinstance(name, Table) else TABLES[name]
     return table.astype({c.name: _EMPTY_DTYPE.get(c.dtype, "object") for c in spec.columns})
 
 
 def empty(name: str | Table) -> pd.DataFrame:
     """The table with no rows: its columns, with their types."""
-    return conform(pd.DataFrame(columns=list(_spec(name).names)), name)
+    columns = (name if isinstance(name, Table) else TABLES[name]).names
+    return conform(pd.DataFrame(columns=list(columns)), name)
 
 
 def _missing(value) -> bool:
@@ -506,7 +509,7 @@ def problems(table: pd.DataFrame, name: str | Table) -> list[str]:
     >>> problems(pd.DataFrame({"part": ["headline"], "n_units": [1]}), "headline_sentiment")
     ["columns are ['part', 'n_units'], not ['part', 'mean_vader', 'n_units']"]
     """
-    spec = _spec(name)
+    spec = name if isinstance(name, Table) else TABLES[name]
     if tuple(table.columns) != spec.names:
         return [f"columns are {list(table.columns)}, not {list(spec.names)}"]
     found = []
@@ -575,6 +578,9 @@ def tables_markdown() -> str:
     lines += _table_markdown(CORPUS_ERRORS)
     lines += ["## Other tables", "", "Built by the other public functions of `helpers`.", ""]
     for table in _OTHER:
+        lines += _table_markdown(table)
+    lines += ["## The evidence tables of `explore()`", "", "Columns picked from a table above.", ""]
+    for table in VIEWS.values():
         lines += _table_markdown(table)
     return "\n".join(lines).rstrip() + "\n"
 

@@ -38,8 +38,10 @@ from helpers.analysis import TABLE_NAMES
 from helpers.contract import (
     ANALYZE_TABLES,
     CORPUS_ERRORS,
+    DTYPES,
     TABLES,
     TABLES_DOC,
+    VIEWS,
     conform,
     corpus_table,
     empty,
@@ -112,10 +114,11 @@ def test_every_public_table_function_is_in_the_contract():
 
 
 def test_every_column_has_a_known_type_and_a_meaning():
-    for table in [*TABLES.values(), CORPUS_ERRORS]:
+    for table in [*TABLES.values(), CORPUS_ERRORS, *VIEWS.values()]:
         assert table.row and table.function, table.name
         assert len(set(table.names)) == len(table.names), table.name
         for column in table.columns:
+            assert column.dtype in DTYPES, (table.name, column.name, column.dtype)
             assert column.meaning.strip(), (table.name, column.name)
 
 
@@ -280,6 +283,31 @@ def test_scoring_tables_keep_the_contract(tmp_path):
     assert len(summary) == 2
     _assert_conforms(summary, "score_folder", "score_folder")
     _assert_conforms(details, "score_article", "score_folder")
+
+
+def _view(title: str):
+    """The contract of an evidence table of explore(), by its title."""
+    found = [v for t, v in VIEWS.items() if title.startswith(t.split("<")[0].rstrip())]
+    assert len(found) == 1, title
+    return found[0]
+
+
+def test_the_evidence_tables_of_explore_keep_the_contract(article):
+    from helpers.explore import ALL, Explorer
+
+    explorer = Explorer(analyze(article))
+    seen = set()
+    offered = {"speaker": "speakers", "target": "targets", "category": "categories",
+               "frame": "frames"}  # fmt: skip
+    for choice, options in offered.items():
+        for value in getattr(explorer, options)[1:]:
+            explorer.choose(speaker=ALL, target=ALL, category=ALL, frame=ALL)
+            for title, table in explorer.choose(**{choice: value}).tables().items():
+                view = _view(title)
+                _assert_conforms(table, view, f"{article.slug}: {title}")
+                seen.add(view.name)
+    if article.slug == "putin-kim-summit-2023":
+        assert seen == set(VIEWS)  # the seed shows every kind of evidence table
 
 
 # --- docs/tables.md ----------------------------------------------------------------------
