@@ -125,7 +125,7 @@ _ANALYZE = (
           "one stretch of text spoken by one voice (every character belongs to one row)",
           _cols(
         _PARAGRAPH, _START, _END, _VOICE,
-        ("mode", "str", "narration, quoted, reported, or headline"),
+        ("mode", "str", "narration (the outlet; the headline too), quoted or reported"),
         ("text", "str", "the stretch of text"),
     )),
     Table("share_of_voice", "share_of_voice(article)",
@@ -183,7 +183,8 @@ _ANALYZE = (
           "one piece of evidence of a voice's stance toward a target", _cols(
         _SPEAKER,
         ("target", "str", "whom or what it is about"),
-        _BODY_PARAGRAPH, _SENTENCE, _MODE,
+        _PARAGRAPH, _SENTENCE,
+        ("mode", "str", "narration, quoted, reported, mixed (a partial quote) or headline"),
         ("text", "str", "the sentence (unit) the evidence is in"),
         ("cue", "str", "the stance word found (empty for sentiment evidence)"),
         ("source", "str", "cue, reported act, scare quote or sentiment: which rule"),
@@ -198,9 +199,9 @@ _ANALYZE = (
         ("voice", "str", "whose wording it is: a quoted speaker, or NARRATOR"),
         _START, _END,
         ("text", "str", "the word as written"),
-        _MODE,
+        ("mode", "str", "narration, quoted, reported or headline"),
         ("speaker", "str", "whose stretch of text it is in (the voices table)"),
-        ("source", "str", "curated (the project's word list) or VADER lexicon (emotive)"),
+        ("source", "str", "curated (our list), VADER lexicon, reporting verb, scare quotes"),
         ("explanation", "str", "why the word is loaded"),
         ("phrase", "str", "the phrase the word belongs to"),
         ("phrase_start", "int64", "where the phrase starts in its paragraph"),
@@ -235,7 +236,7 @@ _ANALYZE = (
     )),
     Table("frames", "frame_scores(article)",
           "one of the five generic news frames", _cols(
-        ("frame", "str", "conflict, human_interest, economic, morality or responsibility"),
+        ("frame", "str", "the frame (conflict, human_interest, economic_consequences …)"),
         ("n_cues", "int64", "how many cue words of the frame occur"),
         ("per_100_words", "float64", "cues per 100 words"),
         ("cues", "list[str]", "the cues found"),
@@ -594,6 +595,5 @@ def write_tables_doc(path: str | Path = TABLES_DOC, *, check: bool = False) -> b
     if old == new:
         return False
     if not check:
-        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(new, encoding="utf-8")
     return True
