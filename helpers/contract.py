@@ -177,7 +177,7 @@ _ANALYZE = (
                               "no stance"),
         ("n_evidence", "int64", "how many evidence rows back it"),
         ("n_units", "int64", "how many sentences those rows come from"),
-        ("clear", "bool", "True when |stance| is at least 0.1"),
+        ("clear", "bool", "True when the stance is 0.1 or more, or -0.1 or less"),
     )),
     Table("stance_evidence", "stance_evidence(article)",
           "one piece of evidence of a voice's stance toward a target", _cols(

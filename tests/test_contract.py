@@ -120,6 +120,7 @@ def test_every_column_has_a_known_type_and_a_meaning():
         for column in table.columns:
             assert column.dtype in DTYPES, (table.name, column.name, column.dtype)
             assert column.meaning.strip(), (table.name, column.name)
+            assert "|" not in column.meaning, "a | would end the cell in docs/tables.md"
 
 
 @pytest.mark.parametrize(
