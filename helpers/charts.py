@@ -180,7 +180,10 @@ def stance_heatmap(
         ax.tick_params(axis="x", labelrotation=30)
         plt.setp(ax.get_xticklabels(), ha="right", rotation_mode="anchor")
     ax.grid(False)
-    ax.set(title=title, xlabel="Target (the most mentioned first)", ylabel=ylabel)
+    ranked = targets is None and not isinstance(data, pd.DataFrame)  # the analysis' targets
+    ranked = ranked or isinstance(targets, pd.DataFrame)
+    xlabel = "Target (the most mentioned first)" if ranked else "Target"
+    ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
     return ax
 
 
