@@ -237,7 +237,7 @@ def frame_profile_chart(data, *, ax=None, title: str | None = None):
     scores = _table(data, "frames").set_index("frame").reindex(list(FRAMES)).reset_index()
     scores = scores.fillna({"n_cues": 0, "per_100_words": 0.0, "dominant": False})  # no cue found
     scores["frame"] = scores["frame"].str.replace("_", " ")
-    ax = _axes(ax, 8, 3.8)
+    ax = _axes(ax, 8, 4.2)
     sns.barplot(data=scores, y="frame", x="per_100_words", color=sns.color_palette()[0], ax=ax)
     for bar, n, dominant in zip(ax.patches, scores["n_cues"], scores["dominant"], strict=True):
         n = int(n)
@@ -250,6 +250,6 @@ def frame_profile_chart(data, *, ax=None, title: str | None = None):
     ax.set(
         title=title or "Frame profile: which frames does the story use?",
         xlabel="Frame cues per 100 words",
-        ylabel="Frame (after Semetko & Valkenburg)",
+        ylabel="Frame (Semetko & Valkenburg)",
     )
     return ax
