@@ -89,7 +89,7 @@ def share_of_voice_chart(
     else:
         raise ValueError(f"by must be 'voice' or 'article', not {by!r}")
     n_bars = max(share[by].nunique(), 1)
-    ax = _axes(ax, 8, 0.45 * n_bars + 1.8)
+    ax = _axes(ax, 8, max(0.45 * n_bars + 1.8, 3.6))
     if share.empty:
         ax.text(0.5, 0.5, "Nobody speaks: no words to count.", ha="center", va="center")
     else:
@@ -221,12 +221,12 @@ def loaded_density_chart(data, *, ax=None, title: str | None = None):
     """Curated loaded terms per 100 words, one bar per voice (the headline is a voice of
     its own); ``data`` is a ``loaded_density`` table or an analysis."""
     density = _table(data, "loaded_density")
-    ax = _axes(ax, 8, 0.45 * max(len(density), 1) + 1.8)
+    ax = _axes(ax, 8, max(0.45 * len(density) + 1.8, 3.6))
     sns.barplot(data=density, y="voice", x="per_100_words", color=sns.color_palette()[3], ax=ax)
     ax.set(
         title=title or "How dense is the loaded language? (curated terms per 100 words)",
         xlabel="Loaded terms per 100 words",
-        ylabel="Voice (headline and NARRATOR = the outlet)",
+        ylabel="Voice (NARRATOR = the outlet)",
     )
     return ax
 

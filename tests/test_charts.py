@@ -225,7 +225,7 @@ def test_loaded_density_chart_plots_terms_per_100_words():
     assert ax.get_title() == "How dense is the loaded language? (curated terms per 100 words)"
     assert (ax.get_xlabel(), ax.get_ylabel()) == (
         "Loaded terms per 100 words",
-        "Voice (headline and NARRATOR = the outlet)",
+        "Voice (NARRATOR = the outlet)",
     )
     assert _bar_lengths(ax) == pytest.approx({"headline": 12.5, "NARRATOR": 1.2, "Ann Lee": 0.0})
 
