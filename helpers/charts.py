@@ -23,7 +23,9 @@ from collections.abc import Sequence
 import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
+from matplotlib.axes import Axes
 
+from .analysis import Analysis
 from .framing import FRAMES
 from .plots import VOICE_MODES, add_patterns, mode_palette
 
@@ -46,31 +48,31 @@ STANCE_CMAP = "vlag_r"
 MAX_TARGETS = 8
 
 
-def _table(data, name: str) -> pd.DataFrame:
+def _table(data: pd.DataFrame | Analysis, name: str) -> pd.DataFrame:
     """``data`` itself, or its table ``name`` when it is an ``Analysis``."""
     return data if isinstance(data, pd.DataFrame) else data[name]
 
 
-def _axes(ax, width: float, height: float):
+def _axes(ax: Axes | None, width: float, height: float) -> Axes:
     if ax is not None:
         return ax
     _fig, new = plt.subplots(figsize=(width, height))
     return new
 
 
-def _legend_beside(ax, title: str) -> None:
+def _legend_beside(ax: Axes, title: str) -> None:
     """Move the legend to the right of the plot, so that it never covers a bar."""
     if ax.get_legend() is not None:
         sns.move_legend(ax, "upper left", bbox_to_anchor=(1.02, 1), title=title, frameon=False)
 
 
 def share_of_voice_chart(
-    data,
+    data: pd.DataFrame | Analysis,
     *,
     by: str = "voice",
-    ax=None,
+    ax: Axes | None = None,
     title: str | None = None,
-):
+) -> Axes:
     """Stacked bars of who gets the words, each bar split by mode (narration, reported,
     quoted), with a hatch per mode; ``data`` is a ``share_of_voice`` table or an analysis.
 
@@ -106,7 +108,7 @@ def share_of_voice_chart(
 
 
 def stance_grid(
-    data,
+    data: pd.DataFrame | Analysis,
     *,
     index: str = "speaker",
     targets: Sequence[str] | pd.DataFrame | None = None,
@@ -143,16 +145,16 @@ def stance_grid(
 
 
 def stance_heatmap(
-    data,
+    data: pd.DataFrame | Analysis,
     *,
     index: str = "speaker",
     targets: Sequence[str] | pd.DataFrame | None = None,
     max_targets: int = MAX_TARGETS,
     min_evidence: int = 1,
-    ax=None,
+    ax: Axes | None = None,
     title: str = "Who is for (blue) or against (red) whom?",
     ylabel: str | None = None,
-):
+) -> Axes:
     """A heat map of stance, -1 (against, red) to +1 (for, blue), the number written in
     each cell so that it reads without colour; an empty cell: no stance found. ``data`` is a
     ``stance`` table or an analysis; the options are those of :func:`stance_grid`. With no
@@ -187,7 +189,9 @@ def stance_heatmap(
     return ax
 
 
-def tone_by_voice(data, *, ax=None, title: str | None = None):
+def tone_by_voice(
+    data: pd.DataFrame | Analysis, *, ax: Axes | None = None, title: str | None = None
+) -> Axes:
     """Each voice's mean VADER score (-1 … +1) as a dot with its 95% bootstrap interval,
     one row per voice labelled with its number of units; ``data`` is a ``sentiment`` table
     or an analysis."""
@@ -217,7 +221,9 @@ def tone_by_voice(data, *, ax=None, title: str | None = None):
     return ax
 
 
-def loaded_density_chart(data, *, ax=None, title: str | None = None):
+def loaded_density_chart(
+    data: pd.DataFrame | Analysis, *, ax: Axes | None = None, title: str | None = None
+) -> Axes:
     """Curated loaded terms per 100 words, one bar per voice (the headline is a voice of
     its own); ``data`` is a ``loaded_density`` table or an analysis."""
     density = _table(data, "loaded_density")
@@ -231,7 +237,9 @@ def loaded_density_chart(data, *, ax=None, title: str | None = None):
     return ax
 
 
-def frame_profile_chart(data, *, ax=None, title: str | None = None):
+def frame_profile_chart(
+    data: pd.DataFrame | Analysis, *, ax: Axes | None = None, title: str | None = None
+) -> Axes:
     """Frame cues per 100 words, one bar per frame in a fixed order, each labelled with its
     number of cues and "(dominant)"; ``data`` is a ``frames`` table or an analysis."""
     scores = _table(data, "frames").set_index("frame").reindex(list(FRAMES)).reset_index()
