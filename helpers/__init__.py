@@ -9,6 +9,14 @@ from . import claims
 from .analysis import Analysis, analyze, write_analysis
 from .article import Article, ArticleError, ArticleNotFoundError, article_from_text, load_article
 from .budget import DEFAULT_TIMEOUT, AnalysisTimeout, time_budget
+from .charts import (
+    frame_profile_chart,
+    loaded_density_chart,
+    share_of_voice_chart,
+    stance_grid,
+    stance_heatmap,
+    tone_by_voice,
+)
 from .corpus import CorpusResult, analyze_corpus
 from .course import (
     five_questions,
@@ -61,6 +69,7 @@ from .resources import ensure_vader_lexicon, sentence_tokenizer, sentiment_analy
 from .sentences import sentences, split_sentences
 from .sentiment import label, sentiment_by_speaker, sentiment_disagreement, sentiment_units
 from .stance import stance_cues, stance_evidence, stance_table, targets
+from .summary import report_summary
 from .tables import for_students, student_frame
 from .text import count_words, normalise_word, stopwords, word_spans
 from .web import article_from_html, fetch_article
@@ -149,4 +158,11 @@ __all__ = [
     "claims",
     "for_students",
     "student_frame",
+    "share_of_voice_chart",
+    "stance_grid",
+    "stance_heatmap",
+    "tone_by_voice",
+    "loaded_density_chart",
+    "frame_profile_chart",
+    "report_summary",
 ]

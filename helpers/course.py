@@ -261,73 +261,29 @@ def five_questions(article: Article) -> pd.DataFrame:
     """The suite's five questions, each answered in one line for ``article``.
 
     Columns ``question, answer, notebook``: a first look, each answer to be checked in the
-    notebook named beside it.
+    notebook named beside it. The answers are rows of :func:`helpers.report_summary`, the
+    same verdicts as notebook 06's report (its ``evidence`` and ``rule`` columns say what
+    each rests on).
 
     >>> from helpers import DEFAULT_ARTICLE, load_article
     >>> five_questions(load_article(DEFAULT_ARTICLE)).question.tolist()[0]
     'Who speaks?'
     """
-    from .framing import frame_scores, headline_check
-    from .loaded import find_loaded_terms
-    from .quotes import NARRATOR, share_of_voice, speakers
+    from .summary import report_summary
 
-    people = speakers(article)
-    people = people[people["n_utterances"] > 0].sort_values("n_utterances", ascending=False)
-    if people.empty:
-        who = "Nobody is quoted or paraphrased: only the outlet speaks."
-    else:
-        names = ", ".join(people["speaker"].head(4))
-        more = f" and {len(people) - 4} more" if len(people) > 4 else ""
-        who = f"{len(people)} source(s) quoted or paraphrased: {names}{more}."
-
-    share = share_of_voice(article).groupby("mode")["n_words"].sum()
-    total = share.sum()
-
-    def percent(mode: str) -> str:
-        return f"{share.get(mode, 0) / total:.0%}" if total else "0%"
-
-    how = (
-        f"The outlet's own narration: {percent('narration')} of the words; "
-        f"direct quotes: {percent('quoted')}; paraphrase: {percent('reported')}."
-    )
-    terms = find_loaded_terms(article)
-    curated = terms[terms["source"] == "curated"]
-    own = curated[curated["voice"] == NARRATOR]
-    examples = ", ".join(dict.fromkeys(own["text"].str.lower()).keys())
-    loaded = (
-        f"{len(curated)} term(s) from the curated list, {len(own)} of them in the outlet's "
-        f"own voice (headline included)" + (f": {_shorten(examples)}." if examples else ".")
-    )
-    frames = frame_scores(article)
-    dominant = frames[frames["dominant"]]
-    frame = (
-        "No frame cue found."
-        if dominant.empty
-        else "Most cues: "
-        + ", ".join(
-            f"{row.frame.replace('_', ' ')} ({row.n_cues} cue(s))" for row in dominant.itertuples()
-        )
-        + "."
-    )
-    check = headline_check(article)
-    missing = check.loc[~check["in_body"], "word"].tolist()
-    headline = (
-        "Every content word of the headline occurs in the body."
-        if not missing
-        else f"Headline words the body never uses: {_shorten(', '.join(missing))}."
-    )
-    rows = [
-        ("Who speaks?", who, "02-who-speaks.ipynb"),
-        ("Who is quoted how?", how, "02-who-speaks.ipynb"),
-        ("Whose words are loaded?", loaded, "04-loaded-language.ipynb"),
-        ("What is the frame?", frame, "05-framing.ipynb"),
-        ("Does the headline match the body?", headline, "05-framing.ipynb"),
-    ]
-    return pd.DataFrame(rows, columns=["question", "answer", "notebook"])
+    summary = report_summary(article).set_index("question")
+    rows = summary.loc[list(FIVE_QUESTIONS), ["answer", "notebook"]].reset_index()
+    return rows[["question", "answer", "notebook"]]
 
 
-def _shorten(text: str, limit: int = 120) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rsplit(", ", 1)[0] + ", …"
+#: The five questions of ``five_questions`` (rows of ``report_summary``), in their order.
+FIVE_QUESTIONS = (
+    "Who speaks?",
+    "Who is quoted how?",
+    "Whose words are loaded?",
+    "What is the frame?",
+    "Does the headline match the body?",
+)
 
 
 def _read(notebook: str | Path | nbformat.NotebookNode) -> nbformat.NotebookNode:

@@ -25,9 +25,17 @@ import pandas as pd
 
 from .analysis import Analysis, analyze
 from .article import Article, ArticleError
-from .html import VOICE_COLOURS, escape
+from .html import escape
+from .marks import (
+    HIGHLIGHT_RULES,
+    MARK_RULES,
+    Marked,
+    hedge_spans,
+    mark_css,
+    sentence_ids,
+    voice_css,
+)
 from .paths import ARTICLES_DIR
-from .xray import _hedge_spans, _Marked, _sentence_ids
 
 __all__ = ["explore", "Explorer", "ALL"]
 
@@ -35,20 +43,14 @@ __all__ = ["explore", "Explorer", "ALL"]
 ALL = "(all)"
 _HEDGES, _SCARE = "hedges", "scare quotes"
 
+#: The X-ray's marks (:mod:`helpers.marks`), scoped to the view so that they style nothing
+#: else in the notebook.
+_SCOPE = ".rtn-explore "
 _CSS = (
-    """<style>
-.rtn-explore{line-height:1.6;font-size:15px}
-.rtn-explore .voice.quoted{text-decoration:underline;text-decoration-thickness:2px}
-.rtn-explore .voice.vstart::before{content:'[' attr(data-label) '] ';font-size:.7em;
-  font-weight:700;vertical-align:super}
-.rtn-explore .loaded{font-weight:700;box-shadow:inset 0 0 0 2px #111}
-.rtn-explore .scare{outline:2px dashed #111;outline-offset:1px}
-.rtn-explore .hedge{font-style:italic;text-decoration:underline wavy #111}
-.rtn-explore .sent.hl{background:#ffe98a;box-shadow:0 0 0 2px #111}
-.rtn-explore .sent.hl::before{content:'\\25B6 ';font-size:.8em}
-.rtn-explore .pn{color:#666;font-size:.8em}
-"""
-    + "".join(f".rtn-explore .voice.v{i}{{background:{c}}}\n" for i, c in enumerate(VOICE_COLOURS))
+    "<style>\n.rtn-explore{line-height:1.6;font-size:15px}\n"
+    + mark_css(MARK_RULES + HIGHLIGHT_RULES, scope=_SCOPE)
+    + ".rtn-explore .pn{color:#666;font-size:.8em}\n"
+    + voice_css(scope=_SCOPE, end="\n")
     + "</style>"
 )
 
@@ -81,7 +83,7 @@ class Explorer:
 
             article = fetch_article(article)
         self.analysis = article if isinstance(article, Analysis) else analyze(article)
-        self.marked = _Marked(self.analysis)
+        self.marked = Marked(self.analysis)
         self.speaker = self.target = self.category = self.frame = ALL
         return self
 
@@ -177,32 +179,28 @@ class Explorer:
         t, sents = self.analysis, self.marked.sents
         ids: list[str | None] = []
         if self.speaker != ALL and self.target == ALL and self.category == ALL:
-            v = t["voices"]
-            for r in v[v["voice"] == self.speaker].itertuples(index=False):
-                ids += sents.overlapping(int(r.paragraph), int(r.start), int(r.end))
+            ids += sents.of_spans(t["voices"][t["voices"]["voice"] == self.speaker])
         if self.target != ALL:
             ev = t["stance_evidence"]
             ev = ev[ev["target"] == self.target]
             if self.speaker != ALL:
                 ev = ev[ev["speaker"] == self.speaker]
-            ids += _sentence_ids(ev)
+            ids += sentence_ids(ev)
         if self.category not in (ALL, _HEDGES, _SCARE):
             terms = t["loaded_terms"]
             terms = terms[terms["category"] == self.category]
             if self.speaker != ALL:
                 terms = terms[terms["speaker"] == self.speaker]
-            ids += [sents.at(int(r.paragraph), int(r.start)) for r in terms.itertuples()]
+            ids += sents.of_starts(terms)
         elif self.category == _HEDGES:
-            spans = _hedge_spans(self.analysis.article, t["hedges"], t["quotes"])
+            spans = hedge_spans(self.analysis.article, t["hedges"], t["quotes"])
             ids += [sents.at(p, start) for p, start, _e, _r in spans]
         elif self.category == _SCARE:
-            ids += [
-                sents.at(int(r.paragraph), int(r.start)) for r in t["scare_quotes"].itertuples()
-            ]
+            ids += sents.of_starts(t["scare_quotes"])
         if self.frame != ALL:
             fe = t["frame_evidence"]
             fe = fe[fe["frame"] == self.frame]
-            ids += _sentence_ids(fe)
+            ids += sentence_ids(fe)
         order = {sid: i for i, (_a, _b, sid) in enumerate(self._all_sentences())}
         return sorted({i for i in ids if i}, key=lambda i: order.get(i, len(order)))
 

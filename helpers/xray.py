@@ -31,14 +31,21 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from bisect import bisect_right
 from pathlib import Path
-
-import pandas as pd
 
 from .analysis import Analysis, analyze
 from .article import Article
-from .html import VOICE_COLOURS, escape, speaker_letter
+from .html import VOICE_COLOURS, escape
+from .marks import (
+    HIGHLIGHT_RULES,
+    MARK_RULES,
+    Marked,
+    Sentences,
+    hedge_spans,
+    mark_css,
+    sentence_ids,
+    voice_css,
+)
 from .quotes import NARRATOR
 from .sentiment import label
 
@@ -48,115 +55,6 @@ __all__ = ["xray_html", "write_xray", "XRAY_NAME"]
 
 #: The file name of the X-ray inside an article's report folder.
 XRAY_NAME = "xray.html"
-
-
-class _Sentences:
-    """Character position -> sentence id (``"p:s"``) from the ``sentences`` table."""
-
-    def __init__(self, table: pd.DataFrame) -> None:
-        self.by_p: dict[int, tuple[list[int], list[int], list[int]]] = {}
-        for p, group in table.sort_values(["paragraph", "start"]).groupby("paragraph"):
-            self.by_p[int(p)] = (
-                group["start"].astype(int).tolist(),
-                group["end"].astype(int).tolist(),
-                group["sentence"].astype(int).tolist(),
-            )
-
-    def at(self, p: int, position: int) -> str | None:
-        starts, ends, ids = self.by_p.get(p, ([], [], []))
-        i = bisect_right(starts, position) - 1
-        if i >= 0 and position < ends[i]:
-            return f"{p}:{ids[i]}"
-        return None
-
-    def overlapping(self, p: int, start: int, end: int) -> list[str]:
-        starts, ends, ids = self.by_p.get(p, ([], [], []))
-        return [
-            f"{p}:{s}" for a, b, s in zip(starts, ends, ids, strict=True) if a < end and b > start
-        ]
-
-    def bounds(self, p: int) -> list[tuple[int, int, str]]:
-        starts, ends, ids = self.by_p.get(p, ([], [], []))
-        return [(a, b, f"{p}:{s}") for a, b, s in zip(starts, ends, ids, strict=True)]
-
-
-def _hedge_spans(article: Article, hedges: pd.DataFrame, quotes: pd.DataFrame) -> list[tuple]:
-    """``(paragraph, start, end, row)`` for each hedge: the hedges table gives the words, not
-    their offsets, so each is found in its paragraph in order (a reporting verb by its cue)."""
-    spans, used = [], set()
-    for row in hedges.itertuples(index=False):
-        p = int(row.paragraph)
-        text = article.title if p < 0 else article.paragraphs[p]
-        needle = row.text if not str(row.kind).startswith("reporting verb") else row.term
-        for m in re.finditer(rf"(?<!\w){re.escape(str(needle))}(?!\w)", text, re.IGNORECASE):
-            if (p, m.start()) not in used:
-                used.add((p, m.start()))
-                spans.append((p, m.start(), m.end(), row))
-                break
-    return spans
-
-
-def _units(article: Article) -> list[tuple[int, str]]:
-    return [(-1, article.title), *enumerate(article.paragraphs)]
-
-
-class _Marked:
-    """An article's marks (voices, loaded words, hedges, scare quotes), ready to render:
-    ``marks[paragraph]`` holds ``(start, end, kind, css classes, tip, key)``."""
-
-    def __init__(self, analysis: Analysis) -> None:
-        article, t = analysis.article, analysis.tables
-        self.article = article
-        self.sents = _Sentences(t["sentences"])
-        voices, quotes = t["voices"], t["quotes"]
-        self.speakers = speakers = [v for v in dict.fromkeys(voices["voice"]) if v != NARRATOR]
-        self.letter = {v: speaker_letter(i) for i, v in enumerate(speakers)}
-        index = {v: i for i, v in enumerate(speakers)}
-        marks: dict[int, list[tuple[int, int, str, str, str, str]]] = {
-            p: [] for p, _ in _units(article)
-        }
-        self.marks = marks
-        utterances: dict[tuple[int, str], list] = {}  # (paragraph, speaker) -> its quotes
-        for q in quotes.itertuples(index=False):
-            utterances.setdefault((int(q.paragraph), q.speaker), []).append(q)
-        for row in voices.itertuples(index=False):
-            if row.voice == NARRATOR:
-                continue
-            p = int(row.paragraph)
-            tip = f"Speaker: {row.voice} ({row.mode})"
-            for q in utterances.get((p, row.voice), ()):
-                if q.start <= row.start and q.end >= row.end:  # the utterance it belongs to
-                    tip += f" · cue verb: {q.cue or '—'} · {q.kind} · rule: {q.rule}"
-                    break
-            css = f"voice v{index[row.voice] % len(VOICE_COLOURS)} {row.mode}"
-            marks[p].append((int(row.start), int(row.end), "voice", css, tip, row.voice))
-        for row in t["loaded_terms"].itertuples(index=False):
-            p = int(row.paragraph)
-            if row.voice != NARRATOR:
-                whose = f"quoted word of {row.voice}"
-            elif row.speaker != NARRATOR:
-                whose = f"the outlet’s word, paraphrasing {row.speaker}"
-            else:
-                whose = "the outlet’s own word"
-            tip = f"Loaded word: {row.category} · {whose} · {row.source} list · {row.explanation}"
-            marks[p].append((int(row.start), int(row.end), "loaded", "loaded", tip, row.category))
-        for p, start, end, row in _hedge_spans(article, t["hedges"], quotes):
-            tip = f"Hedge: {row.kind} · {row.explanation}"
-            marks[p].append((start, end, "hedge", "hedge", tip, row.kind))
-        for row in t["scare_quotes"].itertuples(index=False):
-            p = int(row.paragraph)
-            tip = (
-                "Scare quotes: quotation marks around words nobody in the article is said to speak"
-            )
-            marks[p].append((int(row.start), int(row.end), "scare", "scare", tip, ""))
-
-    def paragraphs(self, highlight: frozenset[str] | set[str] = frozenset()) -> list[str]:
-        """The headline and every paragraph as HTML; sentences in ``highlight`` (``"p:s"``
-        ids) get the ``hl`` class."""
-        return [
-            _paragraph_html(p, text, self.marks[p], self.sents, self.letter, highlight)
-            for p, text in _units(self.article)
-        ]
 
 
 def xray_html(article: Analysis | Article | str | Path) -> str:
@@ -169,7 +67,7 @@ def xray_html(article: Analysis | Article | str | Path) -> str:
     """
     analysis = article if isinstance(article, Analysis) else analyze(article)
     article = analysis.article
-    marked = _Marked(analysis)
+    marked = Marked(analysis)
     sents, speakers, letter = marked.sents, marked.speakers, marked.letter
     body = marked.paragraphs()
 
@@ -182,12 +80,11 @@ def xray_html(article: Analysis | Article | str | Path) -> str:
     )
     script_hash = base64.b64encode(hashlib.sha256(_SCRIPT.encode()).digest()).decode()
     csp = f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{script_hash}'"
-    voice_css = "".join(f".voice.v{i}{{background:{c}}}" for i, c in enumerate(VOICE_COLOURS))
     return (
         "<!doctype html>\n<html lang='en'><head><meta charset='utf-8'>"
         f"<meta http-equiv='Content-Security-Policy' content=\"{csp}\">"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
-        f"<title>X-ray: {title}</title><style>{_CSS}{voice_css}</style></head><body>"
+        f"<title>X-ray: {title}</title><style>{_CSS}{voice_css()}</style></head><body>"
         "<a class='skip' href='#panel'>Skip to the panel</a>"
         f"<header><p class='kind'>Article X-ray</p><h1>{title}</h1>"
         f"<p class='meta'>{meta}</p></header>"
@@ -196,79 +93,6 @@ def xray_html(article: Analysis | Article | str | Path) -> str:
         f"<aside id='panel' aria-label='What the tables say'>{panel}</aside></div>"
         f"<script>{_SCRIPT}</script></body></html>\n"
     )
-
-
-def _paragraph_html(
-    p: int,
-    text: str,
-    marks: list,
-    sents: _Sentences,
-    letter: dict,
-    highlight: frozenset[str] | set[str] = frozenset(),
-) -> str:
-    """One paragraph (or the headline, ``p == -1``) cut into runs where any label changes;
-    runs are grouped into sentence spans; annotated runs are focusable spans."""
-    cuts = {0, len(text)}
-    for start, end, *_ in marks:
-        cuts.update((max(0, min(start, len(text))), max(0, min(end, len(text)))))
-    for a, b, _ in sents.bounds(p):
-        cuts.update((a, b))
-    cuts = sorted(cuts)
-    pieces: list[str] = []
-    current_sentence: str | None = None
-    open_sentence = False
-    previous_voice: str | None = None  # a letter label where a speaker's stretch begins
-    # a sweep over the cuts keeps the marks covering each run (linear in runs and marks)
-    by_start = sorted(enumerate(marks), key=lambda im: im[1][0])
-    covering: list[tuple[int, tuple]] = []
-    j = 0
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        if a >= b:
-            continue
-        covering = [im for im in covering if im[1][1] > a]
-        while j < len(by_start) and by_start[j][1][0] <= a:
-            if by_start[j][1][1] > a:
-                covering.append(by_start[j])
-            j += 1
-        sid = sents.at(p, a)
-        if sid != current_sentence or not open_sentence:
-            if open_sentence:
-                pieces.append("</span>")
-                open_sentence = False
-            if sid is not None:
-                lit = " hl" if sid in highlight else ""
-                pieces.append(f"<span class='sent{lit}' data-s='{escape(sid)}'>")
-                open_sentence = True
-            current_sentence = sid
-        active = [m for _i, m in sorted(covering, key=lambda im: im[0])]  # in the marks' order
-        chunk = escape(text[a:b])
-        voice = next((m[5] for m in active if m[2] == "voice"), None)
-        starts_voice, previous_voice = voice is not None and voice != previous_voice, voice
-        if not active:
-            pieces.append(chunk)
-            continue
-        classes, tips, attrs = [], [], ""
-        for _start, _end, kind, css, tip, key in active:
-            classes.append(css)
-            tips.append(tip)
-            if kind == "voice":
-                attrs += f" data-voice='{escape(key)}'"
-                if starts_voice:
-                    classes.append("vstart")
-                    attrs += f" data-label='{escape(letter[key])}'"
-            elif kind == "loaded":
-                attrs += f" data-category='{escape(key)}'"
-        tip = " | ".join(tips)
-        pieces.append(
-            f"<span class='mark {' '.join(classes)}' tabindex='0'{attrs} "
-            f"title='{escape(tip)}' data-tip='{escape(tip)}'>{chunk}</span>"
-        )
-    if open_sentence:
-        pieces.append("</span>")
-    inner = "".join(pieces)
-    if p < 0:
-        return f"<h2 class='headline' id='p-1'><small>Headline</small> {inner}</h2>"
-    return f"<p id='p{p}'><small class='pn' aria-hidden='true'>[{p}]</small> {inner}</p>"
 
 
 def _legend(speakers: list[str], letter: dict) -> str:
@@ -291,23 +115,18 @@ def _legend(speakers: list[str], letter: dict) -> str:
     )
 
 
-def _sentence_ids(rows: pd.DataFrame) -> list[str]:
-    """``paragraph:sentence`` of each row of a table with those two columns."""
-    return [f"{int(p)}:{int(s)}" for p, s in zip(rows["paragraph"], rows["sentence"], strict=True)]
-
-
 def _ids(items) -> str:
     return escape(" ".join(dict.fromkeys(i for i in items if i)))
 
 
-def _item(label: str, sentence_ids, extra: str = "") -> str:
+def _item(label: str, sentence_ids_, extra: str = "") -> str:
     return (
         f"<li><button type='button' class='item' aria-pressed='false' "
-        f"data-sents='{_ids(sentence_ids)}'>{label}</button>{extra}</li>"
+        f"data-sents='{_ids(sentence_ids_)}'>{label}</button>{extra}</li>"
     )
 
 
-def _panel(analysis: Analysis, sents: _Sentences, speakers, letter) -> str:
+def _panel(analysis: Analysis, sents: Sentences, speakers, letter) -> str:
     t = analysis.tables
     voices = t["voices"]
     sections = [
@@ -332,12 +151,7 @@ def _panel(analysis: Analysis, sents: _Sentences, speakers, letter) -> str:
     )
     items = []
     for row in share.itertuples(index=False):
-        spans = voices[voices["voice"] == row.voice]
-        ids = [
-            s
-            for r in spans.itertuples(index=False)
-            for s in sents.overlapping(int(r.paragraph), int(r.start), int(r.end))
-        ]
+        ids = sents.of_spans(voices[voices["voice"] == row.voice])
         name = "the outlet (narration)" if row.voice == NARRATOR else row.voice
         tag = f"[{letter[row.voice]}] " if row.voice in letter else ""
         items.append(
@@ -350,7 +164,7 @@ def _panel(analysis: Analysis, sents: _Sentences, speakers, letter) -> str:
     items = []
     for row in t["sentiment"].itertuples(index=False):
         mine = units[units["voice"] == row.voice]
-        ids = _sentence_ids(mine)
+        ids = sentence_ids(mine)
         name = "the outlet" if row.voice == NARRATOR else row.voice
         tone = _TONE[label(row.mean)]  # VADER's ±0.05 cut-offs (helpers.sentiment.label)
         n = int(row.n_units)
@@ -368,7 +182,7 @@ def _panel(analysis: Analysis, sents: _Sentences, speakers, letter) -> str:
     items = []
     for row in t["stance"].itertuples(index=False):
         ev = evidence[(evidence["speaker"] == row.speaker) & (evidence["target"] == row.target)]
-        ids = _sentence_ids(ev)
+        ids = sentence_ids(ev)
         lines = "".join(
             f"<li>{escape(e.text)} <small>({escape(e.source)}"
             f"{', cue: ' + escape(e.cue) if e.cue else ''}, {e.contribution:+.2f})</small></li>"
@@ -396,12 +210,12 @@ def _panel(analysis: Analysis, sents: _Sentences, speakers, letter) -> str:
     terms = t["loaded_terms"]
     items = []
     for category, group in terms.groupby("category", sort=False):
-        ids = [sents.at(int(r.paragraph), int(r.start)) for r in group.itertuples(index=False)]
+        ids = sents.of_starts(group)
         words = ", ".join(dict.fromkeys(group["text"].str.lower()))
         items.append(_item(f"{escape(category)} ({len(group)}): {escape(words)}", ids))
     sections.append(_section("Loaded words", items, "No loaded words found."))
     items = []
-    for p, start, _end, row in _hedge_spans(analysis.article, t["hedges"], t["quotes"]):
+    for p, start, _end, row in hedge_spans(analysis.article, t["hedges"], t["quotes"]):
         items.append(
             _item(f"{escape(row.text)} <small>({escape(row.kind)})</small>", [sents.at(p, start)])
         )
@@ -412,7 +226,7 @@ def _panel(analysis: Analysis, sents: _Sentences, speakers, letter) -> str:
     items = []
     for row in t["frames"].itertuples(index=False):
         mine = fe[fe["frame"] == row.frame]
-        ids = _sentence_ids(mine)
+        ids = sentence_ids(mine)
         cues = ", ".join(map(str, row.cues))
         star = " — dominant" if row.dominant and row.n_cues else ""
         items.append(
@@ -450,7 +264,7 @@ def _section(title: str, items: list[str], empty: str) -> str:
     return f"<section><h2>{escape(title)}</h2>{inner}</section>"
 
 
-_CSS = """
+_PAGE_CSS = """
 :root{--ink:#111;--muted:#555;--focus:#000}
 *{box-sizing:border-box}
 body{font:16px/1.6 Georgia,'Times New Roman',serif;color:var(--ink);margin:0;background:#fff}
@@ -480,19 +294,15 @@ button.layer{margin:0 .3em .3em 0}
   text-transform:uppercase;color:var(--muted);margin-right:.4em}
 .mark{border-radius:2px;position:relative}
 .mark:focus,button:focus{outline:3px solid var(--focus);outline-offset:2px}
-.voice.quoted{text-decoration:underline;text-decoration-thickness:2px;text-underline-offset:3px}
-.voice.vstart::before{content:'[' attr(data-label) '] ';font:700 .7em system-ui,sans-serif;
-  vertical-align:super}
-.loaded{font-weight:700;box-shadow:inset 0 0 0 2px #111;padding:0 1px}
-.scare{outline:2px dashed #111;outline-offset:1px}
-.hedge{font-style:italic;text-decoration:underline wavy #111;text-underline-offset:4px}
+"""
+_LAYER_CSS = """\
 body.no-voice .voice{background:none!important;text-decoration:none}
 body.no-voice .voice.vstart::before{content:none}
 body.no-loaded .loaded{font-weight:inherit;box-shadow:none}
 body.no-hedge .hedge{font-style:inherit;text-decoration:none}
 body.no-scare .scare{outline:none}
-.sent.hl{background:#ffe98a;box-shadow:0 0 0 2px #111;border-radius:2px}
-.sent.hl::before{content:'\\25B6 ';font-size:.8em}
+"""
+_TIP_CSS = """\
 .mark[data-tip]:hover::after,.mark[data-tip]:focus::after{content:attr(data-tip);position:absolute;
   z-index:5;max-width:28em;background:#111;color:#fff;font:13px/1.4 system-ui,sans-serif;
   padding:.4em .6em;border-radius:3px;top:1.7em;left:0;width:max-content;white-space:normal;
@@ -505,6 +315,7 @@ body.no-scare .scare{outline:none}
   .toggles,.hint,.details,.skip{display:none}button{border:0;background:none!important;
   color:#000!important;padding:0}details>*{display:block}}
 """
+_CSS = _PAGE_CSS + mark_css(MARK_RULES) + _LAYER_CSS + mark_css(HIGHLIGHT_RULES) + _TIP_CSS
 
 _SCRIPT = """
 (function () {
