@@ -248,7 +248,7 @@ def _nav(folder: Path | None, *, check: bool) -> int:
 
 
 def _docs(out: Path | None, *, check: bool) -> int:
-    from .contract import TABLES_DOC, write_tables_doc
+    from .contract_doc import TABLES_DOC, write_tables_doc
 
     path = out or TABLES_DOC
     changed = write_tables_doc(path, check=check)

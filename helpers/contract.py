@@ -5,7 +5,8 @@ One :class:`Table` per table: the function that builds it, what one row is, and 
 :class:`Column` s (name, type, meaning). ``tests/test_contract.py`` checks every table of
 :func:`helpers.analyze` on every shipped and fixture article, the corpus tables and the other
 public table functions against it, and ``docs/tables.md`` is written from it
-(``python -m helpers docs``, also run by ``make nav``; a test fails when it is stale).
+by :mod:`helpers.contract_doc` (``python -m helpers docs``, also run by ``make nav``;
+a test fails when it is stale).
 
 Types (``Column.dtype``) are the keys of :data:`DTYPES`. ``str`` is pandas' text dtype
 (``object`` before pandas 3); a ``str?`` column with no text at all is ``object`` (pandas
@@ -23,17 +24,13 @@ and so are lists. An empty table has the same columns and types as a full one
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
 __all__ = [
-    "Column", "Table", "DTYPES", "TABLES", "VIEWS", "ANALYZE_TABLES", "CORPUS_ERRORS", "TABLES_DOC",
-    "corpus_table", "conform", "empty", "problems", "tables_markdown", "write_tables_doc",
+    "Column", "Table", "DTYPES", "TABLES", "VIEWS", "ANALYZE_TABLES", "CORPUS_ERRORS",
+    "OTHER_TABLES", "ARTICLE_COLUMN", "corpus_table", "conform", "empty", "problems",
 ]  # fmt: skip
-
-#: The document written from the contract.
-TABLES_DOC = Path(__file__).resolve().parent.parent / "docs" / "tables.md"
 
 #: The types a column may have, with what they mean in words.
 DTYPES = {
@@ -277,15 +274,23 @@ _ANALYZE = (
     )),
 )  # fmt: skip
 
-_ARTICLE = ("article", "str", "the article's slug (its file name without extension)")
+ARTICLE_COLUMN = ("article", "str", "the article's slug (its file name without extension)")
 _QUOTE_ROW = ("kind", "str", "direct, partial or indirect")
 
-_OTHER = (
+OTHER_TABLES = (
     Table("five_questions", "five_questions(article)", "one of the suite's five questions",
           _cols(
         ("question", "str", "the question"),
         ("answer", "str", "a one-line answer for this article (a first look)"),
         ("notebook", "str", "the notebook where the answer is checked"),
+    )),
+    Table("report_summary", "report_summary(analysis)",
+          "one of the report's questions, answered with its evidence", _cols(
+        ("question", "str", "the question"),
+        ("answer", "str", "a one-line answer for this article"),
+        ("evidence", "str", "what the answer rests on: sentences, counts, words"),
+        ("rule", "str", "how the answer is decided, in words"),
+        ("notebook", "str", "the notebook where the answer is explained"),
     )),
     Table("cues_by_speaker", "cues_by_speaker(article)",
           "one reporting verb used for one speaker", _cols(
@@ -369,14 +374,14 @@ _OTHER = (
     )),
     Table("score_article", "score_article(path)[1], score_folder(folder)[1]",
           "one expected or predicted utterance of an annotated article", _cols(
-        _ARTICLE, _BODY_PARAGRAPH,
+        ARTICLE_COLUMN, _BODY_PARAGRAPH,
         ("speaker", "str", "the annotated speaker (predicted, for a spurious row)"),
         _QUOTE_ROW,
         ("text", "str", "the utterance"),
         ("status", "str", "correct, missed, spurious, or wrong speaker: <name>"),
     )),
     Table("score_folder", "score_folder(folder)[0]", "one annotated article", _cols(
-        _ARTICLE,
+        ARTICLE_COLUMN,
         ("expected", "int64", "utterances annotated"),
         ("predicted", "int64", "utterances the rules found"),
         ("correct", "int64", "found with the right speaker"),
@@ -399,7 +404,7 @@ CORPUS_ERRORS = Table(
 #: The tables of :func:`helpers.analyze`, in its order (``helpers.analysis.TABLE_NAMES``).
 ANALYZE_TABLES: tuple[str, ...] = tuple(t.name for t in _ANALYZE)
 #: Every table by name.
-TABLES: dict[str, Table] = {t.name: t for t in (*_ANALYZE, *_OTHER)}
+TABLES: dict[str, Table] = {t.name: t for t in (*_ANALYZE, *OTHER_TABLES)}
 
 #: The evidence tables of ``explore()`` by title (``Explorer.tables()``): some columns of a
 #: table above, its rows filtered (their index is kept).
@@ -438,7 +443,9 @@ def corpus_table(name: str) -> Table:
     """
     table = TABLES[name]
     call = f"analyze_corpus(paths)[{name!r}]"
-    return Table(name, call, f"{table.row}, in one article", (*table.columns, Column(*_ARTICLE)))
+    return Table(
+        name, call, f"{table.row}, in one article", (*table.columns, Column(*ARTICLE_COLUMN))
+    )
 
 
 _EMPTY_DTYPE = {"int64": "int64", "float64": "float64", "bool": "bool", "str": "str",
@@ -521,79 +528,3 @@ def problems(table: pd.DataFrame, name: str | Table) -> list[str]:
     if not spec.index and not table.index.equals(pd.RangeIndex(len(table))):
         found.append("the index is not 0, 1, 2 …")
     return found
-
-
-# --- docs/tables.md ------------------------------------------------------------------------
-
-
-def _table_markdown(table: Table) -> list[str]:
-    lines = [f"### `{table.name}`", "", f"`{table.function}`: one row is {table.row}.", ""]
-    if table.index:
-        lines += [f"Index: {table.index}.", ""]
-    lines += ["| column | type | meaning |", "|---|---|---|"]
-    lines += [f"| `{c.name}` | {c.dtype} | {c.meaning} |" for c in table.columns]
-    return [*lines, ""]
-
-
-def tables_markdown() -> str:
-    """The text of ``docs/tables.md``, written from the contract."""
-    lines = [
-        "# The tables: the data contract",
-        "",
-        "<!-- Generated from helpers/contract.py by `python -m helpers docs` (also run by",
-        "`make nav`); do not edit by hand: a test fails when this file is stale. -->",
-        "",
-        "Every table the suite returns, with its columns in order, their types and what each",
-        "means. `tests/test_contract.py` checks every table against this contract on every",
-        "shipped and fixture article, on a tiny article and on a small corpus; an empty table",
-        "has the same columns and types as a full one.",
-        "",
-        "Types:",
-        "",
-        *[f"- `{name}`: {words}" for name, words in DTYPES.items()],
-        "",
-        "Text is pandas' `str` dtype (`object` before pandas 3); a `str?` column with no text",
-        "at all, and a `bool?` column with a missing value, are `object`; lists are `object`.",
-        "Paragraph -1 is the headline; `start`/`end` are character offsets into the paragraph",
-        "(or the headline), so `paragraph_text[start:end]` is the text. NARRATOR is the outlet",
-        "itself, UNKNOWN a quotation no rule could give to anyone.",
-        "",
-        "## The tables of `analyze(article)`",
-        "",
-        "`analyze(article)[name]`, in this order (`helpers.analysis.TABLE_NAMES`).",
-        "",
-    ]
-    for name in ANALYZE_TABLES:
-        lines += _table_markdown(TABLES[name])
-    lines += [
-        "## Many articles: `analyze_corpus(paths)`",
-        "",
-        "`analyze_corpus(paths)[name]` is the table of the same name above for every article,",
-        "one after the other, with one more column, last:",
-        "",
-        "| column | type | meaning |",
-        "|---|---|---|",
-        f"| `{_ARTICLE[0]}` | {_ARTICLE[1]} | {_ARTICLE[2]} |",
-        "",
-    ]
-    lines += _table_markdown(CORPUS_ERRORS)
-    lines += ["## Other tables", "", "Built by the other public functions of `helpers`.", ""]
-    for table in _OTHER:
-        lines += _table_markdown(table)
-    lines += ["## The evidence tables of `explore()`", "", "Columns picked from a table above.", ""]
-    for table in VIEWS.values():
-        lines += _table_markdown(table)
-    return "\n".join(lines).rstrip() + "\n"
-
-
-def write_tables_doc(path: str | Path = TABLES_DOC, *, check: bool = False) -> bool:
-    """Write ``tables_markdown()`` to ``path``; returns whether the file was (with
-    ``check=True``: would be) changed. Nothing is written with ``check=True``."""
-    path = Path(path)
-    new = tables_markdown()
-    old = path.read_text(encoding="utf-8") if path.exists() else None
-    if old == new:
-        return False
-    if not check:
-        path.write_text(new, encoding="utf-8")
-    return True
