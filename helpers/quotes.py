@@ -34,30 +34,30 @@ import pandas as pd
 
 from .article import Article
 from .entities import (
-    _CAP_RUN,
-    _CONNECTOR,
-    _DAYS,
-    _DET,
-    _MONTHS,
-    _NAME_QUALIFIERS,
-    _NAME_TOKEN,
-    _NOT_AFTER_TITLE,
-    _NOT_MODIFIERS,
-    _SENTENCE_STARTERS,
-    _TITLE_BEFORE_NAME,
-    _TITLE_PREFIX,
-    _TITLES,
-    _WS,
+    CAP_RUN,
+    DAYS,
+    DETERMINER,
+    MONTHS,
+    NAME_CONNECTOR,
+    NAME_QUALIFIERS,
+    NAME_TOKEN,
+    NOT_AFTER_TITLE,
+    NOT_MODIFIERS,
+    SENTENCE_STARTERS,
+    TITLE_BEFORE_NAME,
+    TITLE_PREFIX,
+    TITLES,
+    WHITESPACE,
     Entity,
     EntityIndex,
-    _head_word,
-    _index_entities,
-    _is_title_word,
-    _names_a_role,
-    _norm_name,
-    _ordinary_word,
-    _role_near,
-    _split_title,
+    head_word,
+    index_entities,
+    is_title_word,
+    names_a_role,
+    norm_name,
+    ordinary_word,
+    role_near,
+    split_title,
 )
 from .lexicons import (
     ReportingVerb,
@@ -68,13 +68,13 @@ from .lexicons import (
 )
 from .progress import step
 from .quotemarks import (
-    _DASHES,
+    DASHES,
     QuoteSpan,
-    _furniture_end,
-    _mask,
-    _uses_single_marks,
     find_quote_spans,
+    furniture_end,
+    mask_quotes,
     normalise_marks,
+    uses_single_marks,
 )
 from .sentences import split_sentences
 from .text import stopwords
@@ -112,7 +112,7 @@ _TIME_WORDS = (
 )
 _TIME_NOUNS = (
     r"(?:week|month|year|night|morning|afternoon|evening|weekend|summer|winter|spring|autumn|"
-    r"fall|time|season|" + "|".join(_MONTHS + _DAYS) + ")"
+    r"fall|time|season|" + "|".join(MONTHS + DAYS) + ")"
 )
 # Adverbials that may stand between a speaker and the cue, or between the cue and content.
 _ADVERBIAL = re.compile(
@@ -133,7 +133,7 @@ _ADVERBIAL = re.compile(
       | ,?\s*(?:to|told)\s+(?:reporters|journalists)\b
       | ,?\s*outside\s+(?:court|the\s+court|parliament)\b
       | ,?\s*in\s+{_TIME_NOUNS}\b
-      | ,?\s*(?:{"|".join(_DAYS)})(?:\s+(?:night|morning|afternoon|evening))?\b
+      | ,?\s*(?:{"|".join(DAYS)})(?:\s+(?:night|morning|afternoon|evening))?\b
       | ,?\s*at\s+(?:a|an|the)\s+(?:\w+\s+){{0,2}}?(?:press\s+conference|briefing|meeting|rally|
             hearing|news\s+conference|event|summit|ceremony)\b
       | ,?\s*(?:on|in)\s+(?:\w+\s+)?(?:\d{{1,2}}|\d{{4}})\b
@@ -268,7 +268,7 @@ _APPOSITION_START = re.compile(
 #   "X has said", "had told", "does say"; "at the time", "in 2008", "on Wednesday night".
 _AUXILIARY = r"(?:has|have|had|does|do|did|will|would|could|can|may|might|should|must)"
 _ACROSS_AUXILIARY = "; speaker before an auxiliary or adverb ('has said', 'however, say')"
-_DAY_ALT = "|".join(_DAYS)
+_DAY_ALT = "|".join(DAYS)
 _BETWEEN_SUBJECT_AND_CUE = re.compile(
     rf"(?:,?\s+{_TIME_WORDS}|,\s*{_TIME_WORDS},|,?\s+(?:last|this|next)\s+{_TIME_NOUNS}|"
     rf"\s+on\s+{_TIME_NOUNS}|\s+(?:responded|replied|reacted|hit\s+back|went\s+on)\s+by)"
@@ -329,20 +329,20 @@ def _speaker_before(pre: str) -> SpeakerPhrase | None:
             # a second, inner apposition must describe ("pastor of X", "the MP for Y"); a
             # name there ("…, the Product Safety Office") is the speaker itself
             first_word = re.sub(r"^(?:the|a|an)\s+", "", m.group(1).strip()).split()[0]
-            describes = first_word[:1].islower() or _is_title_word(first_word)  # "the MP for X"
-            m = m if describes and _names_a_role(m.group(1)) else None
-        if m and (_APPOSITION_START.match(m.group(1)) or _names_a_role(m.group(1))):
+            describes = first_word[:1].islower() or is_title_word(first_word)  # "the MP for X"
+            m = m if describes and names_a_role(m.group(1)) else None
+        if m and (_APPOSITION_START.match(m.group(1)) or names_a_role(m.group(1))):
             inner_end = m.start()
             head = _speaker_at_end(pre[:inner_end], None)
             if head is not None:
                 appos = m.group(1).strip()
-                named = re.fullmatch(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}", appos)
+                named = re.fullmatch(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}", appos)
                 if head.kind == "description" and named and EntityIndex.classify(appos) == "person":
                     # "the water minister, Helen Achterberg," — the span covers both
                     return SpeakerPhrase(
                         appos, head.start, m.start(1) + len(appos), "name", head.text
                     )
-                if role is None or (_names_a_role(appos) and not _names_a_role(role)):
+                if role is None or (names_a_role(appos) and not names_a_role(role)):
                     role = appos
                 end = inner_end
                 stripped = True
@@ -401,7 +401,7 @@ def _speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
         # of a poll's respondents (rule: a share of people as the speaker; kind anonymous)
         return SpeakerPhrase(m.group(1), m.start(1), m.end(1), "description", role)
     m = re.search(
-        rf"{_TITLE_BEFORE_NAME}{_NAME_TOKEN}(?:\s+(?:(?:{_CONNECTOR}|&)\s+(?:the\s+)?)?{_NAME_TOKEN})*$",
+        rf"{TITLE_BEFORE_NAME}{NAME_TOKEN}(?:\s+(?:(?:{NAME_CONNECTOR}|&)\s+(?:the\s+)?)?{NAME_TOKEN})*$",
         chunk,
     )
     if m and m.group().strip():
@@ -412,7 +412,7 @@ def _speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
         if (
             first.lower() in stopwords()
             and first.lower() not in {"us"}
-            or first.lower() in _SENTENCE_STARTERS
+            or first.lower() in SENTENCE_STARTERS
         ):
             name = name[len(first) :].strip()
             start += len(first) + 1
@@ -420,13 +420,13 @@ def _speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
                 return _description_at_end(chunk)
         if EntityIndex.classify(name) == "place" and _is_demonym(name):
             return _description_at_end(chunk)
-        if len(name.split()) == 1 and _is_title_word(name):
+        if len(name.split()) == 1 and is_title_word(name):
             # "the Chairman said": a capitalised title is a description of a person
             return SpeakerPhrase(
                 f"the {name.lower()}", start, start + len(name), "description", role
             )
         desc = _description_at_end(chunk)
-        head = _head_word(desc.text) if desc else ""
+        head = head_word(desc.text) if desc else ""
         if desc and desc.start < start and head not in name.lower().split():
             # "the Rovers manager" is a description; "the Kestrel Students' Union" a name
             return SpeakerPhrase(desc.text, desc.start, desc.end, "description", role or desc.role)
@@ -443,7 +443,7 @@ def _speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
         article = re.search(r"\bthe\s+$", chunk[:start], re.I)
         end = start + len(name)
         start = article.start() if article else start  # the span covers "the Treasury"
-        title = _role_near(chunk, start, end) if not article else None
+        title = role_near(chunk, start, end) if not article else None
         if title and chunk[:start].rstrip().endswith(title):
             # "co-founder and chief executive Lee Min-ho": the span covers the title too
             start = chunk[:start].rstrip().rfind(title)
@@ -505,12 +505,12 @@ def _description_at_end(chunk: str) -> SpeakerPhrase | None:
             if gap.strip() not in ("", "-"):
                 break
             token = prev.group()
-            if re.fullmatch(_DET, token, re.IGNORECASE):
+            if re.fullmatch(DETERMINER, token, re.IGNORECASE):
                 i -= 1
                 break
             if not token[:1].isupper() and token.lower() in stopwords():
                 break
-            if token.lower() in _SENTENCE_STARTERS or token.lower() in _NOT_MODIFIERS:
+            if token.lower() in SENTENCE_STARTERS or token.lower() in NOT_MODIFIERS:
                 break
             if reporting_verbs().get(token.lower()):
                 break
@@ -544,7 +544,7 @@ def _speaker_after(post: str) -> SpeakerPhrase | None:
             return SpeakerPhrase(desc.text, lead, lead + len(desc.text), "description")
     # stop at a comma, full stop, or a word that starts an adverbial or a new clause
     m = re.match(
-        rf"(.+?)(?=\s*(?:[,;:!?()–—]|{_NOT_AFTER_TITLE}\.|$|\s(?:on|in|at|after|during|when|as|"
+        rf"(.+?)(?=\s*(?:[,;:!?()–—]|{NOT_AFTER_TITLE}\.|$|\s(?:on|in|at|after|during|when|as|"
         r"who|while|before|because|that|adding|told|last|this|earlier|later|yesterday|today)\b))",
         body,
     )
@@ -559,13 +559,13 @@ def _speaker_after(post: str) -> SpeakerPhrase | None:
     if app:
         role = app.group(1).strip()
     name = re.search(
-        rf"{_TITLE_BEFORE_NAME}{_NAME_TOKEN}(?:\s+(?:(?:{_CONNECTOR}|&)\s+(?:the\s+)?)?{_NAME_TOKEN})*$",
+        rf"{TITLE_BEFORE_NAME}{NAME_TOKEN}(?:\s+(?:(?:{NAME_CONNECTOR}|&)\s+(?:the\s+)?)?{NAME_TOKEN})*$",
         phrase,
     )
     if name and (EntityIndex.classify(name.group()) or len(phrase.split()) <= 2):
         prefix = phrase[: name.start()].strip()
-        if prefix and not re.fullmatch(_DET, prefix, re.IGNORECASE):
-            role = role or re.sub(rf"^{_DET}\s+", "", prefix, flags=re.IGNORECASE)
+        if prefix and not re.fullmatch(DETERMINER, prefix, re.IGNORECASE):
+            role = role or re.sub(rf"^{DETERMINER}\s+", "", prefix, flags=re.IGNORECASE)
         return SpeakerPhrase(name.group(), lead + name.start(), lead + name.end(), "name", role)
     desc = _description_at_end(phrase)
     if desc:
@@ -685,21 +685,21 @@ class _Attributor:
     def __init__(self, article: Article) -> None:
         # same-length text: ''…'' read as “…”, every offset still points into the article
         self.paragraphs = [normalise_marks(t) for t in article.paragraphs]
-        single = _uses_single_marks(self.paragraphs)
+        single = uses_single_marks(self.paragraphs)
         self.quotes = {
             p: find_quote_spans(text, p, single=single) for p, text in enumerate(self.paragraphs)
         }
         # web furniture (datelines, agency tags, photo captions) is nobody's speech
-        self.content_start = [_furniture_end(t) for t in self.paragraphs]
+        self.content_start = [furniture_end(t) for t in self.paragraphs]
         for p, start in enumerate(self.content_start):
             self.quotes[p] = [q for q in self.quotes[p] if q.open_at >= start]
         self.masked = [
-            " " * start + _mask(t, self.quotes[p])[start:]
+            " " * start + mask_quotes(t, self.quotes[p])[start:]
             for p, (t, start) in enumerate(zip(self.paragraphs, self.content_start, strict=True))
         ]
         self.sentence_spans = {p: split_sentences(t) for p, t in enumerate(self.paragraphs)}
         self.sentence_spans[-1] = split_sentences(article.title)
-        self.index = _index_entities(self.masked, article.title, self.sentence_spans)
+        self.index = index_entities(self.masked, article.title, self.sentence_spans)
         self.utterances: list[Utterance] = []
         self.claimed: set[tuple[int, int]] = set()  # quote spans given to a speaker
         self.speakers: dict[str, Entity] = {}
@@ -729,7 +729,7 @@ class _Attributor:
         if phrase.kind == "name":
             name = phrase.text
             first, _, rest = name.partition(" ")
-            if rest and first.lower() in _NAME_QUALIFIERS:
+            if rest and first.lower() in NAME_QUALIFIERS:
                 name = rest  # "Former Secretary …": the qualifier is no part of the name
             person = self.index.person_for(name)
             if person is not None:
@@ -743,17 +743,17 @@ class _Attributor:
                 or (phrase.definite and len(name.split()) <= 3)
             ):
                 canonical = known["name"] if known else name
-                return self.index.add(_norm_name(canonical), Entity(canonical, "institution"))
+                return self.index.add(norm_name(canonical), Entity(canonical, "institution"))
             if kind == "place" or (known and known["type"] in ("place", "demonym")):
                 # "France said" / "Britain warned": the government of a place speaks
                 canonical = known["name"] if known else name
-                return self.index.add(_norm_name(canonical), Entity(canonical, "institution"))
+                return self.index.add(norm_name(canonical), Entity(canonical, "institution"))
             # an unknown name as the subject of a cue: a person (the title gives the gender)
-            title = _TITLE_PREFIX.match(name)
-            office, bare = _split_title(_TITLE_PREFIX.sub("", name))
-            gender = _TITLES.get(title.group().strip().lower().rstrip("."), "") if title else ""
+            title = TITLE_PREFIX.match(name)
+            office, bare = split_title(TITLE_PREFIX.sub("", name))
+            gender = TITLES.get(title.group().strip().lower().rstrip("."), "") if title else ""
             entity = self.index.add(
-                _norm_name(bare), Entity(bare, "person", gender=gender, first_seen=(p, pos))
+                norm_name(bare), Entity(bare, "person", gender=gender, first_seen=(p, pos))
             )
             entity.describe(phrase.role)
             entity.describe(office)
@@ -840,16 +840,16 @@ class _Attributor:
             if owner is not None:
                 return owner
         kind = "institution" if info["kind"] == "institution" else "anonymous"
-        canonical = re.sub(rf"^{_DET}\s+", "", text, flags=re.IGNORECASE)
+        canonical = re.sub(rf"^{DETERMINER}\s+", "", text, flags=re.IGNORECASE)
         canonical = re.sub(r",?\s+who\b.*$", "", canonical)
-        canonical = _TITLE_PREFIX.sub("", canonical)  # "Mrs. Clinton's campaign"
+        canonical = TITLE_PREFIX.sub("", canonical)  # "Mrs. Clinton's campaign"
         if definite and info["kind"] in ("anonymous", "role"):
             # "the official" after "a senior official", "one of the people" after "people
             # familiar with the talks": the same anonymous source
             for e in reversed(list(self.speakers.values())):
-                if e.kind == "anonymous" and _head_word(e.canonical) == head:
+                if e.kind == "anonymous" and head_word(e.canonical) == head:
                     return e
-        key = _norm_name(canonical)
+        key = norm_name(canonical)
         return self.index.add(key, Entity(canonical, kind, first_seen=(p, pos)))
 
     def _spokesperson_owner(
@@ -858,14 +858,16 @@ class _Attributor:
         """An unnamed spokesperson speaks for an institution: the one named in the phrase
         ("a council spokeswoman", "a Nimbra spokesperson"); for "the spokeswoman", a person
         the article gave that title, else the institution whose spokesperson spoke last."""
-        runs = [r.group() for r in _CAP_RUN.finditer(re.sub(rf"^{_DET}\s+", "", text, flags=re.I))]
+        runs = [
+            r.group() for r in CAP_RUN.finditer(re.sub(rf"^{DETERMINER}\s+", "", text, flags=re.I))
+        ]
         names = [re.sub(r"^(?:The|A|An)\s+", "", r) for r in runs]
         owner = next((self.index.lookup(n) for n in names if self.index.lookup(n)), None)
         if owner is None:
             owner = self._institution_in(text, earlier)
         if owner is None and names:
             # "a Nimbra spokesperson", "a spokeswoman for the Department of Schools"
-            owner = self.index.add(_norm_name(names[-1]), Entity(names[-1], "institution"))
+            owner = self.index.add(norm_name(names[-1]), Entity(names[-1], "institution"))
         if owner is None and definite:
             person = next(
                 (e for e in reversed(list(self.speakers.values()))
@@ -970,7 +972,7 @@ class _Attributor:
         verbs = reporting_verbs()
         found: list[tuple[_Cue, SpeakerPhrase, Entity, str]] = []
         for cue in _cues(ms):
-            form = _WS.sub(" ", cue.group().lower())
+            form = WHITESPACE.sub(" ", cue.group().lower())
             verb = verbs.get(form)
             phrase, how = self._speaker_for_cue(ms, cue, form, verb, found)
             if phrase is None:
@@ -1002,7 +1004,7 @@ class _Attributor:
             return phrase, "according"
         if verb is None or (cue.group()[0].isupper() and cue.start() > 0):
             return None, ""
-        if re.search(rf"\b(?:{_DET}|such|these|those|this)\s*$", pre, re.I) or (
+        if re.search(rf"\b(?:{DETERMINER}|such|these|those|this)\s*$", pre, re.I) or (
             form.endswith("s") and _FINITE.match(post.lstrip())
         ):
             return None, ""  # "in a report", "the remarks followed": a noun, not a verb
@@ -1044,7 +1046,7 @@ class _Attributor:
 
     def _content(self, p, s_idx, s0, s1, ms, cue, phrase, entity, how, quotes, nxt) -> None:
         text = self.paragraphs[p]
-        form = _WS.sub(" ", cue.group().lower())
+        form = WHITESPACE.sub(" ", cue.group().lower())
         verb = reporting_verbs().get(form)
         needs = verb.needs if verb else "yes"
         cue_text = cue.group()
@@ -1316,7 +1318,7 @@ class _Attributor:
         if len(cues) != 1:
             return None
         cue = cues[0]
-        form = _WS.sub(" ", cue.group().lower())
+        form = WHITESPACE.sub(" ", cue.group().lower())
         if form not in reporting_verbs():
             return None
         pre, post = ms[: cue.start()], ms[cue.end() :]
@@ -1361,7 +1363,7 @@ class _Attributor:
             and not _AUDIENCE.match(rest)
         ):
             return None  # "… said the plan was:" — the colon ends other words
-        form = _WS.sub(" ", cue.group().lower())
+        form = WHITESPACE.sub(" ", cue.group().lower())
         verb = reporting_verbs().get(form)
         if verb is None:
             return None
@@ -1433,7 +1435,7 @@ _FRAME_OBJECT = re.compile(
     r"\s++((?:him|her|them|it|himself|herself|themselves|me|us|you)\b"
     r"|(?:the|his|her|their|its|this|that|these|those)\s++[\w’'\-]++(?:\s++[a-z][\w’'\-]*+){0,3}?"
     r"(?=\s++(?:a|an|as|▒|[“\"]))"
-    rf"|{_NAME_TOKEN}(?:\s++{_NAME_TOKEN}){{0,3}}+(?:[’']s?+)?+)"
+    rf"|{NAME_TOKEN}(?:\s++{NAME_TOKEN}){{0,3}}+(?:[’']s?+)?+)"
 )
 # After "called": particles and prepositions of its other senses ("called for", "called off")
 _NOT_CALL_OBJECT = frozenset(
@@ -1492,7 +1494,7 @@ def _apposition_tail(tail: str) -> bool:
         return False
     rest = tail[m.end() :]
     starts = re.match(r"(?:a|an|the)\s", rest) or (
-        rest[:1].islower() and _names_a_role(" ".join(rest.split()[:3]))
+        rest[:1].islower() and names_a_role(" ".join(rest.split()[:3]))
     )
     return bool(starts) and not _cues(rest)
 
@@ -1581,7 +1583,7 @@ def _clause_subject(pre: str) -> SpeakerPhrase | None:
         for w in re.finditer(r"[\w’'\-\.&]+", segment):  # lazily: the loop stops early
             token = w.group()
             noun = speaker_nouns().get(token.lower(), {}).get("kind")
-            capitalised = token[:1].isupper() and token.lower() not in _NOT_MODIFIERS | {
+            capitalised = token[:1].isupper() and token.lower() not in NOT_MODIFIERS | {
                 "in",
                 "on",
                 "at",
@@ -1591,7 +1593,7 @@ def _clause_subject(pre: str) -> SpeakerPhrase | None:
             else:
                 break
         phrase = _speaker_at_end(segment[:end], None) if end else None
-        if phrase is not None and phrase.kind == "name" and _ordinary_word(phrase.text):
+        if phrase is not None and phrase.kind == "name" and ordinary_word(phrase.text):
             continue  # "Sitting beside X, the minister said …": a participle, not a name
         if phrase is not None:
             phrase.start += m.end()
@@ -1605,13 +1607,13 @@ def _aside_bounds(text: str, s0: int, s1: int, pos: int) -> tuple[int, int] | No
     seg = text[s0:s1]
     rel = pos - s0
     for opener, closer in (("–", "–"), ("—", "—"), ("(", ")")):
-        left = seg.rfind(f" {opener} " if opener in _DASHES else opener, 0, rel)
+        left = seg.rfind(f" {opener} " if opener in DASHES else opener, 0, rel)
         if left < 0 or (opener == "(" and seg.find(closer, left, rel) >= 0):
             continue  # "(61 percent) …, according to X": the parenthesis closed before
-        right = seg.find(f" {closer} " if closer in _DASHES else closer, rel)
-        if right < 0 and opener in _DASHES:
+        right = seg.find(f" {closer} " if closer in DASHES else closer, rel)
+        if right < 0 and opener in DASHES:
             continue
-        start = s0 + left + (3 if opener in _DASHES else 1)
+        start = s0 + left + (3 if opener in DASHES else 1)
         end = s0 + right if right >= 0 else s1
         return start, end
     return None
