@@ -47,7 +47,7 @@ TITLES = {
 NAME_QUALIFIERS = frozenset(
     "former ex then late outgoing incoming acting interim retired disgraced embattled".split()
 )
-# The same titles as a prefix of a name: "Ms Okafor", "Comrade Kim", "Prime Minister X".
+# The same titles as a prefix of a name: "Ms Okafor", "Comrade Roe", "Prime Minister X".
 TITLE_PREFIX = re.compile(
     r"^(?:"
     + "|".join(
@@ -269,12 +269,26 @@ def split_title(name: str) -> tuple[str, str]:
         return "", name
     titles = [
         i for i, w in enumerate(words[:-2])
-        if is_title_word(w) or "-of-" in w.lower()  # "Grandmother-of-three Jane Roe"
+        if is_title_word(w) or is_descriptor(w)  # "Grandmother-of-three Jane Roe"
     ]  # fmt: skip
     if not titles:
         return "", name
     cut = titles[-1] + 1
     return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+def drop_qualifier(name: str) -> str:
+    """``name`` without a leading qualifier (``NAME_QUALIFIERS``), no part of the name:
+    ``"Former Secretary Jane Roe"`` -> ``"Secretary Jane Roe"``."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and first.lower() in NAME_QUALIFIERS else name
+
+
+def is_descriptor(word: str) -> bool:
+    """A hyphenated descriptor of a person, never a name: ``grandmother-of-three``,
+    ``34-year-old``."""
+    lowered = word.lower()
+    return "-of-" in lowered or lowered.endswith("-year-old")
 
 
 def is_title_word(word: str) -> bool:

@@ -28,12 +28,13 @@ from bisect import bisect_left
 from ..entities import (
     CAP_RUN,
     DETERMINER,
-    NAME_QUALIFIERS,
     TITLE_PREFIX,
     TITLES,
     Entity,
     EntityIndex,
+    drop_qualifier,
     head_word,
+    is_descriptor,
     norm_name,
     split_title,
 )
@@ -75,14 +76,11 @@ class Resolver:
             text = phrase.text.lower()
             if text.endswith(("them", "those")):
                 text = "they"
-            elif text.endswith("-year-old") or "-of-" in text:  # "the grandmother-of-five"
+            elif is_descriptor(text):  # "the grandmother-of-five", "the 34-year-old"
                 text = "person"
             return self._resolve_pronoun(text, p, pos)
         if phrase.kind == "name":
-            name = phrase.text
-            first, _, rest = name.partition(" ")
-            if rest and first.lower() in NAME_QUALIFIERS:
-                name = rest  # "Former Secretary …": the qualifier is no part of the name
+            name = drop_qualifier(phrase.text)  # "Former Secretary …" -> "Secretary …"
             person = self.index.person_for(name)
             if person is not None:
                 person.describe(phrase.role)
