@@ -26,8 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
-import helpers.quotes
 import helpers.sentiment
+import helpers.who_speaks
 from helpers import analyze, analyze_corpus, load_article, sentences, sentiment_analyzer
 from helpers.analysis import CORPUS_TABLES, TABLE_NAMES, tables_eagerly
 from helpers.sentences import _split
@@ -58,9 +58,7 @@ def make_corpus(n: int, folder: Path) -> list[Path]:
 
 def _forget() -> None:
     """Empty the per-article caches, so that each run does the full work."""
-    helpers.quotes._analyse_cached.cache_clear()
-    helpers.quotes._voices.cache_clear()
-    helpers.quotes._segments_cached.cache_clear()
+    helpers.who_speaks.clear_caches()
     _split.cache_clear()
 
 
@@ -129,7 +127,7 @@ def breakdown(articles, texts) -> tuple[float, dict[str, float]]:
     _forget()
     started = time.process_time()
     for a in articles:
-        helpers.quotes._Attributor(a).run()
+        helpers.who_speaks.Attributor(a).run()
     parts["quote attribution (who speaks)"] = time.process_time() - started
     return vader_s, parts
 

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from helpers import load_article, sentences, sentiment_analyzer
-from helpers.quotes import _Attributor
+from helpers.who_speaks import Attributor
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,7 +35,7 @@ def main() -> None:
     articles = corpus(args.repeat)
     texts = [t for a in articles for t in sentences(a, headline=True).text]
     vader = sentiment_analyzer()
-    _Attributor(articles[0]).run()  # warm the lexicon caches
+    Attributor(articles[0]).run()  # warm the lexicon caches
     vader.polarity_scores("warm up")
 
     # Alternate the two timings over several rounds and keep the medians: on a shared
@@ -48,7 +48,7 @@ def main() -> None:
         vader_times.append(time.perf_counter() - started)
         started = time.perf_counter()
         for article in articles:
-            _Attributor(article).run()
+            Attributor(article).run()
         quote_times.append(time.perf_counter() - started)
     vader_seconds, quote_seconds = statistics.median(vader_times), statistics.median(quote_times)
 

@@ -20,14 +20,14 @@ from functools import cached_property
 from itertools import islice
 
 from .lexicons import gazetteer, org_words, place_prefixes, reporting_verbs, speaker_nouns
-from .quotemarks import _DASHES
+from .quotemarks import DASHES
 from .text import stopwords
 
 __all__ = ["Entity", "EntityIndex", "Mention"]
 
 
 # Titles before names, looked up in lower case without a final full stop; the gender they give.
-_TITLES = {
+TITLES = {
     "mr": "male", "mrs": "female", "ms": "female", "miss": "female", "sir": "male",
     "dame": "female", "lord": "male", "lady": "female", "king": "male", "queen": "female",
     "prince": "male", "princess": "female", "pope": "male", "father": "male", "sister": "female",
@@ -44,37 +44,40 @@ _TITLES = {
 }  # fmt: skip
 # Words that qualify a title or a name without being part of it: "Former Obama adviser David
 # Axelrod" names Obama and Axelrod, not "Former Obama" (stripped from a capitalised run).
-_NAME_QUALIFIERS = frozenset(
+NAME_QUALIFIERS = frozenset(
     "former ex then late outgoing incoming acting interim retired disgraced embattled".split()
 )
-# The same titles as a prefix of a name: "Ms Okafor", "Comrade Kim", "Prime Minister X".
-_TITLE_PREFIX = re.compile(
+# The same titles as a prefix of a name: "Ms Okafor", "Comrade Roe", "Prime Minister X".
+TITLE_PREFIX = re.compile(
     r"^(?:"
     + "|".join(
-        re.escape(t.title()).replace(r"\ ", r"\s+") for t in sorted(_TITLES, key=len, reverse=True)
+        re.escape(t.title()).replace(r"\ ", r"\s+") for t in sorted(TITLES, key=len, reverse=True)
     )
     + r")\.?\s+"
 )
 
 
-_MONTHS = (
+#: Month names, lower case: a capitalised run holding one is a date, not a name.
+MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
 
 
-_DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+#: Days of the week, lower case (dates, not names; adverbials before a verb of speech).
+DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 
 
-_MONTHS_DAYS = frozenset(_MONTHS + _DAYS)
+_MONTHS_DAYS = frozenset(MONTHS + DAYS)
 
 
 # One capitalised word ("O'Neill", "Jean-Luc", "J.R"): the runs are possessive (``*+``), so a
 # word is read in one way only; a pattern that lets words follow each other without a space
 # would otherwise split "ALLEGATIONS" into letters in exponentially many ways (a hang).
-_NAME_TOKEN = r"[A-Z][\w’'\-]*+(?:\.(?=[A-Z])[\w’'\-]*+)?+"
+NAME_TOKEN = r"[A-Z][\w’'\-]*+(?:\.(?=[A-Z])[\w’'\-]*+)?+"
 
 
-_CONNECTOR = r"(?:of|for|de|van|von|bin|al|la|le|da|du|del|der|di)"
+#: Small words inside a name: "Bank of England", "Maria de Souza".
+NAME_CONNECTOR = r"(?:of|for|de|van|von|bin|al|la|le|da|du|del|der|di)"
 
 
 # Titles written before names; those with a full stop ("Dr.") must not end a name or sentence.
@@ -87,26 +90,31 @@ _TITLE_ABBREVIATIONS = (
 _TITLE_DOT = "|".join(rf"(?<=\b{t})" for t in ("[A-Z]", *_TITLE_ABBREVIATIONS))
 
 
-_TITLE_BEFORE_NAME = rf"(?:(?:{'|'.join(_TITLE_ABBREVIATIONS)})\.?\s+)?"
+#: An optional title abbreviation before a name: "Dr. ", "Sen ".
+TITLE_BEFORE_NAME = rf"(?:(?:{'|'.join(_TITLE_ABBREVIATIONS)})\.?\s+)?"
 
 
-_NOT_AFTER_TITLE = "".join(rf"(?<!\b{t})" for t in (*_TITLE_ABBREVIATIONS, "[A-Z]"))
+#: Lookbehinds: the position does not follow a title's abbreviation ("Dr.") or an initial.
+NOT_AFTER_TITLE = "".join(rf"(?<!\b{t})" for t in (*_TITLE_ABBREVIATIONS, "[A-Z]"))
 
 
-_CAP_RUN = re.compile(
-    rf"(?<![\w’'\-]){_NAME_TOKEN}(?:(?:{_TITLE_DOT})\.)?"
-    rf"(?:\s+(?:(?:{_CONNECTOR}|&)\s+(?:the\s+)?)?{_NAME_TOKEN}(?:(?:{_TITLE_DOT})\.)?)*"
+#: A capitalised run (a candidate name): "Jane Okafor", "Bank of England", "Gov. Feld".
+CAP_RUN = re.compile(
+    rf"(?<![\w’'\-]){NAME_TOKEN}(?:(?:{_TITLE_DOT})\.)?"
+    rf"(?:\s+(?:(?:{NAME_CONNECTOR}|&)\s+(?:the\s+)?)?{NAME_TOKEN}(?:(?:{_TITLE_DOT})\.)?)*"
 )
 
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
-_WS = re.compile(r"\s+")
+#: Any run of white space (collapsed to one space in names and cues).
+WHITESPACE = re.compile(r"\s+")
 
 
-def _norm_name(name: str) -> str:
-    return _WS.sub(" ", name.replace("-", " ").replace("‐", " ")).strip().lower()
+def norm_name(name: str) -> str:
+    """The key a name is indexed under: ``"Lee Min-ho"`` -> ``"lee min ho"``."""
+    return WHITESPACE.sub(" ", name.replace("-", " ").replace("‐", " ")).strip().lower()
 
 
 @dataclass(eq=False)  # one object per referent: compared and hashed by identity
@@ -130,12 +138,12 @@ class Entity:
 
     def described_as(self, words: list[str]) -> int:
         """How many of ``words`` the entity's name and descriptions contain."""
-        own = set(_norm_name(" ".join([self.canonical, *self.roles])).replace("’s", "").split())
-        return sum(all(t in own for t in _norm_name(w).split()) for w in words if w.strip())
+        own = set(norm_name(" ".join([self.canonical, *self.roles])).replace("’s", "").split())
+        return sum(all(t in own for t in norm_name(w).split()) for w in words if w.strip())
 
     @cached_property
     def tokens(self) -> list[str]:
-        return _norm_name(self.canonical).split()
+        return norm_name(self.canonical).split()
 
 
 @dataclass
@@ -191,13 +199,13 @@ class EntityIndex:
         """The entity a mention refers to: exact name, gazetteer name, a person's partial
         name, or the first word of an organisation's name ("Brightwell")."""
         known = gazetteer().get(name.lower())
-        for key in (_norm_name(name), _norm_name(known["name"]) if known else None):
+        for key in (norm_name(name), norm_name(known["name"]) if known else None):
             if key in self.entities:
                 return self.entities[key]
         person = self.person_for(name)
         if person is not None or len(name.split()) != 1:
             return person
-        first = _norm_name(name)
+        first = norm_name(name)
         firms = [
             e for e in self.entities.values() if e.kind == "institution" and e.tokens[0] == first
         ]
@@ -205,7 +213,7 @@ class EntityIndex:
 
     def person_for(self, name: str) -> Entity | None:
         """The person a (possibly partial) name refers to, if any."""
-        key = _norm_name(_split_title(_TITLE_PREFIX.sub("", name))[1])
+        key = norm_name(split_title(TITLE_PREFIX.sub("", name))[1])
         if key in self.entities and self.entities[key].kind == "person":
             return self.entities[key]
         tokens = key.split()
@@ -234,16 +242,16 @@ def _strip_run(run: str, at_sentence_start: bool) -> tuple[str, int]:
         and not (words[0].isupper() and len(words[0]) > 1)  # an acronym: "US", "WHO"
         and (
             words[0].lower() in stops
-            or re.fullmatch(_DET, words[0], re.IGNORECASE)  # "Two Brennan aides"
-            or (at_sentence_start and shift == 0 and _ordinary_word(words[0]))
-            or words[0].lower().rstrip(".") in _TITLES
-            or words[0].lower() in _NAME_QUALIFIERS
+            or re.fullmatch(DETERMINER, words[0], re.IGNORECASE)  # "Two Brennan aides"
+            or (at_sentence_start and shift == 0 and ordinary_word(words[0]))
+            or words[0].lower().rstrip(".") in TITLES
+            or words[0].lower() in NAME_QUALIFIERS
         )
     ):
         shift += len(words[0]) + 1
         words = words[1:]
         at_sentence_start = False
-    title, _ = _split_title(" ".join(words))
+    title, _ = split_title(" ".join(words))
     if title:
         shift += len(title) + 1
         words = words[len(title.split()) :]
@@ -252,7 +260,7 @@ def _strip_run(run: str, at_sentence_start: bool) -> tuple[str, int]:
     return name.rstrip(".,") if not re.search(r"\b[A-Z]\.$", name) else name, shift
 
 
-def _split_title(name: str) -> tuple[str, str]:
+def split_title(name: str) -> tuple[str, str]:
     """A capitalised title before a person's name is a role, not part of the name:
     ``"Senate Majority Leader Dolores Whitfield"`` -> ``("Senate Majority Leader",
     "Dolores Whitfield")``. Names of organisations are left whole."""
@@ -261,7 +269,7 @@ def _split_title(name: str) -> tuple[str, str]:
         return "", name
     titles = [
         i for i, w in enumerate(words[:-2])
-        if _is_title_word(w) or "-of-" in w.lower()  # "Grandmother-of-three Jane Roe"
+        if is_title_word(w) or is_descriptor(w)  # "Grandmother-of-three Jane Roe"
     ]  # fmt: skip
     if not titles:
         return "", name
@@ -269,31 +277,48 @@ def _split_title(name: str) -> tuple[str, str]:
     return " ".join(words[:cut]), " ".join(words[cut:])
 
 
-def _is_title_word(word: str) -> bool:
+def drop_qualifier(name: str) -> str:
+    """``name`` without a leading qualifier (``NAME_QUALIFIERS``), no part of the name:
+    ``"Former Secretary Jane Roe"`` -> ``"Secretary Jane Roe"``."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and first.lower() in NAME_QUALIFIERS else name
+
+
+def is_descriptor(word: str) -> bool:
+    """A hyphenated descriptor of a person, never a name: ``grandmother-of-three``,
+    ``34-year-old``."""
+    lowered = word.lower()
+    return "-of-" in lowered or lowered.endswith("-year-old")
+
+
+def is_title_word(word: str) -> bool:
+    """A title or role word: ``Ms``, ``minister``, ``co-founder`` (``TITLES``, role nouns)."""
     lowered = word.lower().rstrip(".")
     last = lowered.rsplit("-", 1)[-1]  # "co-founder", "vice-chancellor"
-    return lowered in _TITLES or any(
+    return lowered in TITLES or any(
         speaker_nouns().get(w, {}).get("kind") == "role" for w in (lowered, last)
     )
 
 
-def _ordinary_word(word: str) -> bool:
+def ordinary_word(word: str) -> bool:
+    """A word that opens sentences without being a name: ``Speaking``, ``Earlier``."""
     lowered = word.lower()
-    return lowered.endswith(("ing", "ly", "ed")) or lowered in _SENTENCE_STARTERS
+    return lowered.endswith(("ing", "ly", "ed")) or lowered in SENTENCE_STARTERS
 
 
-_NOT_MODIFIERS = frozenset("he she they it we i the a an these those this that".split())
+#: Words that never modify a speaker noun ("he", "the" …): a description stops there.
+NOT_MODIFIERS = frozenset("he she they it we i the a an these those this that".split())
 
 
 # Capitalised words that open sentences but are not names ("Speaking to reporters, …")
-_SENTENCE_STARTERS = frozenset(
+SENTENCE_STARTERS = frozenset(
     """after although as because before but despite during following given however if in
     irrespective meanwhile since speaking though unlike until when where whereas while with
     without yet asked earlier later last next officials sources critics analysts""".split()
 )
 
 
-def _index_entities(
+def index_entities(
     masked: list[str], title: str, spans: dict[int, list[tuple[int, int]]]
 ) -> EntityIndex:
     """Names in the headline (paragraph -1) and body; ``spans`` are each unit's sentences."""
@@ -302,8 +327,8 @@ def _index_entities(
     found: list[tuple[int, int, int, str, str]] = []
     for p, mtext in units:
         starts = {s for s, _ in spans[p]} | {0}
-        for m in _CAP_RUN.finditer(mtext):
-            at_start = m.start() in starts or _char_before(mtext, m.start()) in "“‘\"'(:" + _DASHES
+        for m in CAP_RUN.finditer(mtext):
+            at_start = m.start() in starts or _char_before(mtext, m.start()) in "“‘\"'(:" + DASHES
             name, shift = _strip_run(m.group(), at_start)
             if not name:
                 continue
@@ -320,7 +345,7 @@ def _index_entities(
         if kind in ("institution", "person") and len(name.split()) >= 2:
             # the article's own description decides: "Jiwoo Park, an analyst at …" is a
             # person, "appliance maker Brightwell Appliances" an organisation
-            role = _role_near(texts[p], start, end)
+            role = role_near(texts[p], start, end)
             described = _head_noun_kind(role) if role else None
             if described == "role":
                 kind = "person"
@@ -328,13 +353,11 @@ def _index_entities(
                 kind = "institution"
         if kind == "person" and index.person_for(name) is None:
             gender = _title_gender(before)
-            index.add(
-                _norm_name(name), Entity(name, "person", gender=gender, first_seen=(p, start))
-            )
+            index.add(norm_name(name), Entity(name, "person", gender=gender, first_seen=(p, start)))
         elif kind in ("institution", "place"):
             known = gazetteer().get(name.lower())
             canonical = known["name"] if known and kind == "institution" else name
-            index.add(_norm_name(canonical), Entity(canonical, kind, first_seen=(p, start)))
+            index.add(norm_name(canonical), Entity(canonical, kind, first_seen=(p, start)))
     # Single-word mentions: a surname or title + surname of a known person.
     for p, start, end, name, before in sorted(found, key=lambda f: (f[0], f[1])):
         entity = index.lookup(name)
@@ -344,7 +367,7 @@ def _index_entities(
             and len(name.split()) == 1
             and (aged or _title_gender(before) is not None)
         ):
-            entity = index.add(_norm_name(name), Entity(name, "person", first_seen=(p, start)))
+            entity = index.add(norm_name(name), Entity(name, "person", first_seen=(p, start)))
             entity.gender = _title_gender(before) or ""
         if entity is not None:
             if entity.kind == "person" and not entity.gender:
@@ -361,7 +384,7 @@ def _index_entities(
         p = mention.paragraph
         e = mention.entity
         if p >= 0:
-            e.describe(_role_near(texts[p], mention.start, mention.end))
+            e.describe(role_near(texts[p], mention.start, mention.end))
             e.describe(_title_role(texts[p][max(0, mention.start - 30) : mention.start]))
         if e.kind == "person" and e.role and not e.gender:
             e.gender = _role_gender(e.role)  # "his daughter", "the spokeswoman"
@@ -384,7 +407,7 @@ def _title_role(before: str) -> str | None:
     word = m.group(1).lower()
     if word in _TITLE_ROLES:
         return _TITLE_ROLES[word]
-    return word if _is_title_word(word) and word not in ("mr", "mrs", "ms", "miss") else None
+    return word if is_title_word(word) and word not in ("mr", "mrs", "ms", "miss") else None
 
 
 def _role_gender(role: str) -> str:
@@ -465,7 +488,7 @@ _APPOSITION_AFTER = re.compile(
 )
 
 
-def _head_word(phrase: str) -> str:
+def head_word(phrase: str) -> str:
     """The head noun of a speaker phrase: "people familiar with the talks" -> "people"."""
     words = re.split(
         r"\s+(?:familiar|close|briefed|involved|at|of|for|in|with|from|on)\s+", phrase
@@ -483,7 +506,7 @@ def _head_noun_kind(phrase: str) -> str | None:
     return speaker_nouns().get(head[-1].lower(), {}).get("kind") if head else None
 
 
-def _names_a_role(phrase: str) -> bool:
+def names_a_role(phrase: str) -> bool:
     """A phrase naming a job or body ("retail analyst at X", "the foreign minister")."""
     return any(
         speaker_nouns().get(w.lower(), {}).get("kind") in ("role", "institution")
@@ -497,11 +520,11 @@ _APPOSITION_BEFORE = re.compile(
 )
 
 
-def _role_near(text: str, start: int, end: int) -> str | None:
+def role_near(text: str, start: int, end: int) -> str | None:
     """The role the article gives a name: "Jane Okafor, the foreign minister," or
     "Treasury spokesman Tom Reyes" (an apposition after, or a title before)."""
     m = _APPOSITION_AFTER.match(text[end:])
-    if m and _names_a_role(m.group(1)) and m.group(1).split()[0] not in reporting_verbs():
+    if m and names_a_role(m.group(1)) and m.group(1).split()[0] not in reporting_verbs():
         return _clean_role(m.group(1))
     m = _APPOSITION_BEFORE.search(text[max(0, start - 60) : start])
     if m and _head_noun_kind(m.group(1)) == "role":
@@ -515,7 +538,7 @@ def _role_near(text: str, start: int, end: int) -> str | None:
     i = len(words) - 1
     while i > 0 and len(words) - i < 6:
         w = words[i - 1]
-        joins_roles = w.lower() == "and" and i > 1 and _is_title_word(words[i - 2])
+        joins_roles = w.lower() == "and" and i > 1 and is_title_word(words[i - 2])
         if joins_roles:  # "co-founder and chief executive"
             i -= 1
             continue
@@ -523,7 +546,7 @@ def _role_near(text: str, start: int, end: int) -> str | None:
             break
         if (
             w.lower() in ("the", "a", "an", "by", "to", "of", "according")
-            or w.lower() in _SENTENCE_STARTERS
+            or w.lower() in SENTENCE_STARTERS
         ):
             break
         i -= 1
@@ -536,17 +559,18 @@ def _title_gender(before: str) -> str | None:
     if not m:
         return None
     word = m.group(1).lower().rstrip(".")
-    if word in _TITLES:
-        return _TITLES[word]
+    if word in TITLES:
+        return TITLES[word]
     noun = speaker_nouns().get(word.rstrip("."))
     if noun and noun["kind"] == "role":
         return noun["gender"]
     return None
 
 
-_DET = r"(?:the|a|an|one|two|three|four|several|some|many|other|its|his|her|their)"
+#: A determiner or quantity word before a noun ("the", "two", "their").
+DETERMINER = r"(?:the|a|an|one|two|three|four|several|some|many|other|its|his|her|their)"
 
 
 def _clean_role(role: str) -> str:
     role = re.sub(r",?\s+who\b.*$", "", role.strip())
-    return re.sub(rf"^{_DET}\s+", "", role, flags=re.IGNORECASE).strip(" ,")
+    return re.sub(rf"^{DETERMINER}\s+", "", role, flags=re.IGNORECASE).strip(" ,")

@@ -30,9 +30,9 @@ from .article import Article
 from .contract import conform
 from .entities import EntityIndex, org_words, place_prefixes
 from .lexicons import gazetteer
-from .quotes import _analyse
 from .sentences import split_sentences
 from .stance import _alias_index, _mentions, pronoun_link, targets
+from .who_speaks import attribution
 
 __all__ = ["entities", "ENTITY_COLUMNS"]
 
@@ -56,7 +56,7 @@ def entities(article: Article) -> pd.DataFrame:
 'Harbury Council', 'name'], ['Ana Ruiz', 'person', 'She', 'pronoun rule']]
     """
     table = targets(article)
-    analysis = _analyse(article)
+    analysis = attribution(article)
     people = {e.canonical: e for e in analysis.index.entities.values()}
     how: dict[str, str] = {}
     kinds: dict[str, str] = {}

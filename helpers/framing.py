@@ -28,11 +28,11 @@ from .article import Article
 from .contract import conform
 from .lexicons import _rows
 from .loaded import TermPattern, _inflections, find_loaded_terms, matches, term_pattern
-from .quotes import NARRATOR, _analyse
 from .sentences import split_sentences
 from .sentiment import vader_unit_rows, vader_units
 from .stance import _kahan_sum
 from .text import count_words, normalise_word, stopwords, word_spans
+from .who_speaks import NARRATOR, attribution
 
 __all__ = [
     "FRAMES",
@@ -120,7 +120,7 @@ def headline_check(article: Article, *, terms: pd.DataFrame | None = None) -> pd
     the subjects of the body sentences that use the word. A loaded word with
     ``in_body == False`` is a claim only the headline makes.
     """
-    index = _analyse(article).index
+    index = attribution(article).index
     named = [m for m in index.mentions if m.paragraph == -1]
     headline_names = sorted(
         {m.entity.canonical for m in named if m.entity.kind in ("person", "institution")}

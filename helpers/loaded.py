@@ -46,9 +46,9 @@ import pandas as pd
 from .article import Article
 from .contract import conform
 from .lexicons import _rows, derived, lexicons_held
-from .quotes import NARRATOR, _analyse, _segments
 from .resources import sentiment_analyzer
 from .text import SpanSet, count_words, normalise_word, stopwords, word_spans
+from .who_speaks import NARRATOR, attribution, voice_segments
 
 __all__ = [
     "EMOTIVE_MIN_VALENCE",
@@ -326,8 +326,8 @@ def find_loaded_terms(article: Article, *, emotive: bool = True) -> pd.DataFrame
 
 def _find_loaded_terms(article: Article, *, emotive: bool) -> pd.DataFrame:
     lexicon = _lexicon_entries()
-    segments = _segments(article)
-    analysis = _analyse(article)
+    segments = voice_segments(article)
+    analysis = attribution(article)
     labelled = _labelling_quotes(article, analysis)
     names = _name_spans(analysis)
     descriptive = _descriptive_terms()
@@ -657,7 +657,7 @@ def _labelling_quotes(article: Article, analysis) -> dict[tuple[int, int, int], 
     """Quotations the attribution left unclaimed that follow a verb of labelling in their
     sentence: ``(paragraph, start, end) -> owner`` (the entity named just before the verb,
     else the speaker of the stretch, else ``UNKNOWN``)."""
-    from .quotes import UNKNOWN_SPEAKER
+    from .who_speaks import UNKNOWN_SPEAKER
 
     out = {}
     for q in analysis.scare:
@@ -700,7 +700,7 @@ def loaded_density(article: Article, terms: pd.DataFrame | None = None) -> pd.Da
     own; the outlet's body voice is ``NARRATOR`` (narration and reported speech)."""
     terms = find_loaded_terms(article) if terms is None else terms
     words: dict[str, int] = {}
-    for p, segments in _segments(article).items():
+    for p, segments in voice_segments(article).items():
         text = article.paragraphs[p]
         for start, end, voice, mode in segments:
             owner = voice if mode == "quoted" else NARRATOR
@@ -736,7 +736,7 @@ def find_hedges(article: Article) -> pd.DataFrame:
     ``term, kind, paragraph, voice, text, explanation``."""
     from .lexicons import reporting_verbs
 
-    segments = _segments(article)
+    segments = voice_segments(article)
     rows = []
     for p, text in [(-1, article.title), *enumerate(article.paragraphs)]:
         for m, (term, kind, explanation) in matches(text, _hedge_terms()):
@@ -745,7 +745,7 @@ def find_hedges(article: Article) -> pd.DataFrame:
             rows.append((term, kind, p, owner, m.group(), explanation))
     verbs = reporting_verbs()
     already = {(p, term) for term, _k, p, *_ in rows}
-    for q in _analyse(article).utterances:
+    for q in attribution(article).utterances:
         verb = verbs.get(q.cue.lower())
         if (q.paragraph, q.cue.lower()) in already:
             continue  # the hedge list found this very word
@@ -766,7 +766,7 @@ def competing_labels(article: Article) -> pd.DataFrame:
     groups = article.meta.get("labels")
     rows = []
     if isinstance(groups, dict):
-        segments = _segments(article)
+        segments = voice_segments(article)
         taken: set[tuple[int, int]] = set()
         for referent, labels in groups.items():
             listed = labels if isinstance(labels, list) else [labels]
@@ -799,5 +799,5 @@ def _inside_scare_quotes(article: Article, paragraph: int, position: int) -> boo
     if paragraph < 0:
         return False
     return any(
-        q.paragraph == paragraph and q.start <= position < q.end for q in _analyse(article).scare
+        q.paragraph == paragraph and q.start <= position < q.end for q in attribution(article).scare
     )

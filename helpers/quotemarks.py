@@ -17,7 +17,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["QuoteSpan", "find_quote_spans", "normalise_marks"]
+__all__ = [
+    "DASHES",
+    "QuoteSpan",
+    "find_quote_spans",
+    "furniture_end",
+    "mask_quotes",
+    "normalise_marks",
+    "uses_single_marks",
+]
 
 
 _MASK = "\u2592"  # replaces quoted words so that cues and names inside quotes are not seen
@@ -38,7 +46,8 @@ _TWO_APOSTROPHES_OPEN = re.compile(r"(?<![^\s(\[{–—\-/:;,])''(?=[^\s'])")
 _TWO_APOSTROPHES_CLOSE = re.compile(r"(?<=[^\s'])''(?![\w'])")
 
 
-_DASHES = "–—"
+#: The en and em dash, which open and close asides (" – " … " – ").
+DASHES = "–—"
 
 
 @dataclass(frozen=True)
@@ -73,7 +82,7 @@ def normalise_marks(text: str) -> str:
 def _is_open_context(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{" + _DASHES + "-/:;,“‘\"'") and not after.isspace()
+    return (before.isspace() or before in "([{" + DASHES + "-/:;,“‘\"'") and not after.isspace()
 
 
 def _is_close_context(text: str, i: int) -> bool:
@@ -115,7 +124,7 @@ def find_quote_spans(text: str, paragraph: int = 0, *, single: bool = False) -> 
     return spans
 
 
-def _uses_single_marks(paragraphs: Iterable[str]) -> bool:
+def uses_single_marks(paragraphs: Iterable[str]) -> bool:
     """True when an article quotes with ‘single’ marks and has no double marks at all."""
     joined = "\n".join(paragraphs)
     if any(m in joined for m in '“”„"«»'):
@@ -123,7 +132,9 @@ def _uses_single_marks(paragraphs: Iterable[str]) -> bool:
     return len(re.findall(r"(?:^|[\s(])[‘']\w", joined)) >= 2
 
 
-def _mask(text: str, spans: list[QuoteSpan]) -> str:
+def mask_quotes(text: str, spans: list[QuoteSpan]) -> str:
+    """``text`` with the words inside ``spans`` replaced by ▒ (same length, same offsets),
+    so that cues and names inside quotations are not seen."""
     chars = list(text)
     for span in spans:
         for i in range(span.start, span.end):
@@ -141,7 +152,7 @@ _FURNITURE_PARAGRAPH = re.compile(
 # "LOWER MARRICK, Sunday (Coastline Wire) - ", "VELSKA, Valdoria (Wire) — ", "(Reuters) - "
 # One word per step, possessive runs, so a paragraph of capitals and spaces is read in one
 # way only (a class holding both letters and spaces, beside a ``\s*``, backtracked cubically).
-_DATELINE = re.compile(
+DATELINE = re.compile(
     r"^(?:[A-Z][A-Z'’.\-]++(?:[ ]++[A-Z][A-Z'’.\-]*+)*+"  # LOWER MARRICK
     r"(?:,[ ]*+[A-Z][\w.]*+(?:[ ]++[\w.]++){0,4}+)?+"  # , Sunday 12 May
     r"\s*+(?:\([^)]{1,40}\))?+|\([^)]{1,40}\))"  # (Coastline Wire)
@@ -149,11 +160,11 @@ _DATELINE = re.compile(
 )
 
 
-def _furniture_end(text: str) -> int:
+def furniture_end(text: str) -> int:
     """Where a paragraph's own text starts after web furniture (design: strip it first):
     a whole caption or "READ MORE" line is furniture, as is a leading dateline or agency tag.
     """
     if _FURNITURE_PARAGRAPH.match(text):
         return len(text)
-    m = _DATELINE.match(text)
+    m = DATELINE.match(text)
     return m.end() if m else 0

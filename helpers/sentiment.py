@@ -26,10 +26,10 @@ import numpy as np
 import pandas as pd
 
 from .article import Article
-from .quotes import NARRATOR, _segments
 from .sentences import split_sentences
 from .text import WORD_RE, count_words
 from .vader import scorer as vader_scorer
+from .who_speaks import NARRATOR, voice_segments
 
 __all__ = [
     "THRESHOLD",
@@ -123,7 +123,7 @@ def vader_units(rows: list[tuple]) -> pd.DataFrame:
 
 def vader_unit_rows(article: Article) -> list[tuple]:
     """The units as rows of ``UNIT_COLUMNS`` up to ``vader_words`` (TextBlob not run)."""
-    by_paragraph = _segments(article)
+    by_paragraph = voice_segments(article)
     rows = []
     compound, vw = _vader_scores(article.title)
     rows.append((-1, 0, NARRATOR, "headline", article.title, 0, len(article.title),

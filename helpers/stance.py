@@ -46,9 +46,9 @@ import pandas as pd
 from .article import Article
 from .contract import conform
 from .lexicons import _rows, derived, gazetteer
-from .quotes import NARRATOR, _analyse, _speaker_before
 from .sentiment import THRESHOLD, vader_unit_rows, vader_units
 from .text import SpanSet
+from .who_speaks import NARRATOR, attribution, speaker_before
 
 __all__ = ["targets", "stance_evidence", "stance_table", "stance_cues"]
 
@@ -155,7 +155,7 @@ def targets(article: Article) -> pd.DataFrame:
 
 
 def _targets_from_names(article: Article, found: dict[str, dict]) -> None:
-    index = _analyse(article).index
+    index = attribution(article).index
     for entity in index.entities.values():
         if entity.kind not in ("person", "institution", "place"):
             continue
@@ -301,7 +301,7 @@ def stance_evidence(
     [['Ana Ruiz', 'furious', 'pronoun']]
     """
     table = targets(article) if target_table is None else target_table
-    analysis = _analyse(article)
+    analysis = attribution(article)
     units = vader_units(vader_unit_rows(article)) if units is None else units
     lexicon = _cue_lexicon()
     aliases = _alias_index(table)
@@ -488,7 +488,7 @@ def _cue_lexicon() -> dict[str, tuple[int, str]]:
 def _subject_of(text: str, paragraph: int, at: int, analysis, paragraphs: list[int]) -> str | None:
     """Who does the act a narration verb reports: the name, description or pronoun just
     before it ("Okafor praised …", "the ministry's chair, Ana Ruiz, thanked …", "He accused …")."""
-    phrase = _speaker_before(text[:at])
+    phrase = speaker_before(text[:at])
     if phrase is None:
         return None
     if phrase.kind == "pronoun":

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from helpers.entities import _CONNECTOR, _NAME_TOKEN, _TITLE_BEFORE_NAME
-from helpers.quotemarks import _DATELINE
+from helpers.entities import NAME_CONNECTOR, NAME_TOKEN, TITLE_BEFORE_NAME
+from helpers.quotemarks import DATELINE
 
 from .conftest import ROOT
 
@@ -20,14 +20,15 @@ _spec.loader.exec_module(check)
 # The speaker-name pattern and the dateline as they were before issue 13
 OLD_NAME_TOKEN = r"[A-Z][\w’'\-]*(?:\.(?=[A-Z]))?(?:[\w’'\-]*)"
 OLD_SPEAKER_AT_END = (
-    rf"{_TITLE_BEFORE_NAME}(?:{OLD_NAME_TOKEN}(?:\s+(?:(?:{_CONNECTOR}|&)\s+(?:the\s+)?)?)?)+$"
+    rf"{TITLE_BEFORE_NAME}(?:{OLD_NAME_TOKEN}(?:\s+(?:(?:{NAME_CONNECTOR}|&)\s+(?:the\s+)?)?)?)+$"
 )
 OLD_DATELINE = (
     r"^(?:[A-Z][A-Z .'’\-]{2,}(?:,\s*[A-Z][\w .]{0,30}?)?\s*(?:\([^)]{1,40}\))?|\([^)]{1,40}\))"
     r"\s*[-–—]+\s+"
 )
 NEW_SPEAKER_AT_END = (
-    rf"{_TITLE_BEFORE_NAME}{_NAME_TOKEN}(?:\s+(?:(?:{_CONNECTOR}|&)\s+(?:the\s+)?)?{_NAME_TOKEN})*$"
+    rf"{TITLE_BEFORE_NAME}{NAME_TOKEN}"
+    rf"(?:\s+(?:(?:{NAME_CONNECTOR}|&)\s+(?:the\s+)?)?{NAME_TOKEN})*$"
 )
 
 
@@ -46,7 +47,7 @@ def test_backtracking_patterns_are_flagged(pattern):
 
 @pytest.mark.parametrize(
     "pattern",
-    [r"\w+\s+\w+$", r"(?:\w++\s?)+$", r"(?>a+)+$", NEW_SPEAKER_AT_END, _DATELINE.pattern],
+    [r"\w+\s+\w+$", r"(?:\w++\s?)+$", r"(?>a+)+$", NEW_SPEAKER_AT_END, DATELINE.pattern],
     ids=["plain", "possessive word", "atomic group", "speaker name", "dateline"],
 )
 def test_linear_patterns_pass(pattern):

@@ -322,16 +322,24 @@ def load_baseline(ref: str, where: Path):
     return module
 
 
+def _attribution_functions(module):
+    """The attribution and voice segments of a baseline: public since issue 17, private
+    (``quotes._analyse``, ``quotes._segments``) in a baseline from before it."""
+    if hasattr(module, "who_speaks"):
+        return module.who_speaks.attribution, module.who_speaks.voice_segments
+    return module.quotes._analyse, module.quotes._segments
+
+
 def cost(data, ref: str, n: int, rounds: int) -> None:
     import helpers
-    from helpers.quotes import _analyse, _segments
+    from helpers.who_speaks import attribution, voice_segments
 
     with tempfile.TemporaryDirectory() as tmp:
         old = load_baseline(ref, Path(tmp))
         sides = {}
         for name, module, analyse, segments in (
-            ("old", old, old.quotes._analyse, old.quotes._segments),
-            ("new", helpers, _analyse, _segments),
+            ("old", old, *_attribution_functions(old)),
+            ("new", helpers, attribution, voice_segments),
         ):
             articles = [as_article(raw, f"cost-{i}", module)[0] for i, raw, _g in data[:n]]
             for article in articles:  # warm attribution: the figure is the loaded layer's

@@ -64,8 +64,9 @@ import corpora  # noqa: E402
 
 from helpers import article_from_text, extract_quotes, sentences, sentiment_analyzer  # noqa: E402
 from helpers.lexicons import reporting_verbs, speaker_nouns  # noqa: E402
-from helpers.quotes import _PHRASE_CUES, NARRATOR, UNKNOWN_SPEAKER  # noqa: E402
 from helpers.text import stopwords  # noqa: E402
+from helpers.who_speaks import NARRATOR, UNKNOWN_SPEAKER  # noqa: E402
+from helpers.who_speaks.cues import PHRASE_CUES  # noqa: E402
 
 COVER = 0.30  # the issue's threshold: a prediction covering > 30% of a gold content
 JOIN_GAP = 80  # the longest attribution between two fragments of one quotation
@@ -189,7 +190,7 @@ def is_speech_cue(cue: str) -> bool:
     """The gold cue holds a reporting-verb form of the suite's lexicon or an attribution
     phrase ("have said", "told reporters", "according to")."""
     words = re.findall(r"[\w’'\-]+", cue.lower())
-    forms = set(reporting_verbs()) | set(_PHRASE_CUES)
+    forms = set(reporting_verbs()) | set(PHRASE_CUES)
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
             if " ".join(words[i : i + n]) in forms:
@@ -206,7 +207,7 @@ def cue_label(cue: str) -> str:
             form = " ".join(words[i : i + n])
             if form in verbs:
                 return verbs[form].lemma
-            if form in _PHRASE_CUES:
+            if form in PHRASE_CUES:
                 return form
     return " ".join(words[-2:]) if words else "(none)"
 

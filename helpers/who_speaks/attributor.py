@@ -1,0 +1,103 @@
+"""The attribution pass: one reading of an article that finds who says what.
+
+:class:`Attributor` reads the prepared article (:mod:`.prepared`) paragraph by paragraph
+and sentence by sentence. In each sentence it finds the cues (:mod:`.cues`), the speaker
+of each cue (:mod:`.cue_speaker`, :mod:`.speaker_phrases`), resolves the speaker to an
+entity (:mod:`.resolution`) and reads the content (:mod:`.content`); then it gives the
+quotations no cue claimed to a speaker where the structure allows (:mod:`.carry_over`).
+What is left unclaimed is a scare quote. The result is an :class:`Attribution`, which
+:func:`helpers.who_speaks.attribution` caches per article for every table.
+
+>>> from ..article import article_from_text
+>>> found = Attributor(article_from_text("T\\n\\n“We will win,” said Jane Okafor.")).run()
+>>> [(u.speaker, u.kind, u.rule) for u in found.utterances]
+[('Jane Okafor', 'direct', 'direct quote, speaker after the quote')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..article import Article
+from ..entities import WHITESPACE, Entity, EntityIndex
+from ..lexicons import reporting_verbs
+from ..quotemarks import QuoteSpan
+from .carry_over import CarryOver
+from .content import Sentence, find_content
+from .cue_speaker import speaker_for_cue
+from .cues import Cue, find_cues
+from .prepared import PreparedArticle
+from .resolution import Resolver
+from .speaker_phrases import SpeakerPhrase
+from .utterances import Record, Utterance
+
+__all__ = ["Attribution", "Attributor"]
+
+
+@dataclass
+class Attribution:
+    """Who says what in one article: the utterances in reading order, the scare quotes,
+    every quotation span by paragraph, the entity index and the speakers by name."""
+
+    utterances: list[Utterance]
+    scare: list[QuoteSpan]
+    quotes: dict[int, list[QuoteSpan]]
+    index: EntityIndex
+    speakers: dict[str, Entity]
+
+
+class Attributor:
+    """One attribution pass over one article (see the module's docstring)."""
+
+    def __init__(self, article: Article) -> None:
+        self.page = PreparedArticle.read(article)
+        self.record = Record()
+        self.resolver = Resolver(self.page.index, self.record)
+        self.carry_over = CarryOver(self.page, self.record, self.resolver)
+
+    def run(self) -> Attribution:
+        page, record = self.page, self.record
+        carried: tuple[Entity, str] | None = None  # a quotation left open in the paragraph
+        for p in range(len(page.paragraphs)):
+            if carried is not None:
+                self.carry_over.continue_quote(p, *carried)
+            for s_idx, (s0, s1) in enumerate(page.sentence_spans[p]):
+                self._sentence(p, s_idx, s0, s1)
+            self.carry_over.standalone_quotes(p)
+            carried = self.carry_over.left_open(p)
+        record.utterances.sort(key=lambda u: (u.paragraph, u.start))
+        scare = [
+            q for p in page.quotes for q in page.quotes[p]
+            if not record.is_claimed(p, q) and not record.inside_utterance(p, q)
+        ]  # fmt: skip
+        return Attribution(record.utterances, scare, page.quotes, page.index, record.speakers)
+
+    def _sentence(self, p: int, s_idx: int, s0: int, s1: int) -> None:
+        """Find the cues of one sentence, their speakers, and what each one says."""
+        ms = self.page.masked[p][s0:s1]
+        # quotes that overlap the sentence: a quotation may hold several sentences
+        quotes = [q for q in self.page.quotes[p] if q.open_at < s1 and q.outer_end > s0]
+        sentence = Sentence(self.page.paragraphs[p], s0, s1, ms, quotes, self.page.content_start[p])
+        verbs = reporting_verbs()
+        found: list[tuple[Cue, SpeakerPhrase, Entity, str]] = []
+        for cue in find_cues(ms):
+            form = WHITESPACE.sub(" ", cue.group().lower())
+            phrase, how = speaker_for_cue(ms, cue, form, verbs.get(form), found)
+            if phrase is None:
+                continue
+            entity = self.resolver.resolve(phrase, p, s0)
+            if entity is None:
+                continue
+            found.append((cue, phrase, entity, how))
+        for i, (cue, phrase, entity, how) in enumerate(found):
+            following = found[i + 1][:2] if i + 1 < len(found) else None
+            contents, at = find_content(sentence, cue, phrase, how, following)
+            for c in contents:
+                self.record.emit(
+                    entity, p, s_idx, kind=c.kind, start=c.start, end=c.end, cue=cue.group(),
+                    mention=phrase.text, rule=c.rule, role=phrase.role, fragments=c.fragments,
+                )  # fmt: skip
+                for q in c.claims:
+                    self.record.claim(p, q)
+            if contents:
+                self.record.remember(entity, p, at)

@@ -1,0 +1,267 @@
+"""Clauses: is the text after a cue reported speech, and where does it end?
+
+Reported speech needs a clause: "said [that] the plan was doomed" reports speech, "denied
+a request for comment" or "urged residents to stay indoors" does not (PARC 3.0 keeps the
+whole reported clause as content). The tests here read the words after a cue
+(:func:`skip_after_cue` passes adverbials, the audience of "told reporters" and ``that``;
+:func:`reports_speech` decides), and trim a content span: at a dash or parenthesis aside,
+a connector before the next cue, the writer's gloss after a quoted fragment, or the
+speaker's next action. The reporting frames "X called him divisive" and "X described it
+as Y" are found by :func:`frame_span`.
+
+>>> clause_ok("the plan was doomed", "yes")
+True
+>>> clause_ok("a request for comment", "yes")
+False
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..entities import NAME_TOKEN, names_a_role
+from ..lexicons import ReportingVerb
+from ..quotemarks import DASHES, QuoteSpan
+from ..text import stopwords
+from .cues import ADVERBIAL, TIME_NOUNS, TIME_WORDS, Cue, find_cues
+
+__all__ = [
+    "AUDIENCE",
+    "FINITE",
+    "FRAMES",
+    "FRONTED_ADVERBIAL",
+    "NOT_CLAUSE_START",
+    "apposition_tail",
+    "aside_bounds",
+    "clause_ok",
+    "cut_next_action",
+    "cut_writer_gloss",
+    "frame_span",
+    "is_fronted",
+    "reports_speech",
+    "skip_after_cue",
+    "trim",
+    "trim_connector",
+]
+
+_CLAUSE_START = re.compile(
+    r"^(?:that|he|she|it|they|we|i|there|this|these|those|you|"
+    r"whether|if|why|how|what|when|where|who)\b",
+    re.IGNORECASE,
+)
+#: A finite verb in the first words after a cue: what follows is a clause, not a noun phrase.
+FINITE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|could|should|can|may|might|"
+    r"must|shall|did|does|do|won't|wouldn't|can't|couldn't|didn't|doesn't|don't|isn't|"
+    r"wasn't|weren't|hasn't|haven't|hadn't|needs|wants|plans|remains|expects|believes|"
+    r"hopes|intends|supports|opposes|rose|fell|grew|went|came|made|took|gave|saw|knew|"
+    r"thought|became|began|left|kept|met|paid|ran|sold|told|won|lost|spent|found|brought|"
+    r"bought|built|felt|held|led|meant|put|set|stood|wrote|broke|chose|drove|flew|hit|"
+    r"let|shut|sank|spoke|struck|threw|[a-z]{3,}ed)\b",
+    re.IGNORECASE,
+)
+_QUESTION_START = re.compile(r"^(?:whether|if|why|how|what|when|where|who)\b", re.IGNORECASE)
+#: A preposition after a cue: "warned of", "spoke about" introduce no reported clause.
+NOT_CLAUSE_START = re.compile(r"^(?:to|of|about|against|for|on|with|by|from|at)\b", re.I)
+
+
+#: The audience of a verb that names one: "told reporters", "informed the exchanges".
+AUDIENCE = re.compile(
+    r"\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:"
+    r"(?:[A-Z][\w’'\-]*\s*)+"  # the BBC, the Daily Clarion, MPs
+    r"|[a-z\-]+s"  # reporters, fans, investors, the exchanges
+    r"|court|jury|house|committee|hearing|inquiry|tribunal|meeting|conference|crowd|audience|"
+    r"staff|police|parliament|people|media|press|"
+    r"newspaper|paper|station|programme|program|podcast|him|her|them|us|me)\b"
+)
+
+
+def skip_after_cue(text: str, pos: int, names_audience: bool) -> int:
+    """Skip adverbials, the audience of verbs that name one ("told reporters", "informed
+    the exchanges"), ``that`` and ``:`` after a cue; return where the content starts."""
+    for _ in range(6):
+        rest = text[pos:]
+        m = ADVERBIAL.match(rest)
+        if m:
+            pos += m.end()
+            continue
+        if names_audience:
+            m = AUDIENCE.match(rest)
+            if m and not _CLAUSE_START.match(rest.strip()):
+                pos += m.end()
+                names_audience = False
+                continue
+        m = re.match(r"\s*(?:that\b|:)\s*", rest)
+        if m and m.end() > 0 and rest.strip():
+            pos += m.end()
+            continue
+        break
+    return pos
+
+
+# "denied allegations that …", "dismissed claims of …": the object is a noun that carries
+# someone else's claim, so the verb reports no speech of its own subject
+_CLAIM_NOUN_OBJECT = re.compile(
+    r"^(?:(?:the|any|all|these|those|such|recent|earlier)\s+)?(?:allegations?|claims?|reports?|"
+    r"suggestions?|accusations?|rumou?rs?|speculation|charges?|criticism|suspicions?)\s+"
+    r"(?:that|of|about)\b",
+    re.IGNORECASE,
+)
+
+
+def reports_speech(skipped: str, clause: str, verb: ReportingVerb | None, needs: str) -> bool:
+    """Whether the text after a cue is reported speech: a that-clause (except after "asked":
+    "asked that her surname not be used" is a request) or a clause that passes ``clause_ok``."""
+    if re.search(r"\bthat\s*$", skipped):
+        return needs != "question"
+    return clause_ok(clause, needs, noun_object=bool(verb and verb.takes_noun_object))
+
+
+def clause_ok(clause: str, verb_needs: str, *, noun_object: bool = False) -> bool:
+    stripped = clause.strip(" ,;:")
+    if not stripped or NOT_CLAUSE_START.match(stripped) or _CLAIM_NOUN_OBJECT.match(stripped):
+        return False
+    if verb_needs == "quote":
+        return False
+    if verb_needs == "question":
+        return bool(_QUESTION_START.match(stripped))
+    if verb_needs == "clause":
+        return False  # only reached when no "that" was skipped
+    if len(stripped.split()) < 3:
+        return False
+    if _CLAUSE_START.match(stripped):
+        return True
+    verb = FINITE.search(" ".join(stripped.replace("’", "'").split()[:12]))
+    # "confirmed the layoffs but declined to say …": a second verb of the same subject;
+    # "announced a merger that eliminated …": a verb inside a relative clause. Either way
+    # what follows the cue is a noun phrase, not a reported clause.
+    before_verb = stripped[: verb.start()] if verb else ""
+    relative = noun_object and re.search(r"\b(?:that|which|who)\b", before_verb)
+    return bool(verb) and not relative and not re.search(r"\b(?:but|and|or)\s+$", before_verb)
+
+
+# Reporting frames (issue 19; PolNeAR annotates the object and its complement as content):
+# "X called him divisive", "X called the plan “a disaster”", "X described the outburst as the
+# emotions of a worried spouse". The rule names, by the verb's lemma:
+FRAMES = {
+    "call": "reporting frame: call X Y ('called him divisive')",
+    "describe": "reporting frame: describe X as Y",
+}
+_FRAME_OBJECT = re.compile(
+    r"\s++((?:him|her|them|it|himself|herself|themselves|me|us|you)\b"
+    r"|(?:the|his|her|their|its|this|that|these|those)\s++[\w’'\-]++(?:\s++[a-z][\w’'\-]*+){0,3}?"
+    r"(?=\s++(?:a|an|as|▒|[“\"]))"
+    rf"|{NAME_TOKEN}(?:\s++{NAME_TOKEN}){{0,3}}+(?:[’']s?+)?+)"
+)
+# After "called": particles and prepositions of its other senses ("called for", "called off")
+_NOT_CALL_OBJECT = frozenset(
+    """for on upon in into off out up back to at by from with about over around forth it's
+    attention""".split()
+)
+_NOT_COMPLEMENT = re.compile(
+    rf"(?:{TIME_WORDS}|{TIME_NOUNS}|on|in|at|to|for|from|with|by|about|after|before|back|"
+    r"out|up|off|over|and|or|but|that|who|which|last|this|next|because|when|while|if|as|"
+    r"so|twice|again|quits|names|home)\b",
+    re.IGNORECASE,
+)
+
+
+def frame_span(ms: str, cue: Cue, lemma: str) -> tuple[int, int] | None:
+    """The object and complement after a frame verb, as offsets in the masked sentence
+    ``ms`` (quoted words are masked with ▒): ``called [him divisive]``."""
+    rest = ms[cue.end() :]
+    stop = re.search(r"[.;:!?]|,\s|\s[–—]\s|\s(?:and|but|while|after|before|because)\s", rest)
+    clause_end = stop.start() if stop else len(rest.rstrip())
+    m = _FRAME_OBJECT.match(rest)
+    if m is None or m.end() >= clause_end:
+        return None
+    first = rest[m.start(1) :].split(None, 1)[0].lower()
+    if first in _NOT_CALL_OBJECT or first in stopwords() and m.group(1)[:1].isupper():
+        return None
+    after = rest[m.end() : clause_end]
+    complement = after.strip()
+    if lemma == "describe":
+        if not re.match(r"as\s", complement):
+            return None
+        complement = complement[3:].strip()
+    if not complement or _NOT_COMPLEMENT.match(complement) or len(complement.split()) > 25:
+        return None
+    if lemma == "call" and not (complement[:1] in '▒“"' or len(complement.split()) <= 6):
+        return None  # "called him a liar", not "called him to say the meeting was off"
+    start = cue.end() + m.start(1)
+    end = cue.end() + clause_end
+    return start, end
+
+
+def apposition_tail(tail: str) -> bool:
+    """The text after an attribution is an apposition: ``, director of …``, ``, a policy
+    that …`` (a determiner, or a role noun in its first three words), with no cue in it."""
+    m = re.match(r"\s*,\s*", tail)
+    if m is None:
+        return False
+    rest = tail[m.end() :]
+    starts = re.match(r"(?:a|an|the)\s", rest) or (
+        rest[:1].islower() and names_a_role(" ".join(rest.split()[:3]))
+    )
+    return bool(starts) and not find_cues(rest)
+
+
+def aside_bounds(text: str, s0: int, s1: int, pos: int) -> tuple[int, int] | None:
+    """The dash or parenthesis aside containing ``pos``, if any (content stays inside it)."""
+    seg = text[s0:s1]
+    rel = pos - s0
+    for opener, closer in (("–", "–"), ("—", "—"), ("(", ")")):
+        left = seg.rfind(f" {opener} " if opener in DASHES else opener, 0, rel)
+        if left < 0 or (opener == "(" and seg.find(closer, left, rel) >= 0):
+            continue  # "(61 percent) …, according to X": the parenthesis closed before
+        right = seg.find(f" {closer} " if closer in DASHES else closer, rel)
+        if right < 0 and opener in DASHES:
+            continue
+        start = s0 + left + (3 if opener in DASHES else 1)
+        end = s0 + right if right >= 0 else s1
+        return start, end
+    return None
+
+
+def trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in " ,:;":
+        a += 1
+    while b > a and text[b - 1] in " ,;:–—":
+        b -= 1
+    return a, b
+
+
+def trim_connector(text: str, a: int, b: int) -> int:
+    segment = text[a:b]
+    m = re.search(r"(?:,?\s+(?:but|and|while|whereas|although|as)\s*|,\s*)$", segment)
+    return a + m.start() if m else b
+
+
+def cut_writer_gloss(text: str, a: int, b: int, inner: list[QuoteSpan]) -> int:
+    """Drop a trailing apposition after the last quoted fragment: ``…”, a reference to …``."""
+    last = max(q.outer_end for q in inner)
+    tail = text[last:b]
+    if re.match(r"\s*,\s*(?:a|an|which|in\s+a|referring)\b", tail):
+        return last
+    return b
+
+
+def cut_next_action(text: str, a: int, b: int, inner: list[QuoteSpan]) -> int:
+    """End a partial clause before a second verb of the speaker: ``…” and urged students``."""
+    last = max(q.outer_end for q in inner)
+    m = re.match(r"\s+(?:and|but)\s+(?:then\s+)?[a-z]+ed\b", text[last:b])
+    return last if m else b
+
+
+FRONTED_ADVERBIAL = re.compile(
+    r"(?:in|on|at|for|after|before|by|with|without|from|during|since|until|under|over|as|"
+    r"if|when|while|although|though|however|meanwhile|instead|still|yet|so|then|now|today|"
+    r"yesterday|also|[a-z]+ly)\b",
+    re.IGNORECASE,
+)
+
+
+def is_fronted(lead: str) -> bool:
+    """A short fronted adverbial before a mid-sentence attribution: ``In return,``."""
+    lead = lead.strip()
+    return lead.endswith(",") and 1 <= len(lead.split()) <= 6

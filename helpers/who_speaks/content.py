@@ -1,0 +1,342 @@
+"""Content spans: what a speaker said, given the cue and the speaker phrase.
+
+Content follows the attribution corpora (PARC 3.0; PolNeAR): for a direct quotation the
+words inside the marks; for reported speech the whole reported clause. :func:`find_content`
+reads one cue of a sentence and returns the utterances it makes, each with the name of the
+rule that found it (the ``rule`` column of the quotes table):
+
+1. a reporting frame ("X called him divisive", "X described it as Y");
+2. direct quotations just before or after the attribution ("“…,” X said", "X said: “…”");
+3. reported speech: the clause after the cue ("X said the plan was …"), before it ("…, X
+   said"), after a mid-sentence attribution ("In return, X added, …"), or after
+   "according to" — cut before the next cue of the sentence and trimmed by
+   :mod:`.clauses`.
+
+>>> from ..quotemarks import mask_quotes
+>>> from .cues import find_cues
+>>> from .speaker_phrases import SpeakerPhrase
+>>> text = "Prices will rise, the ministry said."
+>>> sentence = Sentence(text, 0, len(text), text, [], 0)
+>>> cue = find_cues(text)[0]
+>>> phrase = SpeakerPhrase("the ministry", 18, 30, "description")
+>>> found, _at = find_content(sentence, cue, phrase, "before", None)
+>>> [(c.kind, text[c.start : c.end], c.rule) for c in found]
+[('indirect', 'Prices will rise', "reported speech before the attribution ('…, X said')")]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..entities import WHITESPACE
+from ..lexicons import ReportingVerb, reporting_verbs
+from ..quotemarks import QuoteSpan
+from .clauses import (
+    FRAMES,
+    FRONTED_ADVERBIAL,
+    NOT_CLAUSE_START,
+    apposition_tail,
+    aside_bounds,
+    cut_next_action,
+    cut_writer_gloss,
+    frame_span,
+    is_fronted,
+    reports_speech,
+    skip_after_cue,
+    trim,
+    trim_connector,
+)
+from .cues import Cue, only_adverbials
+from .speaker_phrases import ACROSS_AUXILIARY, SpeakerPhrase
+
+__all__ = [
+    "Content",
+    "Sentence",
+    "find_content",
+    "first_char",
+    "gap_is_punct",
+    "is_full_sentence_quote",
+    "only_punct",
+]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a paragraph, as the content rules read it."""
+
+    text: str  # the whole paragraph (quotation marks normalised)
+    start: int  # where the sentence starts and ends in the paragraph
+    end: int
+    masked: str  # the sentence alone, quoted words masked with ▒
+    quotes: list[QuoteSpan]  # the quotations that overlap the sentence
+    content_start: int  # where the paragraph's own text starts, after web furniture
+
+
+@dataclass
+class Content:
+    """One utterance of a cue: ``kind`` is direct, partial or indirect; offsets are in the
+    paragraph; ``claims`` are the quotations it gives to the speaker."""
+
+    kind: str
+    start: int
+    end: int
+    rule: str
+    fragments: list[tuple[int, int]] = field(default_factory=list)
+    claims: list[QuoteSpan] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Where:
+    """Where the attribution (speaker and cue) stands, and where the text after it starts."""
+
+    start: int
+    end: int
+    after: int
+
+
+# The rule of reported speech, by where the speaker was found (``how``, see :mod:`.cue_speaker`)
+_REPORTED_RULES = {
+    "before": "reported speech after the cue",
+    "after": "reported speech, speaker after the cue",
+    "according": "'according to' attribution",
+    "gerund": "reported speech after a participle cue (', adding that')",
+    "middle": "reported speech after a mid-sentence attribution ('In return, X added, …')",
+}
+_BEFORE_THE_ATTRIBUTION = "reported speech before the attribution ('…, X said')"
+
+
+def find_content(
+    sentence: Sentence,
+    cue: Cue,
+    phrase: SpeakerPhrase,
+    how: str,
+    following: tuple[Cue, SpeakerPhrase] | None,
+) -> tuple[list[Content], int]:
+    """The utterances a cue makes, and where its attribution stands in the paragraph (the
+    position a later pronoun looks back from). ``following`` is the next cue of the
+    sentence with its speaker phrase, if any: reported speech stops before it."""
+    text, s0 = sentence.text, sentence.start
+    verb = reporting_verbs().get(WHITESPACE.sub(" ", cue.group().lower()))
+    if verb is not None and verb.lemma in FRAMES and how in ("before", "gerund"):
+        span = frame_span(sentence.masked, cue, verb.lemma)
+        if span is not None:
+            a, b = s0 + span[0], s0 + span[1]
+            inner = [q for q in sentence.quotes if a <= q.open_at and q.outer_end <= b + 1]
+            frags = [(q.start, min(q.end, b)) for q in inner]
+            kind = "partial" if frags else "indirect"
+            found = Content(kind, a, b, FRAMES[verb.lemma], frags, inner)
+            return [found], s0 + min(phrase.start, cue.start())
+        if verb.lemma == "call":
+            return [], 0  # "called for", "called the meeting": no speech
+    if phrase.borrowed:  # the subject stands earlier: the attribution is the cue alone
+        attr_start, attr_end = s0 + cue.start(), s0 + cue.end()
+    else:
+        attr_start = s0 + min(phrase.start, cue.start())
+        attr_end = s0 + max(phrase.end, cue.end())
+    audience = bool(verb and verb.names_audience)
+    after = skip_after_cue(text, attr_end, audience) if how != "after" else attr_end
+    where = _Where(attr_start, attr_end, after)
+    directs = _direct_quotes(sentence, phrase, how, where, last=following is None)
+    if directs and how != "according":
+        across = ACROSS_AUXILIARY if phrase.across_auxiliary else ""
+        rule = f"direct quote, speaker {how} the quote{across}"
+        return [Content("direct", q.start, q.end, rule, [], [q]) for q in directs], attr_start
+    reported = _reported(sentence, cue, phrase, how, following, where, verb)
+    return ([reported] if reported is not None else []), attr_start
+
+
+def _direct_quotes(
+    sentence: Sentence, phrase: SpeakerPhrase, how: str, where: _Where, *, last: bool
+) -> list[QuoteSpan]:
+    """Quotations directly before or after the attribution: the speaker's own words."""
+    text, s0, s1 = sentence.text, sentence.start, sentence.end
+    attr_start, attr_end = where.start, where.end
+    adjacent_before = [
+        q
+        for q in sentence.quotes
+        if q.outer_end <= attr_start
+        and gap_is_punct(text, q.outer_end, attr_start)
+        # "Water companies … had been “let off the hook”, the trust said": a phrase
+        # inside the writer's sentence, so partial speech, not a direct quote
+        and (q.open_at <= s0 + 1 or text[s0 : q.open_at].rstrip().endswith((":", ".", "?", "!")))
+    ]
+    # '“A,” said X, an economist at Y, “B.”': the quotation resumes after the apposition
+    role_end = attr_end
+    if how == "after" and phrase.role and adjacent_before:
+        role_at = text.find(phrase.role, attr_end, s1)
+        if role_at >= 0 and not text[attr_end:role_at].strip(" ,"):
+            role_end = role_at + len(phrase.role)
+    adjacent_after = [
+        q
+        for q in sentence.quotes
+        if q.open_at >= attr_end
+        and (
+            gap_is_punct(text, attr_end, q.open_at, allow_colon=True)
+            or gap_is_punct(text, where.after, q.open_at, allow_colon=True)
+            or (role_end > attr_end and gap_is_punct(text, role_end, q.open_at))
+        )
+    ]
+    directs: list[QuoteSpan] = []
+    if adjacent_before:
+        directs.append(adjacent_before[-1])
+    for q in adjacent_after:
+        # a quotation that opens right after the attribution and runs to the sentence end
+        tail = text[q.outer_end : s1].strip()
+        if only_punct(tail) or q.close_at is None or (last and is_full_sentence_quote(text, q)):
+            directs.append(q)
+            break
+    return directs
+
+
+def _reported(
+    sentence: Sentence,
+    cue: Cue,
+    phrase: SpeakerPhrase,
+    how: str,
+    following: tuple[Cue, SpeakerPhrase] | None,
+    where: _Where,
+    verb: ReportingVerb | None,
+) -> Content | None:
+    """Reported speech: the clause after the cue, or before it ("…, X said.")."""
+    text, s0 = sentence.text, sentence.start
+    bounds = _clause_bounds(sentence, cue, phrase, how, where)
+    if bounds is None:
+        return None
+    clause_from, clause_to, how = bounds
+    clause_from = max(clause_from, sentence.content_start)
+    aside = aside_bounds(text, s0, sentence.end, where.start)
+    if aside is not None:
+        clause_from = max(clause_from, aside[0])
+        clause_to = min(clause_to, aside[1])
+    if following is not None:
+        nxt_cue, nxt_phrase = following
+        next_at = s0 + (
+            nxt_phrase.start if s0 + nxt_phrase.start > clause_from else nxt_cue.start()
+        )
+        if clause_from < next_at < clause_to:
+            clause_to = trim_connector(text, clause_from, min(clause_to, next_at))
+    clause_from, clause_to = trim(text, clause_from, clause_to)
+    if clause_to - clause_from < 2:
+        return None
+    inner = [
+        q for q in sentence.quotes if clause_from <= q.open_at and q.outer_end <= clause_to + 1
+    ]
+    clause = text[clause_from:clause_to]
+    if inner and NOT_CLAUSE_START.match(clause.strip()) and how != "according":
+        return None
+    # Reported speech needs a clause ("said the plan was …", not "denied a request"); a
+    # quoted phrase after a verb that also takes plain objects needs one too ("admitted
+    # 14 counts of fraud … “consultancy fees”" is not speech).
+    check = how != "according" and clause_from >= where.end
+    check = check and (not inner or (verb is not None and verb.takes_noun_object))
+    needs = verb.needs if verb else "yes"
+    if check and not reports_speech(text[where.end : clause_from], clause, verb, needs):
+        return None
+    if inner:
+        clause_to = cut_writer_gloss(text, clause_from, clause_to, inner)
+        clause_to = cut_next_action(text, clause_from, clause_to, inner)
+    # a quotation left open runs to the end of the paragraph: its fragment stops where
+    # the clause does ("… “the,“ Okafor said." once gave a fragment past the clause)
+    frags = [(q.start, min(q.end, clause_to)) for q in inner if q.start < clause_to]
+    kind = "partial" if frags else "indirect"
+    rule = _REPORTED_RULES[how] if clause_to > where.start else _BEFORE_THE_ATTRIBUTION
+    if phrase.across_auxiliary:
+        rule += ACROSS_AUXILIARY
+    return Content(kind, clause_from, clause_to, rule, frags, inner)
+
+
+def _clause_bounds(
+    sentence: Sentence, cue: Cue, phrase: SpeakerPhrase, how: str, where: _Where
+) -> tuple[int, int, str] | None:
+    """Where the reported clause of a cue starts and ends (before trimming), and ``how``
+    (``middle`` for a mid-sentence attribution); None when there is no clause."""
+    text, s0, s1 = sentence.text, sentence.start, sentence.end
+    attr_start, attr_end = where.start, where.end
+    sentence_end = s0 + len(text[s0:s1].rstrip().rstrip(".!?;").rstrip())
+    if sentence_end < s1 and text[s0:s1].rstrip().endswith(("”", '"', "’")):
+        sentence_end = s0 + len(text[s0:s1].rstrip())
+    tail_from = where.after
+    if how == "after" and phrase.role:
+        # "…, said Jane Okafor, the foreign minister." — the apposition is no content
+        role_at = text.find(phrase.role, attr_end, sentence_end)
+        if role_at >= 0 and not text[attr_end:role_at].strip(" ,"):
+            tail_from = role_at + len(phrase.role)
+    tail = text[tail_from:sentence_end]
+    # "…, she said, adding that …" / "…, X said in a statement, which also …": what
+    # follows is another utterance or a remark about the speaker, not this content
+    follows = re.match(r"\s*,\s*(?:which|who|([a-z]+ing))\b", tail)
+    if follows and (not follows.group(1) or follows.group(1) in reporting_verbs()):
+        tail = tail[: follows.start()]
+    tail_is_empty = only_adverbials(tail)
+    if (
+        not tail_is_empty
+        and text[s0:attr_start].rstrip().endswith(",")
+        and not is_fronted(text[s0:attr_start])  # "By 2027, she added, the group …"
+        and apposition_tail(tail)
+    ):
+        # "…, said Jane Okafor, director of the X project." / "…, Okafor said, a policy
+        # that …": the speaker's apposition or the writer's gloss, not her words (rule
+        # "reported speech before the attribution", the content before the comma)
+        tail_is_empty = True
+    if (
+        how == "according"
+        and text[s0:attr_start].strip() == ""
+        or (how == "according" and re.match(r"\s*[Aa]ccording", text[s0 : s0 + cue.start() + 1]))
+    ):
+        m = re.match(r"[^,]*,\s*", text[attr_end:sentence_end])
+        return attr_end + (m.end() if m else 0), sentence_end, how
+    if tail_is_empty or how == "according":
+        lead = text[s0:attr_start].rstrip()
+        if lead.endswith(","):
+            return s0, s0 + len(lead) - 1, how
+        if re.search(r",\s?[”\"’']{1,2}$", lead) and not only_punct(lead):
+            # 'Candidates who think "America … are dangerously wrong," she said': the comma
+            # inside the closing mark (American style) ends the reported clause
+            return s0, s0 + len(lead), how
+        return None
+    if (
+        re.match(r"\s*,", text[attr_end:])
+        and how in ("before", "after")
+        and is_fronted(text[s0:attr_start])
+    ):
+        m = re.match(r"\s*,\s*", text[attr_end:])
+        if FRONTED_ADVERBIAL.match(text[s0:attr_start].strip()):
+            # "In return, X added, the town would …": content after the second comma
+            return attr_end + m.end(), sentence_end, "middle"
+        # "The numbers, he says, were never the hard part": the fronted words are the
+        # clause's subject, so the content is the whole clause (PARC keeps it whole)
+        return s0, sentence_end, "middle"
+    return where.after, sentence_end, how
+
+
+def first_char(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def gap_is_punct(text: str, a: int, b: int, *, allow_colon: bool = False) -> bool:
+    gap = text[a:b]
+    allowed = " ,.\u00a0" + (":" if allow_colon else "")
+    return b >= a and all(ch in allowed for ch in gap) and len(gap) <= 4
+
+
+def only_punct(s: str) -> bool:
+    return all(not ch.isalnum() for ch in s)
+
+
+def is_full_sentence_quote(text: str, q: QuoteSpan, s0: int | None = None) -> bool:
+    """The quotation is a sentence (or more) of its own, not a phrase inside the writer's."""
+    inner = text[q.start : q.end].strip()
+    before = text[s0 if s0 is not None else 0 : q.open_at].strip()
+    after = text[q.outer_end :].strip()
+    starts_sentence = before == "" or before.endswith((".", ":", "?", "!"))
+    ends_sentence = (
+        q.close_at is None
+        or inner.endswith((".", "?", "!", ","))
+        or after[:1] in ("", ".", "?", "!")
+    )
+    return (
+        starts_sentence
+        and ends_sentence
+        and (len(inner.split()) >= 2 or inner.endswith((".", "?", "!")))
+    )

@@ -1,0 +1,190 @@
+"""Which speaker a cue belongs to.
+
+For each cue of a sentence, :func:`speaker_for_cue` decides where its speaker stands and
+returns the speaker phrase with how it was found (``how``, which names the rule):
+
+- ``before``: "Jane Okafor said …", "…, the minister said" (the usual order);
+- ``after``: "“…,” said Jane Okafor" (an inverted cue after a quotation or a comma);
+- ``according``: "according to the central bank", or a document ("according to the report");
+- ``gerund``: ", adding that …" (the subject of the clause, or of the previous cue).
+
+It also decides when a cue is no verb of speech at all: a noun ("in a report", "the
+remarks followed"), a plural noun after a number ("two reports"), a capitalised word
+inside a sentence, or a one-word name before a base form ("Rogue state tyrant …").
+
+>>> from .cues import find_cues
+>>> from ..lexicons import reporting_verbs
+>>> ms = "Prices will rise, the ministry said."
+>>> cue = find_cues(ms)[0]
+>>> phrase, how = speaker_for_cue(ms, cue, "said", reporting_verbs()["said"], [])
+>>> phrase.text, how
+('the ministry', 'before')
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..entities import DETERMINER, NOT_MODIFIERS, EntityIndex, ordinary_word
+from ..lexicons import ReportingVerb, speaker_nouns
+from .clauses import FINITE
+from .cues import PHRASE_CUES, Cue
+from .speaker_phrases import (
+    SpeakerPhrase,
+    source_after,
+    speaker_after,
+    speaker_at_end,
+    speaker_before,
+)
+
+__all__ = ["CUE_WINDOW", "speaker_for_cue"]
+
+# How far before a verb of speech its speaker is looked for, in characters: a speaker and its
+# appositions ("X, a professor of law at Y who led the inquiry, said") take a few hundred at
+# most, and a bounded look keeps the cost of a sentence linear in its length however many
+# cues it holds (a sentence with no full stops and hundreds of verbs was quadratic).
+CUE_WINDOW = 1000
+
+# A number or quantity word before an -s form makes it a plural noun (a plural subject takes
+# the base form: "many say", never "many says"): "in four of five states", "several notes".
+_QUANTITY_BEFORE = re.compile(
+    r"\b(?:\d++|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds|thousands|"
+    r"several|many|few|other|both|all|of|more|fewer)\s*$",
+    re.IGNORECASE,
+)
+
+
+def speaker_for_cue(
+    ms: str, cue: Cue, form: str, verb: ReportingVerb | None, found: list[tuple]
+) -> tuple[SpeakerPhrase | None, str]:
+    """Find who a cue of the masked sentence ``ms`` belongs to: ``(phrase, how)``, or
+    ``(None, "")`` when the cue is no verb of speech or has no speaker. ``form`` is the
+    cue in lower case, ``verb`` its lexicon entry; ``found`` holds the earlier cues of the
+    sentence as ``(cue, phrase, entity, how)`` (a later cue may share their subject)."""
+    lead = max(0, cue.start() - CUE_WINDOW)
+    pre, post = ms[lead : cue.start()], ms[cue.end() : cue.end() + CUE_WINDOW]
+    return _speaker_in_window(pre, lead, post, cue, form, verb, found)
+
+
+def _speaker_in_window(
+    pre: str,
+    lead: int,
+    post: str,
+    cue: Cue,
+    form: str,
+    verb: ReportingVerb | None,
+    found: list[tuple],
+) -> tuple[SpeakerPhrase | None, str]:
+    """:func:`speaker_for_cue` on ``pre``, the text from ``lead`` to the cue, and ``post``,
+    the text after it."""
+    if form in PHRASE_CUES:
+        phrase = speaker_after(post)
+        if phrase is None and form != "per":  # "9 per cent"
+            phrase = source_after(post)
+        if phrase is None:
+            return None, ""
+        phrase.start += cue.end()
+        phrase.end += cue.end()
+        return phrase, "according"
+    if verb is None or (cue.group()[0].isupper() and cue.start() > 0):
+        return None, ""
+    if re.search(rf"\b(?:{DETERMINER}|such|these|those|this)\s*$", pre, re.I) or (
+        form.endswith("s") and FINITE.match(post.lstrip())
+    ):
+        return None, ""  # "in a report", "the remarks followed": a noun, not a verb
+    if form.endswith("s") and _QUANTITY_BEFORE.search(pre):
+        return None, ""  # "in four of five states", "two reports": a plural noun
+    # inverted: “…,” said X   /   “…,” X said   (the quote ends just before)
+    quote_before = re.search(r"[”\"’']\s*[,]?\s*$|[,?!.][”\"’']\s*$", pre.rstrip() + " ")
+    gerund = form.endswith("ing")
+    if gerund:
+        if not verb.gerund_reports:
+            return None, ""
+        if not re.search(r"(?:,|\bby|\bbefore|\bafter)\s*$", pre):
+            return None, ""
+        subject = _copy(found[-1][1]) if found else _shifted(_clause_subject(pre), lead)
+        if subject is not None:
+            subject.borrowed = True
+        return (subject, "gerund") if subject is not None else (None, "")
+    if found and re.search(r",\s*(?:who|which)\s*$", pre):
+        # "…, said Ray Dunleavy, president of X, who said …": the same speaker again
+        return _copy(found[-1][1]), "before"
+    if re.search(r"(?:,\s*|\s)(?:and|but)\s*$", pre):
+        # "X claimed …, and said …", "X admitted … but said …": the same subject
+        subject = _copy(found[-1][1]) if found else _shifted(_clause_subject(pre), lead)
+        if subject is not None:
+            subject.borrowed = True
+            return subject, "before"
+    before = _shifted(speaker_before(pre), lead)
+    if before is not None and before.across_auxiliary and found:
+        before = None  # "X said the board had concluded …": inside X's words
+    if before is not None and not _singular_name_with_base_verb(before, form, verb):
+        return before, "before"
+    if quote_before or re.search(r",\s*$", pre) or not pre.strip():
+        after = speaker_after(post)
+        if after is not None:
+            after.start += cue.end()
+            after.end += cue.end()
+            return after, "after"
+    return None, ""
+
+
+def _shifted(phrase: SpeakerPhrase | None, offset: int) -> SpeakerPhrase | None:
+    """``phrase`` with its offsets moved by ``offset`` (found in a window of the sentence)."""
+    if phrase is not None and offset:
+        phrase.start += offset
+        phrase.end += offset
+    return phrase
+
+
+def _copy(phrase: SpeakerPhrase) -> SpeakerPhrase:
+    """The subject of an earlier verb, reused by a later cue (", adding that …")."""
+    return SpeakerPhrase(
+        phrase.text, phrase.start, phrase.end, phrase.kind, phrase.role, phrase.definite, True
+    )
+
+
+def _singular_name_with_base_verb(phrase: SpeakerPhrase, form: str, verb) -> bool:
+    """A one-word name before the base form of a verb ("Rogue state tyrant …" read as
+    "Rogue" + "state"): ungrammatical for a person, so not a reporting cue. Plural names
+    ("Democrats say") and organisations ("Arsenal say") are kept."""
+    return (
+        verb is not None
+        and form == verb.lemma
+        and phrase.kind == "name"
+        and len(phrase.text.split()) == 1
+        and not phrase.text.endswith("s")
+        and EntityIndex.classify(phrase.text) != "institution"
+    )
+
+
+def _clause_subject(pre: str) -> SpeakerPhrase | None:
+    """The subject of the clause a cue continues: the speaker phrase that opens the
+    sentence or follows a fronted phrase ("In its report, the bank cut …, and said …";
+    "Dunmore boss Alan Corrigan was in no mood …, insisting …")."""
+    for m in re.finditer(r"(?:^|,\s+)", pre):
+        segment = pre[m.end() :]
+        pronoun = re.match(r"(he|she|they|it|He|She|They|It)\b", segment)
+        if pronoun:
+            return SpeakerPhrase(pronoun.group(1), m.end(), m.end() + pronoun.end(), "pronoun")
+        end = 0
+        for w in re.finditer(r"[\w’'\-\.&]+", segment):  # lazily: the loop stops early
+            token = w.group()
+            noun = speaker_nouns().get(token.lower(), {}).get("kind")
+            capitalised = token[:1].isupper() and token.lower() not in NOT_MODIFIERS | {
+                "in",
+                "on",
+                "at",
+            }
+            if capitalised or token.lower() in ("the", "a", "an") or noun:
+                end = w.end()
+            else:
+                break
+        phrase = speaker_at_end(segment[:end], None) if end else None
+        if phrase is not None and phrase.kind == "name" and ordinary_word(phrase.text):
+            continue  # "Sitting beside X, the minister said …": a participle, not a name
+        if phrase is not None:
+            phrase.start += m.end()
+            phrase.end += m.end()
+            return phrase
+    return None

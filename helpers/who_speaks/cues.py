@@ -1,0 +1,142 @@
+"""Cues: the words that mark speech, and the adverbials that stand around them.
+
+A *cue* is a reporting verb from ``data/lexicons/reporting_verbs.csv`` (``said``,
+``warned``, ``told``) or one of the attribution phrases in ``PHRASE_CUES`` (``according
+to``); it links a speaker to what was said (Pareti 2016, PARC 3.0). Cues are looked for in
+a sentence whose quoted words are masked (:func:`helpers.quotemarks.mask_quotes`), so a
+verb inside a quotation is never a cue. ``ADVERBIAL`` lists what may stand between a cue
+and its content ("said on Wednesday in a statement that …").
+
+>>> [c.group() for c in find_cues("Prices will rise, the ministry said on Wednesday.")]
+['said']
+>>> only_adverbials("on Wednesday in a statement")
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..entities import DAYS, MONTHS
+from ..lexicons import reporting_verbs
+
+__all__ = [
+    "ADVERBIAL",
+    "DAY_PART",
+    "PHRASE_CUES",
+    "TIME_NOUNS",
+    "TIME_WORDS",
+    "Cue",
+    "cue_forms",
+    "find_cues",
+    "only_adverbials",
+]
+
+# Phrases that attribute without a verb. "per" is common in American wire copy.
+PHRASE_CUES = ("according to", "in the words of", "per")
+TIME_WORDS = (
+    r"(?:yesterday|today|tonight|earlier|later|previously|recently|also|only|then|again|once|"
+    r"repeatedly|publicly|privately|separately|first|initially|however|too|simply|flatly|"
+    r"bluntly|firmly|quickly|now|still)"
+)
+TIME_NOUNS = (
+    r"(?:week|month|year|night|morning|afternoon|evening|weekend|summer|winter|spring|autumn|"
+    r"fall|time|season|" + "|".join(MONTHS + DAYS) + ")"
+)
+#: A day of the week, with an optional part of it: "Monday", "Tuesday night".
+DAY_PART = rf"(?:{'|'.join(DAYS)})(?:\s+(?:night|morning|afternoon|evening))?"
+# Adverbials that may stand between a speaker and the cue, or between the cue and content.
+ADVERBIAL = re.compile(
+    rf"""^(?:
+        ,?\s*{TIME_WORDS}\b
+      | ,?\s*(?:last|this|next|earlier\s+this|late\s+last|early\s+this)\s+{TIME_NOUNS}\b
+      | ,?\s*on\s+(?:{TIME_NOUNS}|the\s+phone|television|radio|social\s+media|twitter|x|facebook|
+            instagram|tiktok|youtube|linkedin|threads|bluesky|telegram|weibo|air)\b
+      | ,?\s*in\s+(?:a|an|the|its|his|her|their)\s+(?:\w+\s+){{0,2}}?(?:statement|report|interview|
+            press\s+conference|briefing|letter|memo|post|email|e-mail|speech|filing|
+            court\s+filing|submission|blog\s+post|video|tweet|note|message|release|address|
+            bulletin|newsletter|update|notice|ruling|judgment|judgement|affidavit|podcast)\b
+            (?:\s+to\s+(?:clients|investors|staff|employees|members|customers|shareholders|supporters))?
+            (?:\s+(?:published|released|issued|posted|filed|sent|(?:seen|reviewed|obtained)\s+by\s+\w+)
+               (?:\s+(?:on|in|last|this|earlier)\s+[\w\-]+)?)?
+      | ,?\s*on\s+(?:a|an|the)\s+(?:\w+\s+){{0,2}}?(?:call|conference\s+call|programme|program|
+            show|podcast|website|blog|visit|tour)\b
+      | ,?\s*(?:to|told)\s+(?:reporters|journalists)\b
+      | ,?\s*outside\s+(?:court|the\s+court|parliament)\b
+      | ,?\s*in\s+{TIME_NOUNS}\b
+      | ,?\s*{DAY_PART}\b
+      | ,?\s*at\s+(?:a|an|the)\s+(?:\w+\s+){{0,2}}?(?:press\s+conference|briefing|meeting|rally|
+            hearing|news\s+conference|event|summit|ceremony)\b
+      | ,?\s*(?:on|in)\s+(?:\w+\s+)?(?:\d{{1,2}}|\d{{4}})\b
+      | ,?\s*(?:a|two|three|several)\s+(?:days?|weeks?|months?|years?)\s+ago\b
+      | ,?\s*for\s+(?:years|months|weeks|decades|days|some\s+time|a\s+long\s+time)\b
+      | ,?\s*(?:at\s+the\s+time|on\s+the\s+record|on\s+camera|in\s+the\s+past|in\s+private|
+            in\s+public|in\s+recent\s+(?:days|weeks|months|years)|in\s+[’']\d\d)\b
+      | \s*of\s+(?:[\w’'.\-]++\s*+){{1,6}}+(?=,\s*[“"]) # "said of the senator, “…”"
+      | ,?\s*(?:on|with)\s+(?-i:(?:the\s+)?[A-Z][\w’'&.\-]*+(?:\s+[A-Z][\w’'&.\-]*+){{0,4}}+)
+            (?=\s*(?:,|that\b|:|[“"]|(?-i:[a-z])))
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue found in a sentence (the same interface as a regex match)."""
+
+    text: str
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self) -> str:
+        return self.text
+
+
+@cache
+def cue_forms() -> dict[str, dict[tuple[str, ...], None]]:
+    """Cues indexed by their first word: ``{"according": {("according", "to"): None}}``,
+    longest first, so a sentence is scanned once, word by word."""
+    forms: dict[str, dict[tuple[str, ...], None]] = {}
+    for form in sorted([*reporting_verbs(), *PHRASE_CUES], key=lambda f: -len(f.split())):
+        words = tuple(form.split())
+        forms.setdefault(words[0], {})[words] = None
+    return forms
+
+
+_CUE_WORD = re.compile(r"[\w’'\-]+")
+
+
+def find_cues(masked_sentence: str) -> list[Cue]:
+    """Reporting verbs and attribution phrases outside quotation marks, longest match first."""
+    forms = cue_forms()
+    words = list(_CUE_WORD.finditer(masked_sentence))
+    lowered = [w.group().lower() for w in words]
+    found, i = [], 0
+    while i < len(words):
+        for form in forms.get(lowered[i], ()):
+            n = len(form)
+            if tuple(lowered[i : i + n]) == form:
+                a, b = words[i].start(), words[i + n - 1].end()
+                found.append(Cue(masked_sentence[a:b], a, b))
+                i += n - 1
+                break
+        i += 1
+    return found
+
+
+def only_adverbials(text: str) -> bool:
+    """True when ``text`` holds nothing but adverbials ("on Wednesday in a statement")."""
+    pos = 0
+    while m := ADVERBIAL.match(text[pos:]):
+        if not m.end():
+            break
+        pos += m.end()
+    return not text[pos:].strip(" ,.")

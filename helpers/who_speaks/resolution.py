@@ -1,0 +1,279 @@
+"""Resolution: which person, institution or anonymous source a speaker phrase refers to.
+
+- a name: the person it names in full or in part ("Okafor", "Ms Okafor"), an institution
+  or a place speaking for its government ("France said"), else a new person (a title gives
+  the gender; the gender is never guessed from a first name);
+- a pronoun: the most recent compatible person (he/she) or body (it/they), sentence
+  subjects and earlier speakers first, this paragraph first (salience, after Lappin &
+  Leass 1994), never a place;
+- a description: the person the article gave that role ("the minister" after "Jane
+  Okafor, the foreign minister"), the institution it points to ("the regulator", "the
+  company", "a council spokeswoman"), the same anonymous source again ("the official"
+  after "a senior official"), else a new anonymous source.
+
+>>> from ..entities import index_entities
+>>> from .speaker_phrases import SpeakerPhrase
+>>> body = ["Jane Okafor, the foreign minister, arrived.", "The minister said so."]
+>>> index = index_entities(body, "T", {-1: [(0, 1)], 0: [(0, 43)], 1: [(0, 21)]})
+>>> phrase = SpeakerPhrase("The minister", 0, 12, "description")
+>>> Resolver(index, Record()).resolve(phrase, 1, 0).canonical
+'Jane Okafor'
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from ..entities import (
+    CAP_RUN,
+    DETERMINER,
+    TITLE_PREFIX,
+    TITLES,
+    Entity,
+    EntityIndex,
+    drop_qualifier,
+    head_word,
+    is_descriptor,
+    norm_name,
+    split_title,
+)
+from ..lexicons import gazetteer, speaker_nouns
+from ..text import stopwords
+from .speaker_phrases import POST_MODIFIER, PRONOUNS, SpeakerPhrase
+from .utterances import Record
+
+__all__ = ["Resolver"]
+
+
+# Head words of public bodies: "the company" never means "the Product Safety Office".
+_PUBLIC_BODY_WORDS = frozenset(
+    """Office Ministry Department Council Agency Authority Police Court Parliament Government
+    Commission Regulator Service University School Union Assembly Senate Congress Committee
+    Board Tribunal Inquiry Embassy Army Navy""".split()
+)
+
+
+class Resolver:
+    """Resolves the speaker phrases of one article, in reading order, against its entity
+    index and what the :class:`Record` says was spoken so far."""
+
+    def __init__(self, index: EntityIndex, record: Record) -> None:
+        self.index = index
+        self.record = record
+        self.spokesperson_owner: Entity | None = None
+        # Look-up structures so that each resolution costs no more as the article grows:
+        # mentions are in reading order, so "the mentions before (p, pos)" is a prefix.
+        self._mention_keys = [(m.paragraph, m.start) for m in index.mentions]
+        self._mention_at: dict[Entity, list[int]] = {}
+        for i, m in enumerate(index.mentions):
+            self._mention_at.setdefault(m.entity, []).append(i)
+        self._first_body = bisect_left(self._mention_keys, (0,))
+
+    def resolve(self, phrase: SpeakerPhrase, p: int, sent_start: int) -> Entity | None:
+        pos = sent_start + phrase.start
+        if phrase.kind == "pronoun":
+            text = phrase.text.lower()
+            if text.endswith(("them", "those")):
+                text = "they"
+            elif is_descriptor(text):  # "the grandmother-of-five", "the 34-year-old"
+                text = "person"
+            return self._resolve_pronoun(text, p, pos)
+        if phrase.kind == "name":
+            name = drop_qualifier(phrase.text)  # "Former Secretary …" -> "Secretary …"
+            person = self.index.person_for(name)
+            if person is not None:
+                person.describe(phrase.role)
+                return person
+            kind = EntityIndex.classify(name)
+            known = gazetteer().get(name.lower())
+            if (
+                kind == "institution"
+                or (known and known["type"] == "organisation")
+                or (phrase.definite and len(name.split()) <= 3)
+            ):
+                canonical = known["name"] if known else name
+                return self.index.add(norm_name(canonical), Entity(canonical, "institution"))
+            if kind == "place" or (known and known["type"] in ("place", "demonym")):
+                # "France said" / "Britain warned": the government of a place speaks
+                canonical = known["name"] if known else name
+                return self.index.add(norm_name(canonical), Entity(canonical, "institution"))
+            # an unknown name as the subject of a cue: a person (the title gives the gender)
+            title = TITLE_PREFIX.match(name)
+            office, bare = split_title(TITLE_PREFIX.sub("", name))
+            gender = TITLES.get(title.group().strip().lower().rstrip("."), "") if title else ""
+            entity = self.index.add(
+                norm_name(bare), Entity(bare, "person", gender=gender, first_seen=(p, pos))
+            )
+            entity.describe(phrase.role)
+            entity.describe(office)
+            return entity
+        return self._resolve_description(phrase, p, pos)
+
+    def _resolve_pronoun(self, pronoun: str, p: int, pos: int) -> Entity | None:
+        """Most recent compatible antecedent, preferring sentence subjects and speakers
+        (salience, after Lappin & Leass 1994); people only for he/she."""
+        want = PRONOUNS[pronoun]
+        lo = bisect_left(self._mention_keys, (max(0, p - 3),))
+        hi = bisect_left(self._mention_keys, (p, pos))
+        window = [(m.paragraph, m.start, m.entity, m.subject) for m in self.index.mentions[lo:hi]]
+        window += [
+            (q, at, e, True)
+            for q, at, e in self.record.spoken_since(p - 3)
+            if (q, at) < (p, pos) and q >= p - 3
+        ]
+        window.sort(key=lambda c: (c[0], c[1]))
+
+        def fits(e: Entity) -> bool:
+            if want == "person":
+                return e.kind == "person"
+            if want in ("male", "female"):
+                return e.kind == "person" and e.gender in ("", want)
+            if want == "plural":
+                return e.kind in ("institution", "anonymous") or (
+                    e.kind == "person" and e.gender in ("", "they")
+                )
+            return e.kind == "institution"
+
+        # this paragraph first (news paragraphs shift topic), subjects and speakers first
+        here = [c for c in window if c[0] == p]
+        for scope, subject_only in ((here, True), (here, False), (window, True), (window, False)):
+            for _q, _at, e, subject in reversed(scope):
+                if (subject or not subject_only) and fits(e):
+                    if e.kind == "person" and not e.gender:
+                        e.gender = want if want != "plural" else "they"
+                    return e
+        return None
+
+    def _resolve_description(self, phrase: SpeakerPhrase, p: int, pos: int) -> Entity | None:
+        text = re.sub(
+            r"^(?:one|some|two|three|many|most|each)\s+of\s+", "", phrase.text, flags=re.I
+        )
+        words = text.split()
+        head = words[-1].lower()
+        post = POST_MODIFIER.search(text)
+        if post:
+            head_words = text[: post.start()].split()
+            head = head_words[-1].lower() if head_words else head
+        info = speaker_nouns().get(head, {"kind": "anonymous", "gender": "", "number": "singular"})
+        definite = words[0].lower() in ("the", "its", "his", "her", "their")
+        earlier = bisect_left(self._mention_keys, (p, pos))  # mentions[:earlier] come before
+        if info["kind"] == "document" and self.record.spoken_at:
+            return self.record.spoken_at[-1][2]  # "“…,” the statement said": whoever issued it
+        if head in {"spokesman", "spokeswoman", "spokesperson"}:
+            owner = self._spokesperson_owner(text, head, definite, earlier)
+            if owner is not None:
+                return owner
+        if info["kind"] == "role" and definite:
+            # "the Dunmore manager": the person whose name and descriptions share most of
+            # the words (a capitalised modifier counts double), the most recent on a tie
+            modifiers = [w for w in words[1:-1] if w[:1].isupper()]
+            people = [e for e in self._recent(0, earlier) if e.kind == "person"]
+            spoke = reversed(list(self.record.speakers.values()))
+            people += [e for e in spoke if e.kind == "person"]
+            scored = [
+                (2 * e.described_as(modifiers) + e.described_as([head]), e)
+                for e in dict.fromkeys(people)
+            ]
+            best = max(scored, key=lambda se: se[0], default=(0, None))
+            if best[0] > 0:
+                return best[1]
+            if info["gender"]:
+                # "The actress, 34, told fans …" right after naming her: like a pronoun
+                pronoun = "she" if info["gender"] == "female" else "he"
+                person = self._resolve_pronoun(pronoun, p, pos)
+                if person is not None:
+                    return person
+        if info["kind"] == "institution":
+            owner = self._institution_in(text, earlier, generic=definite)
+            if owner is not None:
+                return owner
+        kind = "institution" if info["kind"] == "institution" else "anonymous"
+        canonical = re.sub(rf"^{DETERMINER}\s+", "", text, flags=re.IGNORECASE)
+        canonical = re.sub(r",?\s+who\b.*$", "", canonical)
+        canonical = TITLE_PREFIX.sub("", canonical)  # "Mrs. Clinton's campaign"
+        if definite and info["kind"] in ("anonymous", "role"):
+            # "the official" after "a senior official", "one of the people" after "people
+            # familiar with the talks": the same anonymous source
+            for e in reversed(list(self.record.speakers.values())):
+                if e.kind == "anonymous" and head_word(e.canonical) == head:
+                    return e
+        key = norm_name(canonical)
+        return self.index.add(key, Entity(canonical, kind, first_seen=(p, pos)))
+
+    def _spokesperson_owner(
+        self, text: str, head: str, definite: bool, earlier: int
+    ) -> Entity | None:
+        """An unnamed spokesperson speaks for an institution: the one named in the phrase
+        ("a council spokeswoman", "a Nimbra spokesperson"); for "the spokeswoman", a person
+        the article gave that title, else the institution whose spokesperson spoke last."""
+        runs = [
+            r.group() for r in CAP_RUN.finditer(re.sub(rf"^{DETERMINER}\s+", "", text, flags=re.I))
+        ]
+        names = [re.sub(r"^(?:The|A|An)\s+", "", r) for r in runs]
+        owner = next((self.index.lookup(n) for n in names if self.index.lookup(n)), None)
+        if owner is None:
+            owner = self._institution_in(text, earlier)
+        if owner is None and names:
+            # "a Nimbra spokesperson", "a spokeswoman for the Department of Schools"
+            owner = self.index.add(norm_name(names[-1]), Entity(names[-1], "institution"))
+        if owner is None and definite:
+            person = next(
+                (e for e in reversed(list(self.record.speakers.values()))
+                 if e.kind == "person" and e.described_as([head])),
+                None,
+            )  # fmt: skip
+            if person is not None:
+                return person
+            owner = self.spokesperson_owner
+        if owner is not None:
+            self.spokesperson_owner = owner
+        return owner
+
+    def _recent(self, lo: int, hi: int) -> list[Entity]:
+        """The entities mentioned in ``index.mentions[lo:hi]``, the latest mentioned first."""
+        last = []
+        for entity, at in self._mention_at.items():
+            i = bisect_left(at, hi) - 1
+            if i >= 0 and at[i] >= lo:
+                last.append((at[i], entity))
+        return [e for _i, e in sorted(last, key=lambda ie: -ie[0])]
+
+    def _institution_in(self, text: str, earlier: int, *, generic: bool = True) -> Entity | None:
+        """The institution a description points to: the named one sharing most of its words,
+        in its name or the role the article gave it ("the regulator" → "Product Safety
+        Office, the government's consumer regulator"); for a generic noun ("the company"),
+        the latest organisation the article named that is not a public body."""
+        words = [w.lower() for w in re.findall(r"[\w’'\-]+", text)]
+        words = [
+            w for w in words
+            if w not in stopwords() and speaker_nouns().get(w, {}).get("kind") != "role"
+        ]  # fmt: skip
+        candidates = self._recent(self._first_body, earlier)  # the headline's do not count
+        candidates += list(reversed(list(self.record.speakers.values())))
+        candidates = [e for e in dict.fromkeys(candidates) if e.kind == "institution"]
+
+        def overlap(e: Entity) -> int:
+            return e.described_as(words)
+
+        best = max(candidates, key=overlap, default=None)  # ties: the most recent
+        if best is not None and overlap(best) > 0:
+            return best
+        head = words[-1] if words else ""
+        if generic and speaker_nouns().get(head, {}).get("generic"):
+            # (only "the company": "a nursing union" is a new one, not the one named before)
+            # "the company" is the organisation the story is about: the one named most often
+            # so far (headline included), the most recent on a tie; never a public body
+            counts = {
+                e: bisect_left(at, earlier)
+                for e, at in self._mention_at.items()
+                if e.kind == "institution" and at[0] < earlier
+            }
+            firms = [e for e in candidates if not set(e.canonical.split()) & _PUBLIC_BODY_WORDS]
+            known = set(firms)
+            spoke = next((e for _q, _at, e in reversed(self.record.spoken_at) if e in known), None)
+            if spoke is not None:
+                return spoke  # "Tarnside Water said … The company said …"
+            if firms:
+                return max(firms, key=lambda e: counts.get(e, 0))  # max keeps the first (latest)
+        return None

@@ -1,0 +1,406 @@
+"""Speaker phrases: the words beside a cue that say who speaks.
+
+A speaker phrase is a name ("Jane Okafor", "the Treasury"), a pronoun ("she", "one of
+them", "the 34-year-old") or a description ("the minister", "US officials", "people
+familiar with the talks", "46 percent"). :func:`speaker_before` reads it at the end of the
+text before a cue ("Jane Okafor, the foreign minister, said"), skipping adverbials,
+auxiliaries and appositions; :func:`speaker_after` at the start of the text after an
+inverted cue ("…,” said Jane Okafor"); :func:`source_after` finds the source of
+"according to" when it is a document or a poll. Offsets are within the text given; the
+phrase is only found here, and resolved to an entity in :mod:`.resolution`.
+
+>>> phrase = speaker_before("Jane Okafor, the foreign minister,")
+>>> phrase.text, phrase.kind, phrase.role
+('Jane Okafor', 'name', 'the foreign minister')
+>>> speaker_after(" the central bank.").text
+'the central bank'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..entities import (
+    DETERMINER,
+    NAME_CONNECTOR,
+    NAME_TOKEN,
+    NOT_AFTER_TITLE,
+    NOT_MODIFIERS,
+    SENTENCE_STARTERS,
+    TITLE_BEFORE_NAME,
+    EntityIndex,
+    head_word,
+    is_title_word,
+    names_a_role,
+    role_near,
+)
+from ..lexicons import gazetteer, reporting_verbs, speaker_nouns
+from ..text import stopwords
+from .cues import DAY_PART, TIME_NOUNS, TIME_WORDS
+
+__all__ = [
+    "ACROSS_AUXILIARY",
+    "POST_MODIFIER",
+    "PRONOUNS",
+    "SpeakerPhrase",
+    "description_at_end",
+    "source_after",
+    "speaker_after",
+    "speaker_at_end",
+    "speaker_before",
+]
+
+#: The pronouns a speaker phrase may be, with what each can refer to (see :mod:`.resolution`).
+PRONOUNS = {
+    "he": "male", "she": "female", "they": "plural", "it": "neuter", "person": "person",
+}  # fmt: skip
+
+
+@dataclass
+class SpeakerPhrase:
+    text: str
+    start: int  # offsets within the sentence
+    end: int
+    kind: str  # name | pronoun | description
+    role: str | None = None
+    definite: bool = False  # "the Treasury": a name with an article is not a person
+    borrowed: bool = False  # the subject of an earlier verb: ", adding that", "and said"
+    across_auxiliary: bool = False  # found across "has", "had", "at the time", "repeatedly"
+
+
+_APPOSITION_TAIL = r",\s*(?:\d{1,3},\s*)?([^,]{2,160}),\s*$"
+_APPOSITION_START = re.compile(
+    r"(?:(?:the|a|an|who|whose|which|where|when|one|head|chief|deputy|former|aged|of|from|at)\b"
+    r"|[A-Z]|\d|[a-z]+ing\b)"
+)
+
+
+# Words that may stand between a speaker and the cue, stripped one at a time from the end of
+# the text before the cue (each alternative ends at ``$``, so one way to match):
+#   time words, optionally in commas: "Others, however, say", "X also said";
+#   auxiliaries, never negated ("It has not said what will happen" reports no speech):
+#   "X has said", "had told", "does say"; "at the time", "in 2008", "on Wednesday night".
+_AUXILIARY = r"(?:has|have|had|does|do|did|will|would|could|can|may|might|should|must)"
+#: Added to a rule's name when the speaker was found across an auxiliary or an adverb.
+ACROSS_AUXILIARY = "; speaker before an auxiliary or adverb ('has said', 'however, say')"
+_BETWEEN_SUBJECT_AND_CUE = re.compile(
+    rf"(?:,?\s+{TIME_WORDS}|,\s*{TIME_WORDS},|,?\s+(?:last|this|next)\s+{TIME_NOUNS}|"
+    rf"\s+on\s+{TIME_NOUNS}|\s+(?:responded|replied|reacted|hit\s+back|went\s+on)\s+by)"
+    r"\s*$",
+    re.IGNORECASE,
+)
+# The same, added for issue 19: a speaker found across one of these is kept only for the
+# first cue of a sentence ("X said the board had concluded …": "concluded" is inside X's words)
+_AUXILIARY_OR_ADVERB = re.compile(
+    rf"(?:\s+{_AUXILIARY}|\s+at\s+the\s+time|\s+(?:in|on)\s+(?:[’']\d\d|\d{{4}})|"
+    rf"\s+(?:already|long|often|never|always|even|later|since|just|all|both|each|themselves|"
+    rf"himself|herself|itself|alone)|\s+(?:on\s+)?{DAY_PART})"
+    r"\s*$",
+    re.IGNORECASE,
+)
+# "-ly" words that are nouns, never adverbs before a verb of speech ("The family said")
+_LY_NOUNS = frozenset("family ally italy july rally assembly supply bully tally lily emily".split())
+
+
+def _ly_adverb_at_end(chunk: str) -> bool:
+    """The text before a cue ends in an adverb in -ly: "Trump repeatedly said" (a lower-case
+    word that names no speaker; rule of thumb after Quirk et al. 1985 on adverb position)."""
+    words = chunk.rstrip().rsplit(None, 1)
+    if len(words) < 2 or chunk.rstrip().endswith(","):  # ", who was not … publicly,"
+        return False
+    last = words[1]
+    return (
+        last.endswith("ly")
+        and len(last) > 4
+        and last.islower()
+        and last.isalpha()
+        and last not in _LY_NOUNS
+        and last not in speaker_nouns()
+    )
+
+
+def speaker_before(pre: str) -> SpeakerPhrase | None:
+    """The speaker phrase that ends ``pre`` (the text before a cue), skipping adverbials."""
+    end = len(pre.rstrip())
+    role, stripped, across = None, False, False
+    for _ in range(5):
+        chunk = pre[:end]
+        m = _BETWEEN_SUBJECT_AND_CUE.search(chunk)
+        if m:
+            end = m.start()
+            continue
+        m = _AUXILIARY_OR_ADVERB.search(chunk)
+        if m or _ly_adverb_at_end(chunk):
+            # "X has said", "X at the time said", "Trump repeatedly said"
+            end = m.start() if m else chunk.rstrip().rfind(" ")
+            across = True
+            continue
+        # Appositions between the name and the verb, one or more:
+        # "Okafor, a paediatrician at …, said"; "Adeyemi, pastor of X, whose vans …, said"
+        pattern = r",\s*(?:\d{1,3},\s*)?([^,]{2,160})\s*$" if stripped else _APPOSITION_TAIL
+        m = re.search(pattern, chunk)
+        if m and stripped:
+            # a second, inner apposition must describe ("pastor of X", "the MP for Y"); a
+            # name there ("…, the Product Safety Office") is the speaker itself
+            first_word = re.sub(r"^(?:the|a|an)\s+", "", m.group(1).strip()).split()[0]
+            describes = first_word[:1].islower() or is_title_word(first_word)  # "the MP for X"
+            m = m if describes and names_a_role(m.group(1)) else None
+        if m and (_APPOSITION_START.match(m.group(1)) or names_a_role(m.group(1))):
+            inner_end = m.start()
+            head = speaker_at_end(pre[:inner_end], None)
+            if head is not None:
+                appos = m.group(1).strip()
+                named = re.fullmatch(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}", appos)
+                if head.kind == "description" and named and EntityIndex.classify(appos) == "person":
+                    # "the water minister, Helen Achterberg," — the span covers both
+                    return SpeakerPhrase(
+                        appos, head.start, m.start(1) + len(appos), "name", head.text
+                    )
+                if role is None or (names_a_role(appos) and not names_a_role(role)):
+                    role = appos
+                end = inner_end
+                stripped = True
+                continue
+        break
+    phrase = speaker_at_end(pre[:end], role)
+    if phrase is not None:
+        phrase.across_auxiliary = across
+    return phrase
+
+
+def _is_demonym(name: str) -> bool:
+    known = gazetteer().get(name.lower())
+    return bool(known and known["type"] == "demonym")
+
+
+_SPEAKER_WINDOW = 160
+
+# A name at the end of a text: "Jane Okafor", "Dr. Tom Reyes", "the Bank of England".
+_NAME_AT_END = re.compile(
+    rf"{TITLE_BEFORE_NAME}{NAME_TOKEN}"
+    rf"(?:\s+(?:(?:{NAME_CONNECTOR}|&)\s+(?:the\s+)?)?{NAME_TOKEN})*$"
+)
+
+
+def speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
+    chunk = chunk.rstrip()
+    if not chunk:
+        return None
+    if len(chunk) > _SPEAKER_WINDOW:
+        # a speaker phrase is short: look only at the end (anchored searches stay linear)
+        offset = len(chunk) - _SPEAKER_WINDOW + 1
+        phrase = speaker_at_end(" " + chunk[offset:], role)  # the space stands for a boundary
+        if phrase is not None:
+            phrase.start += offset - 1
+            phrase.end += offset - 1
+        return phrase
+    m = re.search(r"(?:^|[\s(“‘\"'–—,:;])(he|she|they|it|He|She|They|It)$", chunk)
+    if m:
+        return SpeakerPhrase(m.group(1), m.start(1), m.end(1), "pronoun", role)
+    m = re.search(r",\s*(?:which|who)$", chunk)
+    if m:
+        return speaker_at_end(chunk[: m.start()], role)  # "the Foundation, which said"
+    m = re.search(
+        r"\b(?:[Oo]ne|[Ss]ome|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]any|[Mm]ost|[Aa]ll)\s+of\s+(them|those)$",
+        chunk,
+    )
+    if m:
+        return SpeakerPhrase(m.group(), m.start(), m.end(), "pronoun", role)  # "one of them"
+    m = re.search(r"\b[Tt]he\s+(?:\d{1,3}-year-old|[a-z]++-of-[a-z0-9]++)$", chunk)
+    if m:
+        return SpeakerPhrase(m.group(), m.start(), m.end(), "pronoun", role)  # a person
+    m = _SHARE_OF_PEOPLE.search(chunk)
+    if m:
+        # "46 percent said", "About three in 10 said", "a third of voters said": the share
+        # of a poll's respondents (rule: a share of people as the speaker; kind anonymous)
+        return SpeakerPhrase(m.group(1), m.start(1), m.end(1), "description", role)
+    m = _NAME_AT_END.search(chunk)
+    if m and m.group().strip():
+        name = m.group().strip()
+        start = chunk.rfind(name)
+        first = name.split()[0]
+        definite = first.lower() == "the" or bool(re.search(r"\bthe\s*$", chunk[:start], re.I))
+        if (
+            first.lower() in stopwords()
+            and first.lower() not in {"us"}
+            or first.lower() in SENTENCE_STARTERS
+        ):
+            name = name[len(first) :].strip()
+            start += len(first) + 1
+            if not name:
+                return description_at_end(chunk)
+        if EntityIndex.classify(name) == "place" and _is_demonym(name):
+            return description_at_end(chunk)
+        if len(name.split()) == 1 and is_title_word(name):
+            # "the Chairman said": a capitalised title is a description of a person
+            return SpeakerPhrase(
+                f"the {name.lower()}", start, start + len(name), "description", role
+            )
+        desc = description_at_end(chunk)
+        head = head_word(desc.text) if desc else ""
+        if desc and desc.start < start and head not in name.lower().split():
+            # "the Rovers manager" is a description; "the Kestrel Students' Union" a name
+            return SpeakerPhrase(desc.text, desc.start, desc.end, "description", role or desc.role)
+        located = re.search(r"\b(?:in|of|from|at|near)\s+$", chunk[:start])
+        if located and EntityIndex.classify(name) in ("place", None):
+            # "The Crossgate Theatre in Cambridge said": the theatre speaks, not the city
+            owner = speaker_at_end(chunk[: located.start()], role)
+            if (
+                owner is not None
+                and owner.kind == "name"
+                and EntityIndex.classify(owner.text) == "institution"
+            ):
+                return owner
+        article = re.search(r"\bthe\s+$", chunk[:start], re.I)
+        end = start + len(name)
+        start = article.start() if article else start  # the span covers "the Treasury"
+        title = role_near(chunk, start, end) if not article else None
+        if title and chunk[:start].rstrip().endswith(title):
+            # "co-founder and chief executive Lee Min-ho": the span covers the title too
+            start = chunk[:start].rstrip().rfind(title)
+            role = role or title
+        return SpeakerPhrase(name, start, end, "name", role, definite)
+    desc = description_at_end(chunk)
+    if desc:
+        desc.role = role or desc.role
+    return desc
+
+
+#: A short post-modifier after a speaker noun: "a spokesperson for the company", "people
+#: familiar with the matter" (the head noun stands before it).
+POST_MODIFIER = re.compile(
+    r"\s+(?:familiar\s+with|close\s+to|for|at|in|from|of|with\s+knowledge\s+of|on|inside|"
+    r"within|involved\s+in|briefed\s+on)\s+(?P<tail>(?:[\w’'\-]+\s+){0,4}"
+    r"(?!(?:and|or|but|the|a|an|to|of|in|for)$)[\w’'\-]+)$"  # ends in a content word
+)
+
+
+# A share of people as the subject of a verb of speech, as polls are reported: "46 percent",
+# "27 percent of those who named a candidate", "About three in 10", "a third of voters",
+# "most Republicans". The "of …" tail is at most eight words with no verb of speech.
+_SHARE_OF_PEOPLE = re.compile(
+    r"(?:^|[\s(,;:])((?:(?:about|nearly|almost|roughly|only|just|some|more\s+than|less\s+than|"
+    r"fewer\s+than|over|under)\s++)?+"
+    r"(?:\d++(?:\.\d++)?+\s*+(?:percent|per\s+cent|%)|(?:\d++|one|two|three|four|five|six|"
+    r"seven|eight|nine)\s++in\s++(?:10|ten|\d++)|(?:a|one|two)\s++(?:third|quarter|fifth|half)s?+|"
+    r"half|(?:a\s++)?+majority|most|many|two-thirds|three-quarters)"
+    r"(?:\s++of\s++[\w’'\-]++(?:\s++[\w’'\-]++){0,7}+)?+)$",
+    re.IGNORECASE,
+)
+
+
+def description_at_end(chunk: str) -> SpeakerPhrase | None:
+    """``the minister``, ``a senior official``, ``US officials``, ``people familiar with …``."""
+    nouns = speaker_nouns()
+    words = list(re.finditer(r"[\w’'\-\.]+", chunk))
+    if not words:
+        return None
+    # The head noun is the word before a short post-modifier ("a spokesperson for the
+    # company", "people familiar with the matter"), else the last word.
+    heads = [len(words) - 1]
+    post = POST_MODIFIER.search(chunk)
+    if post and any(w.lower() in reporting_verbs() for w in post.group("tail").split()):
+        post = None  # "… Health said in a": a post-modifier never contains the verb
+    if post:
+        before = [i for i, w in enumerate(words) if w.end() <= post.start()]
+        if before:
+            heads.insert(0, before[-1])
+    for h in heads:
+        head = words[h]
+        info = nouns.get(head.group().lower())
+        if not info:
+            continue
+        i = h
+        # extend left over modifiers: adjectives, capitalised names, a determiner
+        while i > 0:
+            prev = words[i - 1]
+            gap = chunk[prev.end() : words[i].start()]
+            if gap.strip() not in ("", "-"):
+                break
+            token = prev.group()
+            if re.fullmatch(DETERMINER, token, re.IGNORECASE):
+                i -= 1
+                break
+            if not token[:1].isupper() and token.lower() in stopwords():
+                break
+            if token.lower() in SENTENCE_STARTERS or token.lower() in NOT_MODIFIERS:
+                break
+            if reporting_verbs().get(token.lower()):
+                break
+            i -= 1
+            if i <= h - 5:
+                break
+        start = words[i].start()
+        quantifier = re.search(
+            r"\b(?:[Oo]ne|[Ss]ome|[Tt]wo|[Tt]hree|[Mm]any|[Mm]ost|[Ee]ach)\s+of\s+$", chunk[:start]
+        )
+        start = quantifier.start() if quantifier else start  # "one of the people"
+        text = chunk[start:].strip()
+        if h != len(words) - 1 and not post:
+            continue
+        return SpeakerPhrase(text, start, start + len(text), "description")
+    return None
+
+
+def speaker_after(post: str) -> SpeakerPhrase | None:
+    """The speaker phrase that starts ``post`` (the text after an inverted cue)."""
+    lead = len(post) - len(post.lstrip())
+    body = post[lead:]
+    m = re.match(r"(he|she|they|it)\b", body, re.IGNORECASE)
+    if m:
+        return SpeakerPhrase(m.group(1), lead, lead + m.end(1), "pronoun")
+    # a described group with its post-modifier: "three people briefed on the meeting"
+    whole = re.match(r"[^,;:!?()–—.]{3,90}", body)
+    if whole and whole.group()[:1].islower():
+        desc = description_at_end(whole.group().rstrip())
+        if desc is not None and desc.start == 0 and POST_MODIFIER.search(desc.text):
+            return SpeakerPhrase(desc.text, lead, lead + len(desc.text), "description")
+    # stop at a comma, full stop, or a word that starts an adverbial or a new clause
+    m = re.match(
+        rf"(.+?)(?=\s*(?:[,;:!?()–—]|{NOT_AFTER_TITLE}\.|$|\s(?:on|in|at|after|during|when|as|"
+        r"who|while|before|because|that|adding|told|last|this|earlier|later|yesterday|today)\b))",
+        body,
+    )
+    if not m:
+        return None
+    phrase = m.group(1).strip()
+    if not phrase or len(phrase.split()) > 9:
+        return None
+    role = None
+    rest = body[m.end() :]
+    app = re.match(r"\s*,\s*((?:the|a|an|who|whose|[A-Z][\w’'\-]*’s?)\b[^,.;]{0,120})", rest)
+    if app:
+        role = app.group(1).strip()
+    name = _NAME_AT_END.search(phrase)
+    if name and (EntityIndex.classify(name.group()) or len(phrase.split()) <= 2):
+        prefix = phrase[: name.start()].strip()
+        if prefix and not re.fullmatch(DETERMINER, prefix, re.IGNORECASE):
+            role = role or re.sub(rf"^{DETERMINER}\s+", "", prefix, flags=re.IGNORECASE)
+        return SpeakerPhrase(name.group(), lead + name.start(), lead + name.end(), "name", role)
+    desc = description_at_end(phrase)
+    if desc:
+        return SpeakerPhrase(desc.text, lead + desc.start, lead + desc.end, "description", role)
+    return None
+
+
+# The source of "according to" when no person or institution is named: a document, a poll,
+# a data set ("according to his Facebook profile", "according to new Crowdpac research").
+# Up to ten words, stopping where an adverbial or a new clause starts (rule "'according to'
+# attribution", speaker kind ``anonymous``).
+_SOURCE_AFTER = re.compile(
+    r"\s*+((?:(?:the|a|an|his|her|its|their|our|new|recent|latest|early|preliminary)\s++)?+"
+    r"[\w’'\-.&]++(?:\s++(?!(?:on|in|at|after|during|when|as|who|which|while|before|because|that|"
+    r"and|but|last|this|earlier|later|since|to|by|with)\b)[\w’'\-.&]++){0,9}+)"
+)
+
+
+def source_after(post: str) -> SpeakerPhrase | None:
+    """A source after "according to" that is no speaker: the noun phrase up to a comma."""
+    m = _SOURCE_AFTER.match(post)
+    if m is None or not any(ch.isalpha() for ch in m.group(1)):
+        return None
+    text = m.group(1).rstrip(".")
+    if text.lower() in PRONOUNS or text.lower() in stopwords():
+        return None
+    return SpeakerPhrase(text, m.start(1), m.start(1) + len(text), "description")

@@ -1,0 +1,278 @@
+"""The public results of who speaks: :func:`attribution` and the tables built from it.
+
+:func:`attribution` runs the attribution pass (:mod:`.attributor`) once per article and
+caches it, for these tables and for the modules that read who speaks (loaded language,
+stance, framing, sentiment, the entity layer); the cache is emptied when a lexicon file
+changes. The tables: :func:`extract_quotes` (one row per utterance, with the rule that
+found it), :func:`scare_quotes`, :func:`speakers`, :func:`voices` (every character
+labelled with its voice, the outlet's own voice being ``NARRATOR``; :func:`voice_segments`
+is the same as plain tuples), :func:`share_of_voice` and :func:`cues_by_speaker`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from ..article import Article
+from ..contract import conform
+from ..lexicons import lexicons_changed, reporting_verbs
+from ..progress import step
+from ..text import count_words
+from .attributor import Attribution, Attributor
+from .cues import cue_forms
+from .utterances import NARRATOR, Utterance
+
+__all__ = [
+    "QUOTE_COLUMNS",
+    "VOICE_COLUMNS",
+    "attribution",
+    "clear_caches",
+    "cues_by_speaker",
+    "extract_quotes",
+    "scare_quotes",
+    "share_of_voice",
+    "speakers",
+    "voice_segments",
+    "voices",
+]
+
+QUOTE_COLUMNS = [
+    "paragraph", "sentence", "speaker", "kind", "text", "cue", "start", "end", "fragments",
+    "speaker_mention", "rule",
+]  # fmt: skip
+VOICE_COLUMNS = ["paragraph", "start", "end", "voice", "mode", "text"]
+
+
+@lru_cache(maxsize=64)
+def _attribution_cached(article: Article) -> Attribution:
+    with step(article, "who speaks (the attribution)"):
+        return Attributor(article).run()
+
+
+def attribution(article: Article) -> Attribution:
+    """Who says what in ``article``: one attribution pass per article, shared by every
+    table; redone if a lexicon changed.
+
+    >>> from helpers import article_from_text
+    >>> found = attribution(article_from_text("T\\n\\nThe so-called “reform” failed."))
+    >>> found.utterances, [q.start for q in found.scare]
+    ([], [15])
+    """
+    if lexicons_changed():
+        clear_caches()
+    return _attribution_cached(article)
+
+
+def clear_caches() -> None:
+    """Forget every article's attribution and voices, and the cue index (a lexicon changed;
+    benchmarks that time the full work)."""
+    _attribution_cached.cache_clear()
+    _voices.cache_clear()
+    _segments_cached.cache_clear()
+    cue_forms.cache_clear()
+
+
+def extract_quotes(article: Article) -> pd.DataFrame:
+    """One row per quoted or reported utterance (see ``QUOTE_COLUMNS``).
+
+    ``kind`` is ``direct`` (a whole utterance in quotation marks; ``text`` is the words
+    inside the marks), ``partial`` (reported speech containing quoted fragments; ``text`` is
+    the reported clause, ``fragments`` the quoted words) or ``indirect`` (reported speech
+    without marks). ``rule`` names the rule that found it.
+
+    >>> from helpers import article_from_text
+    >>> a = article_from_text("T\\n\\n“We will win,” said Jane Okafor, the minister.")
+    >>> extract_quotes(a)[["speaker", "kind", "text", "cue"]].values.tolist()
+    [['Jane Okafor', 'direct', 'We will win,', 'said']]
+    """
+    analysis = attribution(article)
+    rows = []
+    for u in analysis.utterances:
+        text = article.paragraphs[u.paragraph]
+        rows.append(
+            (
+                u.paragraph,
+                u.sentence,
+                u.speaker,
+                u.kind,
+                text[u.start : u.end],
+                u.cue,
+                u.start,
+                u.end,
+                [text[a:b] for a, b in u.fragments],
+                u.speaker_mention,
+                u.rule,
+            )  # fmt: skip
+        )
+    return conform(
+        _typed(
+            pd.DataFrame(rows, columns=QUOTE_COLUMNS), ("paragraph", "sentence", "start", "end")
+        ),
+        "quotes",
+    )
+
+
+def scare_quotes(article: Article) -> pd.DataFrame:
+    """Quoted spans that nobody in the article speaks: ``paragraph, text, start, end``.
+
+    >>> from helpers import article_from_text
+    >>> scare_quotes(article_from_text("T\\n\\nThe so-called “reform” failed.")).text.tolist()
+    ['reform']
+    """
+    analysis = attribution(article)
+    rows = [
+        (q.paragraph, article.paragraphs[q.paragraph][q.start : q.end], q.start, q.end)
+        for q in analysis.scare
+    ]
+    return conform(
+        _typed(
+            pd.DataFrame(rows, columns=["paragraph", "text", "start", "end"]),
+            ("paragraph", "start", "end"),
+        ),
+        "scare_quotes",
+    )
+
+
+def speakers(article: Article) -> pd.DataFrame:
+    """One row per speaker: ``speaker, kind, role, mentions, n_utterances``.
+
+    ``kind`` is ``person``, ``institution`` or ``anonymous``; ``mentions`` lists the ways
+    the article refers to the speaker (merged into one canonical name).
+    """
+    analysis = attribution(article)
+    counts: dict[str, int] = {}
+    for u in analysis.utterances:
+        counts[u.speaker] = counts.get(u.speaker, 0) + 1
+    rows = []
+    for name, n in counts.items():
+        entity = analysis.speakers.get(name)
+        if entity is None:
+            rows.append((name, "unknown", None, [], n))
+            continue
+        mentions = sorted({m for m in entity.mentions if m} | {entity.canonical})
+        rows.append((name, entity.kind, entity.role, mentions, n))
+    table = pd.DataFrame(rows, columns=["speaker", "kind", "role", "mentions", "n_utterances"])
+    return conform(
+        table.sort_values(["n_utterances", "speaker"], ascending=[False, True], ignore_index=True),
+        "speakers",
+    )
+
+
+def voices(article: Article, *, headline: bool = False) -> pd.DataFrame:
+    """Every character of the body labelled with who speaks it (see ``VOICE_COLUMNS``).
+
+    ``voice`` is a canonical speaker or ``NARRATOR``; ``mode`` is ``quoted`` (the speaker's
+    own words, inside marks), ``reported`` (the outlet's paraphrase of the speaker) or
+    ``narration``. Segments are contiguous and cover each paragraph exactly once.
+    """
+    attribution(article)  # refresh the caches if a lexicon changed
+    return _voices(article, headline).copy()
+
+
+@lru_cache(maxsize=64)
+def _voices(article: Article, headline: bool) -> pd.DataFrame:
+    """The voices table (cached; :func:`voices` returns a copy)."""
+    analysis = attribution(article)
+    rows = []
+    if headline:
+        rows.append((-1, 0, len(article.title), NARRATOR, "narration", article.title))
+    by_paragraph: dict[int, list[Utterance]] = {}
+    for u in analysis.utterances:
+        by_paragraph.setdefault(u.paragraph, []).append(u)
+    for p, text in enumerate(article.paragraphs):
+        # later utterances overwrite earlier ones, character by character; the label can
+        # only change where a span starts or ends, so the runs are cut at those points
+        labels: list[tuple[str, str]] = [(NARRATOR, "narration")] * len(text)
+        cuts = {0, len(text)}
+        for u in by_paragraph.get(p, ()):
+            if u.kind == "direct":
+                spans = [(u.start, u.end, "quoted")]
+            else:
+                spans = [(u.start, u.end, "reported"), *((a, b, "quoted") for a, b in u.fragments)]
+            for a, b, mode in spans:
+                if b > a:
+                    labels[a:b] = [(u.speaker, mode)] * (b - a)
+                    cuts.update((a, b))
+        bounds = sorted(cuts)
+        start = 0
+        for i in bounds[1:]:
+            if i == len(text) or labels[i] != labels[start]:
+                voice, mode = labels[start]
+                rows.append((p, start, i, voice, mode, text[start:i]))
+                start = i
+    return _typed(pd.DataFrame(rows, columns=VOICE_COLUMNS), ("paragraph", "start", "end"))
+
+
+def _typed(table: pd.DataFrame, int_columns: tuple[str, ...]) -> pd.DataFrame:
+    """Integer columns as int64: pandas infers them from Python ints, except in an empty
+    table (a cheaper path than ``astype`` on every table)."""
+    if all(table[c].dtype == "int64" for c in int_columns):
+        return table
+    return table.astype(dict.fromkeys(int_columns, "int64"))
+
+
+def voice_segments(article: Article) -> dict[int, list[tuple[int, int, str, str]]]:
+    """The voices table as plain ``(start, end, voice, mode)`` tuples per paragraph."""
+    attribution(article)
+    return _segments_cached(article)
+
+
+@lru_cache(maxsize=64)
+def _segments_cached(article: Article) -> dict[int, list[tuple[int, int, str, str]]]:
+    table = _voices(article, False)
+    segments: dict[int, list[tuple[int, int, str, str]]] = {}
+    columns = ("paragraph", "start", "end", "voice", "mode")
+    for p, start, end, voice, mode in zip(*(table[c].tolist() for c in columns), strict=True):
+        segments.setdefault(p, []).append((start, end, voice, mode))
+    return segments
+
+
+def share_of_voice(article: Article) -> pd.DataFrame:
+    """Words spoken per voice and mode: ``voice, mode, n_words, share`` (share of the body).
+
+    Quoted words count for the speaker; ``reported`` words are the outlet's paraphrase of
+    the speaker; ``narration`` is the outlet's own voice (NARRATOR).
+    """
+    words: dict[tuple[str, str], int] = {}
+    for p, segments in voice_segments(article).items():
+        text = article.paragraphs[p]
+        for start, end, voice, mode in segments:
+            words[voice, mode] = words.get((voice, mode), 0) + count_words(text[start:end])
+    kept = [(voice, mode, n) for (voice, mode), n in sorted(words.items()) if n > 0]
+    total = sum(n for _, _, n in kept)
+    kept.sort(key=lambda row: (-row[2], row[0]))  # most words first, then by name (stable)
+    return pd.DataFrame(
+        {
+            "voice": pd.Series([v for v, _, _ in kept], dtype="str"),
+            "mode": pd.Series([m for _, m, _ in kept], dtype="str"),
+            "n_words": np.array([n for _, _, n in kept], dtype="int64"),
+            "share": np.array([n / total for _, _, n in kept], dtype="float64"),
+        }
+    )
+
+
+def cues_by_speaker(article: Article) -> pd.DataFrame:
+    """Reporting verbs used for each speaker, with their connotation from the lexicon:
+    ``speaker, cue, connotation, n``."""
+    quotes = extract_quotes(article)
+    verbs = reporting_verbs()
+    quotes = quotes[quotes["cue"] != ""]
+    rows = [
+        (
+            speaker,
+            cue.lower(),
+            verbs[cue.lower()].connotation if cue.lower() in verbs else "attribution phrase",
+        )
+        for speaker, cue in zip(quotes["speaker"], quotes["cue"], strict=False)
+    ]
+    table = pd.DataFrame(rows, columns=["speaker", "cue", "connotation"])
+    counted = table.groupby(["speaker", "cue", "connotation"], as_index=False).size()
+    return conform(
+        counted.rename(columns={"size": "n"}).sort_values(
+            ["speaker", "n"], ascending=[True, False], ignore_index=True
+        ),
+        "cues_by_speaker",
+    )

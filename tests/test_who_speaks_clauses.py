@@ -1,0 +1,100 @@
+"""Clauses (helpers/who_speaks/clauses.py): is the text after a cue reported speech, and
+where does a content span end?"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.lexicons import reporting_verbs
+from helpers.who_speaks.clauses import (
+    apposition_tail,
+    aside_bounds,
+    clause_ok,
+    frame_span,
+    is_fronted,
+    reports_speech,
+    skip_after_cue,
+    trim,
+    trim_connector,
+)
+from helpers.who_speaks.cues import find_cues
+
+
+@pytest.mark.parametrize(
+    ("clause", "needs", "expected"),
+    [
+        ("the plan was doomed", "yes", True),
+        ("a request for comment", "yes", False),
+        ("the plan", "yes", False),
+        ("to stay indoors", "yes", False),
+        ("allegations that he lied", "yes", False),
+        ("whether it was over", "question", True),
+        ("he would go", "quote", False),
+    ],
+)
+def test_clause_ok(clause, needs, expected):
+    assert clause_ok(clause, needs) is expected
+
+
+def test_a_that_clause_reports_speech_except_after_asked():
+    said, asked = reporting_verbs()["said"], reporting_verbs()["asked"]
+    assert reports_speech(" that ", "it was over", said, said.needs)
+    assert not reports_speech(" that ", "her surname not be used", asked, "question")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "expected"),
+    [
+        ("Jane Okafor called him divisive.", "call", "him divisive"),
+        ("Jane Okafor called for calm.", "call", None),
+        ("Jane Okafor described the outburst as the emotions of a worried spouse.", "describe",
+         "the outburst as the emotions of a worried spouse"),
+    ],
+)  # fmt: skip
+def test_frame_span(sentence, lemma, expected):
+    span = frame_span(sentence, find_cues(sentence)[0], lemma)
+    assert (span and sentence[span[0] : span[1]]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pos", "audience", "expected"),
+    [
+        ("said on Monday that it was over", 4, False, "it was over"),
+        ("told reporters it was over", 4, True, "it was over"),
+        ("said: it was over", 4, False, "it was over"),
+    ],
+)
+def test_skip_after_cue(text, pos, audience, expected):
+    assert text[skip_after_cue(text, pos, audience) :].strip() == expected
+
+
+def test_trimming():
+    text = "Prices rose – the bank said so – and fell."
+    a, b = aside_bounds(text, 0, len(text), text.index("bank"))
+    assert text[a:b] == "the bank said so"
+    assert trim("  , the plan; ", 0, 14) == (4, 12)
+    assert trim_connector("the plan failed, but", 0, 20) == 15
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        (", director of the project", True),
+        (", a policy that works", True),
+        (", and went home", False),
+    ],
+)
+def test_apposition_tail(tail, expected):
+    assert apposition_tail(tail) is expected
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        ("In return,", True),
+        ("The plan was doomed from the very start,", False),
+        ("In return", False),
+    ],
+)
+def test_is_fronted(lead, expected):
+    assert is_fronted(lead) is expected

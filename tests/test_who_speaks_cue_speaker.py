@@ -1,0 +1,64 @@
+"""Which speaker a cue belongs to (helpers/who_speaks/cue_speaker.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.entities import WHITESPACE
+from helpers.lexicons import reporting_verbs
+from helpers.who_speaks.cue_speaker import speaker_for_cue
+from helpers.who_speaks.cues import find_cues
+
+
+def speakers_of(masked_sentence: str) -> list[tuple]:
+    """(cue, speaker phrase, start, end, borrowed, how) for every cue of a sentence."""
+    found, rows = [], []
+    for cue in find_cues(masked_sentence):
+        form = WHITESPACE.sub(" ", cue.group().lower())
+        phrase, how = speaker_for_cue(
+            masked_sentence, cue, form, reporting_verbs().get(form), found
+        )
+        if phrase is None:
+            rows.append((cue.group(), None, how))
+            continue
+        rows.append((cue.group(), (phrase.text, phrase.start, phrase.end, phrase.borrowed), how))
+        found.append((cue, phrase, None, how))
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Prices will rise, the ministry said.",
+            [("said", ("the ministry", 18, 30, False), "before")],
+        ),
+        ("“▒▒▒▒,” said Jane Okafor.", [("said", ("Jane Okafor", 13, 24, False), "after")]),
+        (
+            "Prices will rise, according to the central bank.",
+            [("according to", ("the central bank", 31, 47, False), "according")],
+        ),
+        # "criticised" is no cue: the participle's subject is the clause's
+        (
+            "Jane Okafor criticised the plan, adding that it would fail.",
+            [("adding", ("Jane Okafor", 0, 11, True), "gerund")],
+        ),
+        # the same subject again after "and"
+        (
+            "Jane Okafor said the plan failed and said she would go.",
+            [
+                ("said", ("Jane Okafor", 0, 11, False), "before"),
+                ("said", ("Jane Okafor", 0, 11, True), "before"),
+            ],
+        ),
+        # nouns, not verbs of speech
+        (
+            "In a report, the bank said so.",
+            [("report", None, ""), ("said", ("the bank", 13, 21, False), "before")],
+        ),
+        ("The remarks followed a vote.", [("remarks", None, "")]),
+        ("Rogue state tyrant warns.", [("state", None, ""), ("warns", None, "")]),
+    ],
+)
+def test_speaker_for_cue(sentence, expected):
+    assert speakers_of(sentence) == expected

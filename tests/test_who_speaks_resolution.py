@@ -1,0 +1,61 @@
+"""Resolution (helpers/who_speaks/resolution.py): which entity a speaker phrase refers to."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import article_from_text, extract_quotes
+from helpers.who_speaks.prepared import PreparedArticle
+from helpers.who_speaks.resolution import Resolver
+from helpers.who_speaks.speaker_phrases import SpeakerPhrase
+from helpers.who_speaks.utterances import Record
+
+
+def utterances(text: str) -> list[tuple[str, str, str, str]]:
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    return list(zip(table.speaker, table.kind, table.cue, table.text, strict=True))
+
+
+BODY = (
+    "Ms Jane Okafor, the foreign minister, met Tomas Ilvey in Leeds on Monday. "
+    "Brightwell Appliances, an appliance maker, cut 40 jobs.\n\n"
+    "Last paragraph."
+)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        (("she", 0, 3, "pronoun"), ("Jane Okafor", "person")),
+        (("he", 0, 2, "pronoun"), ("Tomas Ilvey", "person")),  # the latest man, not Leeds
+        (("Okafor", 0, 6, "name"), ("Jane Okafor", "person")),
+        (("Former Minister Okafor", 0, 22, "name"), ("Jane Okafor", "person")),
+        (("the minister", 0, 12, "description"), ("Jane Okafor", "person")),
+        (("the company", 0, 11, "description"), ("Brightwell Appliances", "institution")),
+        (("France", 0, 6, "name"), ("France", "institution")),  # its government speaks
+        (("a senior official", 0, 17, "description"), ("senior official", "anonymous")),
+        (("Dr. Ada Mensah", 0, 14, "name"), ("Ada Mensah", "person")),  # a new person
+    ],
+)
+def test_resolve(phrase, expected):
+    page = PreparedArticle.read(article_from_text("H\n\n" + BODY))
+    entity = Resolver(page.index, Record()).resolve(SpeakerPhrase(*phrase), 1, 0)
+    assert (entity.canonical, entity.kind) == expected
+
+
+def test_the_same_anonymous_source_again():
+    text = "A senior official said the talks had failed. The official said they would resume."
+    assert [u[0] for u in utterances(text)] == ["senior official", "senior official"]
+
+
+def test_pronouns_skip_places_and_respect_gender():
+    text = (
+        "Jane Okafor, the foreign minister, met Tomas Ilvey in Leeds on Monday.\n\n"
+        "“We have an agreement,” she said. He said the talks had been difficult."
+    )
+    assert [u[0] for u in utterances(text)] == ["Jane Okafor", "Tomas Ilvey"]
+
+
+def test_title_resolves_through_the_apposition():
+    text = "Jane Okafor, the foreign minister, arrived late.\n\n“We are ready,” the minister said."
+    assert utterances(text)[0][0] == "Jane Okafor"

@@ -1,0 +1,79 @@
+"""Speaker phrases (helpers/who_speaks/speaker_phrases.py): who stands beside a cue."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.who_speaks.speaker_phrases import source_after, speaker_after, speaker_before
+
+
+@pytest.mark.parametrize(
+    ("pre", "expected"),
+    [
+        ("Jane Okafor", ("Jane Okafor", "name", None, False, False)),
+        (
+            "Jane Okafor, the foreign minister,",
+            ("Jane Okafor", "name", "the foreign minister", False, False),
+        ),
+        ("Jane Okafor has", ("Jane Okafor", "name", None, False, True)),
+        ("The Treasury", ("Treasury", "name", None, True, False)),
+        (
+            "the spokeswoman for the council",
+            ("the spokeswoman for the council", "description", None, False, False),
+        ),
+        (
+            "people familiar with the talks",
+            ("people familiar with the talks", "description", None, False, False),
+        ),
+        ("46 percent", ("46 percent", "description", None, False, False)),
+        ("The 34-year-old", ("The 34-year-old", "pronoun", None, False, False)),
+        ("one of them", ("one of them", "pronoun", None, False, False)),
+        ("Prices will rise, she", ("she", "pronoun", None, False, False)),
+        ("", None),
+    ],
+)
+def test_speaker_before(pre, expected):
+    phrase = speaker_before(pre)
+    got = phrase and (
+        phrase.text,
+        phrase.kind,
+        phrase.role,
+        phrase.definite,
+        phrase.across_auxiliary,
+    )
+    assert got == expected
+    if phrase is not None:
+        assert pre[phrase.start : phrase.end].endswith(phrase.text)
+
+
+@pytest.mark.parametrize(
+    ("post", "expected"),
+    [
+        (
+            " Jane Okafor, the foreign minister.",
+            ("Jane Okafor", 1, 12, "name", "the foreign minister"),
+        ),
+        (" the central bank.", ("the central bank", 1, 17, "description", None)),
+        (" she.", ("she", 1, 4, "pronoun", None)),
+        (
+            " three people briefed on the meeting.",
+            ("three people briefed on the meeting", 1, 36, "description", None),
+        ),
+    ],
+)
+def test_speaker_after(post, expected):
+    phrase = speaker_after(post)
+    assert (phrase.text, phrase.start, phrase.end, phrase.kind, phrase.role) == expected
+
+
+@pytest.mark.parametrize(
+    ("post", "expected"),
+    [
+        (" his Facebook profile, he", ("his Facebook profile", 1, 21)),
+        (" new Crowdpac research.", ("new Crowdpac research", 1, 22)),
+        (" them.", None),
+    ],
+)
+def test_source_after(post, expected):
+    phrase = source_after(post)
+    assert (phrase and (phrase.text, phrase.start, phrase.end)) == expected
