@@ -22,7 +22,7 @@ SEED_TXT = FIXTURES / "000_a345f3a04e4062ef.txt"
 # tests marked slow, browser or jupyterlab (under a minute, for the edit-test loop).
 # A test is marked by what it costs, measured with `pytest --durations=0` on the full suite:
 #   slow        a second or more: executes notebooks, starts Python processes, analyses the
-#               5 MB article, measures growth, or runs a long exactness check
+#               5 MB article, times growth, or sweeps hundreds of inputs or sentences
 #   browser     drives headless Chromium (playwright)
 #   jupyterlab  starts a JupyterLab server
 # Whole files are marked with `pytestmark` (test_growth.py, test_jupyterlab.py); tests that
