@@ -18,17 +18,107 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED_TXT = FIXTURES / "000_a345f3a04e4062ef.txt"
 
 
-def pytest_addoption(parser):
-    parser.addoption("--run-slow", action="store_true", help="also run tests marked slow")
+# --- Test tiers: `make test` runs everything (as CI does); `make test-fast` leaves out the
+# tests marked slow, browser or jupyterlab (under a minute, for the edit-test loop).
+# A test is marked by what it costs, measured with `pytest --durations=0` on the full suite:
+#   slow        a second or more: executes notebooks, starts Python processes, analyses the
+#               5 MB article, times growth, or sweeps hundreds of inputs or sentences
+#   browser     drives headless Chromium (playwright)
+#   jupyterlab  starts a JupyterLab server
+# Whole files are marked with `pytestmark` (test_growth.py, test_jupyterlab.py); tests that
+# use a costly fixture are marked by the rule below; single tests by name in SLOW_TESTS.
+
+#: Fixtures that make any test using them cost what they cost.
+FIXTURE_MARKS = {
+    "seed_reports": ("slow",),  # every notebook executed on the seed (a report build)
+    "hostile_reports": ("slow",),
+    "plain_reports": ("slow", "browser"),  # a build with PDFs, printed by Chromium
+    "five_mb_cli": ("slow",),  # test_bad_input.py: the 5 MB article analysed in a process
+    "cli_analyze": ("slow",),  # test_bad_input.py: one process over every input
+    "browser": ("browser",),  # test_browser.py, test_xray.py: one headless Chromium
+}
+
+#: Single tests (file -> test function names) that take a second or more on their own.
+SLOW_TESTS = {
+    "test_analysis.py": {
+        "test_lazy_tables_are_exactly_the_eager_ones",  # every table of every article, twice
+        "test_command_line_json",
+        "test_command_line_goes_on_after_a_bad_file",
+        "test_a_fresh_process_gives_the_same_tables",
+    },
+    "test_bad_input.py": {
+        # a sweep: every public function on every odd input, 320 cases, ~15 s (most of it
+        # the autouse check that hashes the input folder, 5 MB article included, twice a test)
+        "test_every_function_works_on_odd_valid_inputs",
+        "test_cli_report_bad_file_gives_one_error_line_and_writes_nothing",
+        "test_make_report_on_a_binary_file",
+        "test_the_ten_thousand_line_article_is_analysed",
+    },
+    "test_budget.py": {
+        "test_analyze_corpus_skips_an_article_over_its_budget",  # waits for a time-out
+        "test_the_command_line_reports_a_time_out_and_goes_on",
+    },
+    "test_check_regexes.py": {"test_the_suite_has_no_backtracking_pattern"},
+    "test_corpus.py": {
+        "test_dask_local_cluster_gives_the_same_tables",
+        "test_unknown_tables_are_refused_by_name",
+        "test_command_line_corpus_mode_on_a_folder",
+        "test_command_line_writes_the_asked_tables",
+        "test_command_line_parquet_needs_pyarrow",
+    },
+    "test_course.py": {"test_make_student_writes_every_notebook_without_solutions"},
+    "test_make_lab.py": {
+        "test_make_lab_starts_as_root_and_answers",
+        "test_the_control_jupyter_refuses_root_without_the_flag",
+    },
+    "test_notebooks.py": {
+        "test_concurrent_reports_are_the_serial_ones_byte_for_byte",
+        "test_a_failing_notebook_among_concurrent_ones_is_named",
+        "test_command_line_reports_a_bad_article_clearly",
+        "test_command_line_refuses_zero_jobs",
+    },
+    "test_peer_readers.py": {"test_bench_time_budget_kills_a_hanging_article"},
+    "test_properties.py": {
+        "test_attribution_tables_are_consistent",
+        "test_lexicon_and_sentiment_tables_are_consistent",
+    },
+    "test_resources.py": {
+        "test_importing_helpers_writes_nothing",
+        "test_vader_works_offline_from_the_shipped_lexicon",
+        "test_sentence_splitting_needs_no_nltk_data",
+    },
+    "test_vader.py": {  # sweeps against NLTK's VADER (the rule cases stay fast)
+        "test_generated_sentences_100k",  # 100,000 sentences: ~20 s
+        "test_generated_sentences",  # 8,000 sentences: 1-3 s
+        "test_every_article_sentence",  # every sentence of 60+ articles: 1-3 s
+    },
+    "test_web.py": {"test_nothing_is_fetched_at_import_or_analysis_time"},
+}
+#: test_make_lab.py's two servers are JupyterLab's, not only slow
+JUPYTERLAB_TESTS = {"test_make_lab.py": SLOW_TESTS["test_make_lab.py"]}
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
 def pytest_collection_modifyitems(config, items):
-    if config.getoption("--run-slow"):
-        return
-    skip = pytest.mark.skip(reason="slow: run with --run-slow")
+    """Mark each collected test by its cost (see FIXTURE_MARKS, SLOW_TESTS)."""
+    listed: dict[Path, set[str]] = {}
     for item in items:
-        if "slow" in item.keywords:
-            item.add_marker(skip)
+        path = Path(str(item.path))
+        name = getattr(item, "originalname", item.name)
+        for fixture in item.fixturenames:
+            for mark in FIXTURE_MARKS.get(fixture, ()):
+                item.add_marker(mark)
+        if name in SLOW_TESTS.get(path.name, ()):
+            item.add_marker("slow")
+        if name in JUPYTERLAB_TESTS.get(path.name, ()):
+            item.add_marker("jupyterlab")
+        if path.name in SLOW_TESTS and path.parent == ROOT / "tests":
+            listed.setdefault(path, SLOW_TESTS[path.name])
+    for path, names in listed.items():  # a renamed test must not leave the slow tier silently
+        source = path.read_text(encoding="utf-8")
+        stale = sorted(n for n in names if f"def {n}(" not in source)
+        if stale:
+            raise pytest.UsageError(f"tests/conftest.py SLOW_TESTS: {path.name} has no {stale}")
 
 
 @pytest.fixture(scope="session")

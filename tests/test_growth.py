@@ -17,6 +17,8 @@ import pytest
 
 from helpers import analyze, article_from_text, extract_quotes, time_budget
 
+pytestmark = pytest.mark.slow  # every test times a 16-fold growth of its input
+
 #: The issue's paragraph: two words in capitals before a name took 39 s (60 s here).
 HANG_PARAGRAPH = (
     "The actor said “it is over.” x CLOSE ALLEGATIONS Ben Affleck in hot water, reports said."

@@ -20,6 +20,8 @@ from .browser import (
 )
 from .conftest import ROOT, SEED_ARTICLE
 
+pytestmark = [pytest.mark.jupyterlab, pytest.mark.browser]
+
 NOTEBOOK = "02-who-speaks.ipynb"
 
 #: True once every code cell shows an execution count, or as soon as a traceback is shown
