@@ -309,6 +309,8 @@ def entity_scores(detail: pd.DataFrame) -> pd.DataFrame:
 
 
 _CAPITALISED = re.compile(r"[A-Z][\w&'’.\-]*(?:\s+[A-Z][\w&'’.\-]*)*")
+_WORD_CHAR, _TOKEN = re.compile(r"\w"), re.compile(r"\S+")
+_POSSESSIVE_END = re.compile(r"(?:['’]s)?\.?$")
 
 
 def capitalised_baseline(article: Article, *, kind: str = "person") -> pd.DataFrame:
@@ -325,19 +327,23 @@ def capitalised_baseline(article: Article, *, kind: str = "person") -> pd.DataFr
     for text in (article.title, *article.paragraphs):
         starts = set()
         for s, _ in split_sentences(text):
-            first = re.compile(r"\w").search(text, s)
+            first = _WORD_CHAR.search(text, s)
             starts.add(first.start() if first else s)
         for m in _CAPITALISED.finditer(text):
-            words = list(re.finditer(r"\S+", m.group()))
+            words = list(_TOKEN.finditer(m.group()))
             if m.start() in starts:
                 words = words[1:]
             if not words:
                 continue
             name = m.group()[words[0].start() :]
-            name = re.sub(r"(?:['’]s)?\.?$", "", name)
+            name = _POSSESSIVE_END.sub("", name)
             if name:
                 rows.append((name, kind, name))
     return pd.DataFrame(rows, columns=["entity", "kind", "mention"]).drop_duplicates()
+
+
+def _is_word(char: str) -> bool:
+    return bool(char) and (char.isalnum() or char == "_")
 
 
 def gazetteer_baseline(article: Article) -> pd.DataFrame:
@@ -350,13 +356,16 @@ def gazetteer_baseline(article: Article) -> pd.DataFrame:
     [['Geneva', 'place', 'Geneva']]
     """
     text = "\n".join((article.title, *article.paragraphs))
+    lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)  # same offsets
     rows = []
     for alias, entry in gazetteer().items():
-        if entry["type"] == "demonym" or alias not in text.lower():
-            continue
-        for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text, flags=re.I):
-            if m.group()[0].isupper():
-                rows.append((entry["name"], entry["type"], m.group()))
+        start = -1 if entry["type"] == "demonym" else lower.find(alias)
+        while start >= 0:
+            end = start + len(alias)
+            inside = (start and _is_word(lower[start - 1])) or _is_word(lower[end : end + 1])
+            if not inside and text[start].isupper():
+                rows.append((entry["name"], entry["type"], text[start:end]))
+            start = lower.find(alias, start + 1)
     return pd.DataFrame(rows, columns=["entity", "kind", "mention"]).drop_duplicates()
 
 
