@@ -31,7 +31,12 @@ from helpers.article import ArticleError, load_article  # noqa: E402
 
 def article_files(extra: list[Path]) -> list[Path]:
     folders = [ROOT / "data" / "articles", ROOT / "tests" / "fixtures", *extra]
-    return sorted(p for folder in folders for p in folder.rglob("*") if p.suffix in (".md", ".txt"))
+    return sorted(
+        p
+        for folder in folders
+        for p in folder.rglob("*")
+        if p.suffix in (".md", ".txt") and p.name != "README.md"  # a folder's notes
+    )
 
 
 def snapshot(paths: list[Path]) -> dict[str, dict[str, pd.DataFrame]]:
