@@ -19,13 +19,13 @@ that use the headline's words? Plus the headline's sentiment beside the body's.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from .article import Article
-from .lexicons import _rows
+from .lexicons import lexicon_cache, lexicon_rows
 from .loaded import TermPattern, _inflections, find_loaded_terms, matches, term_pattern
 from .quotes import NARRATOR, _analyse
 from .sentences import split_sentences
@@ -45,15 +45,20 @@ __all__ = [
 FRAMES = ("conflict", "human_interest", "economic_consequences", "morality", "responsibility")
 
 
-@cache
+@lexicon_cache
 def _frame_patterns() -> list[tuple[TermPattern, tuple[str, str]]]:
-    rows = sorted(_rows("frames.csv"), key=lambda r: -len(r["cue"]))
+    rows = sorted(
+        lexicon_rows("frames.csv", columns=("frame", "cue")), key=lambda r: -len(r["cue"])
+    )
     return [(term_pattern(r["cue"]), (r["frame"], r["cue"])) for r in rows]
 
 
 def frame_questions() -> pd.DataFrame:
     """The codebook questions per frame (paraphrased from Semetko & Valkenburg 2000)."""
-    return pd.DataFrame(_rows("frame_questions.csv"), columns=["frame", "question"])
+    return pd.DataFrame(
+        lexicon_rows("frame_questions.csv", columns=("frame", "question")),
+        columns=["frame", "question"],
+    )
 
 
 def frame_evidence(article: Article) -> pd.DataFrame:

@@ -39,12 +39,11 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
 import pandas as pd
 
 from .article import Article
-from .lexicons import _rows, derived, lexicons_held
+from .lexicons import lexicon_cache, lexicon_rows, lexicon_words, lexicons_held
 from .quotes import NARRATOR, _analyse, _segments
 from .resources import sentiment_analyzer
 from .text import SpanSet, count_words, normalise_word, stopwords, word_spans
@@ -73,6 +72,7 @@ TERM_COLUMNS = [
 ]  # fmt: skip
 
 
+_LEXICON_COLUMNS = ["term", "category", "explanation", "source"]
 _SCARE_EXPLANATION = (
     "Quotation marks around a loaded label nobody in the article says: the writer keeps a "
     "distance from the word."
@@ -83,11 +83,11 @@ _LABEL_EXPLANATION = (
 )
 
 
-@cache
+@lexicon_cache
 def loaded_lexicon() -> pd.DataFrame:
     """The curated list: ``term, category, explanation, source``."""
     return pd.DataFrame(
-        _rows("loaded_terms.csv"), columns=["term", "category", "explanation", "source"]
+        lexicon_rows("loaded_terms.csv", columns=_LEXICON_COLUMNS), columns=_LEXICON_COLUMNS
     )
 
 
@@ -115,7 +115,7 @@ def _inflections(word: str, *, adverbs: bool = False) -> str:
 _WS = re.compile(r"\s+")
 
 
-@cache
+@lexicon_cache
 def _term_patterns() -> list[tuple[TermPattern, str]]:
     # a possessive may follow ("the dictator’s first visit"); longest terms first, so
     # "special military operation" wins over "operation"
@@ -267,15 +267,13 @@ LOADED_VERB_CONNOTATIONS = ("doubt", "positive-self", "hostile")
 _LEGAL_HEDGES = frozenset({"allege"})
 
 
-@derived
-@cache
+@lexicon_cache
 def _all_patterns() -> list[tuple[TermPattern, object]]:
     """The curated terms, then the loaded reporting verbs (a curated term wins a tie)."""
     return [*_term_patterns(), *_verb_patterns()]
 
 
-@derived
-@cache
+@lexicon_cache
 def _verb_patterns() -> list[tuple[TermPattern, tuple[str, str, str]]]:
     from .lexicons import reporting_verbs
 
@@ -290,7 +288,7 @@ def _verb_patterns() -> list[tuple[TermPattern, tuple[str, str, str]]]:
     ]
 
 
-@cache
+@lexicon_cache
 def _lexicon_entries() -> dict[str, tuple[str, str]]:
     """Each curated term: ``(category, explanation)`` (the first row of a repeated term)."""
     entries: dict[str, tuple[str, str]] = {}
@@ -423,13 +421,10 @@ def _inside_note(kinds: list[str]) -> str:
     )
 
 
-@cache
+@lexicon_cache
 def _plain_words() -> frozenset[str]:
     """Words VADER rates as strongly emotional that news uses to describe, not to judge."""
-    from .paths import lexicon_path
-
-    lines = lexicon_path("emotive_exclude.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(lexicon_words("emotive_exclude.txt"))
 
 
 def _emotive(
@@ -462,33 +457,22 @@ def _emotive(
 # ----------------------------------------------------------------------------------------
 # Phrases, names, descriptive words, labelling quotes
 # ----------------------------------------------------------------------------------------
-@derived
-@cache
+@lexicon_cache
 def intensifiers() -> frozenset[str]:
     """Words that amplify the word after them: VADER's boosters with a positive increment
     (``VaderConstants.BOOSTER_DICT``, Hutto & Gilbert 2014, MIT licence) and the amplifiers of
     Quirk et al. 1985 (§8.104-8.111) listed in ``data/lexicons/intensifiers.txt``."""
     from nltk.sentiment.vader import VaderConstants
 
-    from .paths import lexicon_path
-
     boosters = {w for w, v in VaderConstants.BOOSTER_DICT.items() if v > 0 and " " not in w}
-    return frozenset(boosters | _word_list(lexicon_path("intensifiers.txt")))
+    return frozenset(boosters | set(lexicon_words("intensifiers.txt")))
 
 
-def _word_list(path) -> set[str]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return {w.strip().lower() for w in lines if w.strip() and not w.startswith("#")}
-
-
-@derived
-@cache
+@lexicon_cache
 def _descriptive_terms() -> frozenset[str]:
     """Words that name events, crimes and institutions (``descriptive_terms.txt``): loaded
     only beside an evaluative word ("a brutal murder"), not alone ("a murder trial")."""
-    from .paths import lexicon_path
-
-    return frozenset(_word_list(lexicon_path("descriptive_terms.txt")))
+    return frozenset(lexicon_words("descriptive_terms.txt"))
 
 
 #: How far a phrase grows to the right of its trigger, in words: one head word after an
@@ -723,9 +707,10 @@ def loaded_density(article: Article, terms: pd.DataFrame | None = None) -> pd.Da
     return pd.DataFrame(rows, columns=["voice", "words", "curated", "emotive", "per_100_words"])
 
 
-@cache
+@lexicon_cache
 def _hedge_terms() -> list[tuple[TermPattern, tuple[str, str, str]]]:
-    rows = sorted(_rows("hedges.csv"), key=lambda r: -len(r["term"]))
+    rows = lexicon_rows("hedges.csv", columns=("term", "kind", "explanation"))
+    rows = sorted(rows, key=lambda r: -len(r["term"]))
     return [(term_pattern(r["term"]), (r["term"], r["kind"], r["explanation"])) for r in rows]
 
 

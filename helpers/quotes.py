@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -62,6 +61,7 @@ from .entities import (
 from .lexicons import (
     ReportingVerb,
     gazetteer,
+    lexicon_cache,
     lexicons_changed,
     reporting_verbs,
     speaker_nouns,
@@ -210,7 +210,7 @@ class _Cue:
         return self.text
 
 
-@cache
+@lexicon_cache
 def _cue_forms() -> dict[str, dict[tuple[str, ...], None]]:
     """Cues indexed by their first word: ``{"according": {("according", "to"): None}}``,
     longest first, so a sentence is scanned once, word by word."""
@@ -1661,7 +1661,7 @@ def _is_fronted(lead: str) -> bool:
     return lead.endswith(",") and 1 <= len(lead.split()) <= 6
 
 
-@lru_cache(maxsize=64)
+@lexicon_cache(maxsize=64)
 def _analyse_cached(article: Article) -> _Analysis:
     with step(article, "who speaks (the attribution)"):
         return _Attributor(article).run()
@@ -1770,7 +1770,7 @@ def voices(article: Article, *, headline: bool = False) -> pd.DataFrame:
     return _voices(article, headline).copy()
 
 
-@lru_cache(maxsize=64)
+@lexicon_cache(maxsize=64)
 def _voices(article: Article, headline: bool) -> pd.DataFrame:
     """The voices table (cached; :func:`voices` returns a copy)."""
     analysis = _analyse(article)
@@ -1818,7 +1818,7 @@ def _segments(article: Article) -> dict[int, list[tuple[int, int, str, str]]]:
     return _segments_cached(article)
 
 
-@lru_cache(maxsize=64)
+@lexicon_cache(maxsize=64)
 def _segments_cached(article: Article) -> dict[int, list[tuple[int, int, str, str]]]:
     table = _voices(article, False)
     segments: dict[int, list[tuple[int, int, str, str]]] = {}

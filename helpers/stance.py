@@ -44,7 +44,7 @@ import numpy as np
 import pandas as pd
 
 from .article import Article
-from .lexicons import _rows, derived, gazetteer
+from .lexicons import gazetteer, lexicon_cache, lexicon_rows
 from .quotes import NARRATOR, _analyse, _speaker_before
 from .sentiment import THRESHOLD, vader_unit_rows, vader_units
 from .text import SpanSet
@@ -76,18 +76,20 @@ EVIDENCE_COLUMNS = [
 ]  # fmt: skip
 
 
-@cache
+@lexicon_cache
 def stance_cues() -> pd.DataFrame:
     """The stance lexicon: one row per word form, with ``polarity`` and ``explanation``."""
     rows = [
         (form.strip(), int(row["polarity"]), row["kind"], row["explanation"])
-        for row in _rows("stance_cues.csv")
+        for row in lexicon_rows(
+            "stance_cues.csv", columns=("forms", "polarity", "kind", "explanation")
+        )
         for form in row["forms"].split("|")
     ]
     return pd.DataFrame(rows, columns=["cue", "polarity", "kind", "explanation"])
 
 
-@cache
+@lexicon_cache
 def _cue_pattern() -> re.Pattern[str]:
     forms = sorted(stance_cues()["cue"], key=len, reverse=True)
     alternatives = "|".join(map(re.escape, forms))
@@ -175,8 +177,7 @@ def _targets_from_names(article: Article, found: dict[str, dict]) -> None:
                 entry["aliases"].add(written)
 
 
-@derived
-@cache
+@lexicon_cache
 def _gazetteer_keys() -> dict[str, list[str]]:
     """The gazetteer's keys that start with a letter, by the target they name."""
     keys: dict[str, list[str]] = {}
@@ -469,7 +470,7 @@ def _attached(
     return not _CLAUSE_BREAK.search(gap)
 
 
-@cache
+@lexicon_cache
 def _cue_lexicon() -> dict[str, tuple[int, str]]:
     """Each cue form, lower-cased: ``(polarity, kind)``."""
     lexicon = stance_cues()
