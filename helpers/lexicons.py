@@ -298,8 +298,14 @@ def speaker_nouns() -> dict[str, dict[str, str]]:
     """Nouns that can head a speaker phrase: ``{noun or plural: {kind, gender, number}}``.
 
     ``kind`` is ``role`` (a person's job: minister, coach), ``institution`` (ministry,
-    company) or ``anonymous`` (officials, sources). ``generic`` is ``"yes"`` for nouns
-    such as *company* or *club*, where "the company" means the organisation named last.
+    company) or ``anonymous`` (officials, sources); the plural has ``plural_kind`` when the
+    file gives one ("the official" is a role, "officials" anonymous). ``generic`` is ``"yes"``
+    for nouns such as *company* or *club*, where "the company" means the organisation named
+    last. Each noun is listed once (``data/lexicons/README.md`` gives the rules).
+
+    >>> nouns = speaker_nouns()
+    >>> nouns["official"]["kind"], nouns["officials"]["kind"], nouns["officials"]["number"]
+    ('role', 'anonymous', 'plural')
     """
     nouns: dict[str, dict[str, str]] = {}
     for row in lexicon_rows("speaker_nouns.csv", columns=("noun", "plural", "kind", "gender")):
@@ -311,7 +317,8 @@ def speaker_nouns() -> dict[str, dict[str, str]]:
         }
         nouns.setdefault(row["noun"].lower(), entry)
         if row["plural"]:
-            nouns.setdefault(row["plural"].lower(), {**entry, "number": "plural"})
+            kind = row.get("plural_kind") or row["kind"]
+            nouns.setdefault(row["plural"].lower(), {**entry, "kind": kind, "number": "plural"})
     return nouns
 
 

@@ -6,7 +6,9 @@ never the repository's files.
 
 from __future__ import annotations
 
+import re
 import shutil
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -282,3 +284,109 @@ def test_a_missing_column_is_named(lists, name):
     path.write_text("".join(lines), encoding="utf-8")
     with pytest.raises(LexiconError, match=rf"{name}: missing column\(s\) {column} \(the header"):
         LOADERS[name]()
+
+
+# ----------------------------------------------------------------------------------------
+# data/lexicons/README.md and GAZETTEER.md: the counts they give are the files' own
+# ----------------------------------------------------------------------------------------
+def entries(name: str) -> list:
+    if name.endswith(".csv"):
+        return lexicons.lexicon_rows(name, columns=())
+    return lexicons.lexicon_words(name, lower=False)
+
+
+def readme_table(path: Path) -> dict[str, list[str]]:
+    """The rows of a Markdown table whose first cell is a file name: ``{file: cells}``."""
+    rows = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"\|\s*`([\w.-]+\.(?:csv|txt))`\s*\|(.*)\|\s*$", line)
+        if m:
+            rows[m.group(1)] = [c.strip() for c in m.group(2).split("|")]
+    return rows
+
+
+def test_the_readme_lists_every_file_with_its_count_and_columns():
+    table = readme_table(REPO_LEXICONS / "README.md")
+    assert set(table) == set(LIVE_EDITS)  # every list, and no list that is not there
+    for name, (count, columns, *_rest) in table.items():
+        assert int(count) == len(entries(name)), f"README.md: {name} has {len(entries(name))}"
+        if name.endswith(".csv"):
+            header = list(entries(name)[0])
+            assert columns == f"`{','.join(header)}`", name
+
+
+def test_the_gazetteer_notes_give_the_right_counts():
+    text = (REPO_LEXICONS / "GAZETTEER.md").read_text(encoding="utf-8")
+    for name, (count, columns) in readme_table(REPO_LEXICONS / "GAZETTEER.md").items():
+        assert int(count) == len(entries(name)), f"GAZETTEER.md: {name}"
+        assert columns == f"`{','.join(entries(name)[0])}`"
+    checked = 0
+    for section in re.split(r"^## ", text, flags=re.M):
+        name = re.match(r"`([\w.]+\.csv)`", section)
+        if not name:
+            continue
+        kinds = Counter(row["kind"] for row in entries(name.group(1)))
+        for kind, n in re.findall(r"`([\w-]+)` \((\d+)[:)]", section):
+            assert kinds[kind] == int(n), f"GAZETTEER.md: {name.group(1)} kind {kind}"
+            checked += 1
+    assert checked == 13  # 4 kinds of place, 5 of organisation, 4 of organisation word
+
+
+# ----------------------------------------------------------------------------------------
+# No entry listed twice (whose meaning would then hang on the order of the rows)
+# ----------------------------------------------------------------------------------------
+def test_no_speaker_noun_is_listed_twice():
+    rows = entries("speaker_nouns.csv")
+    forms = [r["noun"].lower() for r in rows] + [r["plural"].lower() for r in rows if r["plural"]]
+    assert [f for f, n in Counter(forms).items() if n > 1] == []
+    assert {r["kind"] for r in rows} == {"role", "institution", "anonymous", "document"}
+    assert {r["plural_kind"] for r in rows} <= {"", "role", "institution", "anonymous"}
+
+
+# file -> (column, whether the cell holds several forms separated by "|")
+KEYED = {
+    "frame_questions.csv": ("question", False),
+    "frames.csv": ("cue", False),
+    "hedges.csv": ("term", False),
+    "loaded_terms.csv": ("term", False),
+    "reporting_verbs.csv": ("forms", True),
+    "stance_cues.csv": ("forms", True),
+}
+
+
+@pytest.mark.parametrize("name", sorted(KEYED))
+def test_no_entry_is_listed_twice(name):
+    column, several = KEYED[name]
+    cells = [row[column] for row in entries(name)]
+    forms = [f.strip().lower() for c in cells for f in (c.split("|") if several else [c])]
+    assert [f for f, n in Counter(forms).items() if n > 1] == []
+
+
+@pytest.mark.parametrize("name", sorted(n for n in LIVE_EDITS if n.endswith(".txt")))
+def test_no_word_is_listed_twice(name):
+    words = [w.lower() for w in entries(name)]
+    assert [w for w, n in Counter(words).items() if n > 1] == []
+
+
+def test_an_organisation_word_has_each_kind_once():
+    pairs = [(r["word"], r["kind"] == "place-prefix") for r in entries("org_words.csv")]
+    assert [p for p, n in Counter(pairs).items() if n > 1] == []
+
+
+def test_a_gazetteer_name_belongs_to_one_row_but_for_the_documented_overlaps():
+    """A capital is an alias of its country and a city row; a seat of government an alias of
+    its country and an organisation row (GAZETTEER.md, "Deliberate overlaps")."""
+    owners: dict[str, list[tuple[str, str, str]]] = {}
+    for file in ("places.csv", "organisations.csv"):
+        for row in entries(file):
+            names = {row["name"].lower(), *(a.lower() for a in row["aliases"].split("|") if a)}
+            for name in names:  # each row's own names once
+                owners.setdefault(name, []).append((file, row["kind"], row["name"]))
+    countries = {r["name"] for r in entries("places.csv") if r["kind"] == "country"}
+    for name, rows in owners.items():
+        if len(rows) == 1:
+            continue
+        first, *later = rows
+        assert first[0] == "places.csv" and first[2] in countries, (name, rows)
+        for file, kind, _row in later:
+            assert (file, kind) in {("places.csv", "city"), ("organisations.csv", "government")}
