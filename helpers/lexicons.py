@@ -30,6 +30,7 @@ import functools
 import hashlib
 import os
 from collections.abc import Callable
+from contextlib import ContextDecorator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -177,9 +178,9 @@ def lexicons_changed() -> bool:
     return True
 
 
-class _Held:
-    """``with lexicons_held():`` (a class, not a generator: it is entered on every call of a
-    cached function made outside a block)."""
+class _Held(ContextDecorator):
+    """``with lexicons_held():`` or ``@lexicons_held()`` (a class, not a generator: it is
+    entered on every call of a cached function made outside a block)."""
 
     def __enter__(self) -> None:
         global _held
@@ -199,6 +200,7 @@ def lexicons_held() -> _Held:
     """Within this block the word lists are not looked at again: one article's tables
     (``analyze``) are computed with one version of the lists, and the folder is looked at
     once instead of once per table. The folder is looked at when the outermost block opens.
+    As a decorator (``@lexicons_held()``) it holds the lists for each call of a function.
 
     >>> with lexicons_held():
     ...     lexicons_version() == lexicons_version()

@@ -37,15 +37,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 
 import pandas as pd
 
 from .article import Article
+from .hedges import find_hedges
 from .lexicons import lexicon_cache, lexicon_rows, lexicon_words, lexicons_held
 from .quotes import NARRATOR, _analyse, _segments
 from .resources import sentiment_analyzer
+from .terms import TermPattern, inflections, matches, owner_at, term_pattern
 from .text import SpanSet, count_words, normalise_word, stopwords, word_spans
 
 __all__ = [
@@ -55,6 +55,11 @@ __all__ = [
     "loaded_density",
     "find_hedges",
     "competing_labels",
+    # defined in helpers.terms and helpers.hedges, importable from here as before
+    "TermPattern",
+    "term_pattern",
+    "matches",
+    "inflections",
 ]
 
 #: |VADER valence| from which a word not in the curated list is flagged as emotive.
@@ -91,27 +96,6 @@ def loaded_lexicon() -> pd.DataFrame:
     )
 
 
-def _inflections(word: str, *, adverbs: bool = False) -> str:
-    """A regex for a word and its regular inflections (slam → slams, slammed, slamming);
-    with ``adverbs``, its adverb too (blatant → blatantly, horrible → horribly): a loaded
-    adjective's adverb is loaded, but a frame or stance cue's is not ("hard" ≠ "hardly")."""
-    if word.endswith("*"):
-        return re.escape(word[:-1]) + r"[\w’'-]*"
-    stem = re.escape(word)
-    forms = [
-        stem + (r"(?:s|es|d|ed|ing|er|ers|ly|ally)?" if adverbs else r"(?:s|es|d|ed|ing|er|ers)?")
-    ]
-    if word.endswith("e"):
-        forms.append(
-            re.escape(word[:-1]) + (r"(?:ing|ed|er|ers|y)" if adverbs else r"(?:ing|ed|er|ers)")
-        )
-    if word.endswith("y") and len(word) > 2:
-        forms.append(re.escape(word[:-1]) + r"(?:ies|ied|ier|iest)")
-    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", word):
-        forms.append(stem + re.escape(word[-1]) + r"(?:ed|ing|er|ers)")  # slam → slammed
-    return "(?:" + "|".join(forms) + ")"
-
-
 _WS = re.compile(r"\s+")
 
 
@@ -121,142 +105,6 @@ def _term_patterns() -> list[tuple[TermPattern, str]]:
     # "special military operation" wins over "operation"
     terms = sorted(loaded_lexicon()["term"], key=len, reverse=True)
     return [(term_pattern(term, possessive=True, adverbs=True), term) for term in terms]
-
-
-def matches(
-    text: str, patterns: list[tuple[TermPattern, object]], taken: SpanSet | None = None
-) -> Iterator[tuple[re.Match[str], object]]:
-    """Non-overlapping matches of a lexicon's patterns (longest terms first, as they are
-    sorted), with each pattern's payload; ``taken`` collects the spans used."""
-    taken = SpanSet() if taken is None else taken
-    for pattern, payload in _candidates(text, patterns):
-        for m in pattern.finditer(text):
-            start, end = m.span()
-            if not taken.overlaps(start, end):
-                taken.add(start, end)
-                yield m, payload
-
-
-@dataclass
-class _Prepared:
-    """A lexicon's patterns indexed by their needles (see :func:`_candidates`)."""
-
-    patterns: list
-    always: list[int]  # patterns without a needle: always run
-    by_needle: dict[str, list[int]]
-    finder: re.Pattern[str]
-    prefixes: dict[str, list[str]]  # each needle: the needles it starts with (itself included)
-
-
-_PREPARED: dict[int, _Prepared] = {}
-
-
-def _candidates(text: str, patterns: list) -> list:
-    """The patterns whose needle occurs in the lower-cased text, in the lexicon's order.
-
-    One scan of the text finds, at every position, the longest needle starting there (a
-    regex shaped like a trie of the needles); a needle occurs in the text exactly when it
-    is a prefix of one of those, so this is the same as testing ``needle in text.lower()``
-    for each pattern, without a Python loop over hundreds of patterns per paragraph.
-    """
-    prepared = _PREPARED.get(id(patterns))
-    if prepared is None or prepared.patterns is not patterns:
-        prepared = _prepare(patterns)
-        _PREPARED[id(patterns)] = prepared
-    chosen = list(prepared.always)
-    for found in set(prepared.finder.findall(text.lower())):
-        for needle in prepared.prefixes[found]:
-            chosen += prepared.by_needle[needle]
-    return [patterns[i] for i in sorted(set(chosen))]
-
-
-def _prepare(patterns: list) -> _Prepared:
-    always: list[int] = []
-    by_needle: dict[str, list[int]] = {}
-    for i, (pattern, _payload) in enumerate(patterns):
-        needle = pattern.needle
-        if needle:
-            by_needle.setdefault(needle, []).append(i)
-        else:
-            always.append(i)
-    prefixes = {n: [m for m in by_needle if n.startswith(m)] for n in by_needle}
-    finder = re.compile(f"(?=({_trie_regex(by_needle)}))") if by_needle else re.compile(r"(?!)")
-    return _Prepared(patterns, always, by_needle, finder, prefixes)
-
-
-def _trie_regex(words) -> str:
-    """A regex matching the longest of ``words`` that starts at a position (a trie: sre
-    follows one branch per character instead of trying every word in turn)."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        kids = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not kids:
-            return ""
-        body = kids[0] if len(kids) == 1 else "(?:" + "|".join(kids) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
-
-
-class TermPattern:
-    """A lexicon term's regex, compiled on first use: most of a lexicon's terms never occur
-    in a given article, and compiling all of them up front costs seconds in every fresh
-    kernel. ``needle`` is a literal every match contains (lower-cased), for a quick test."""
-
-    __slots__ = ("source", "needle", "_compiled")
-
-    def __init__(self, source: str, needle: str) -> None:
-        self.source, self.needle = source, needle
-        self._compiled: re.Pattern[str] | None = None
-
-    @property
-    def compiled(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(self.source, re.IGNORECASE)
-        return self._compiled
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(text)
-
-
-def term_pattern(term: str, *, possessive: bool = False, adverbs: bool = False) -> TermPattern:
-    """The regex for a lexicon term: words as written, the last with its regular inflections
-    (see :func:`_inflections`), with a literal needle for a quick pre-check.
-
-    >>> [m.group() for m in term_pattern("slam").finditer("He slammed it; she slams.")]
-    ['slammed', 'slams']
-    """
-    words = term.split()
-    body = r"\s+".join([*map(re.escape, words[:-1]), _inflections(words[-1], adverbs=adverbs)])
-    tail = r"(?:[’']s)?" if possessive else ""
-    # the needle: the longest literal every match contains, so that rare terms are not tried
-    # on every paragraph. Words before the last are matched as written; the last keeps its
-    # stem before "*", and all of it unless an inflection changes its final e or y (make →
-    # making, try → tries); slam → slammed and rant → rants still contain the whole word.
-    last = words[-1].lower()
-    changes_end = last.endswith("*") or (last.endswith(("e", "y")) and len(last) > 2)
-    last = last[:-1] if changes_end else last
-    needle = max([w.lower() for w in words[:-1]] + [last], key=len)
-    return TermPattern(rf"(?<![\w’'-]){body}{tail}(?![\w’'-])", needle)
-
-
-def _voice_at(segments: dict, paragraph: int, position: int) -> tuple[str, str]:
-    """The voice and mode of the :func:`voices` segment that holds ``position``."""
-    for start, end, voice, mode in segments.get(paragraph, ()):
-        if start <= position < end:
-            return voice, mode
-    return NARRATOR, "narration"
-
-
-def _owner(segments: dict, paragraph: int, position: int) -> tuple[str, str]:
-    """Voice and mode at a position; the headline (paragraph -1) is the outlet's."""
-    return (NARRATOR, "headline") if paragraph < 0 else _voice_at(segments, paragraph, position)
 
 
 #: Connotations of ``reporting_verbs.csv`` whose verbs load the report itself: they cast
@@ -341,9 +189,9 @@ def _find_loaded_terms(article: Article, *, emotive: bool) -> pd.DataFrame:
         hits = []  # (start, end, row without the phrase, needs an evaluative context)
         quoted_label = {(q0, q1): who for (pp, q0, q1), who in labelled.items() if pp == p}
         for m, term in matches(text, _all_patterns(), taken):
-            speaker, mode = _owner(segments, p, m.start())
+            speaker, mode = owner_at(segments, p, m.start())
             owner = speaker if mode == "quoted" else NARRATOR
-            owner, mode = _labelled_owner(quoted_label, m.start(), owner, mode)
+            owner, mode = _labelledowner_at(quoted_label, m.start(), owner, mode)
             if isinstance(term, tuple):  # a reporting verb: (form, kind, explanation)
                 if (p, _WS.sub(" ", m.group().lower())) not in cues:
                     continue  # not the cue of a report here: "insurance claims", "a snap poll"
@@ -357,7 +205,7 @@ def _find_loaded_terms(article: Article, *, emotive: bool) -> pd.DataFrame:
             hits.append((m.start(), m.end(), row, term in descriptive))
         if emotive:
             for row in _emotive(p, text, segments, taken, words):
-                owner, mode = _labelled_owner(quoted_label, row[4], row[3], row[7])
+                owner, mode = _labelledowner_at(quoted_label, row[4], row[3], row[7])
                 row = (*row[:3], owner, *row[4:7], mode, *row[8:])
                 hits.append((row[4], row[5], row, row[0] in descriptive))
         rows += _with_phrases(text, hits, words)
@@ -446,7 +294,7 @@ def _emotive(
             continue
         if taken.overlaps(start, end):
             continue
-        speaker, mode = _owner(segments, p, start)
+        speaker, mode = owner_at(segments, p, start)
         owner = speaker if mode == "quoted" else NARRATOR  # every voice gets the signal
         rows.append((norm, "emotive (lexicon)", p, owner, start, end, word, mode,
                      speaker, "VADER lexicon",
@@ -628,9 +476,7 @@ def _capitalised_runs(
 LABELLING_VERBS = ("brand", "slam", "blast", "dub", "call", "label", "term", "describe",
                    "denounce", "deride", "decry", "lambast")  # fmt: skip
 _LABELLING = re.compile(
-    r"(?<![\w’'-])(?:"
-    + "|".join(_inflections(v) for v in LABELLING_VERBS)
-    + r")"  # not "so-called"
+    r"(?<![\w’'-])(?:" + "|".join(inflections(v) for v in LABELLING_VERBS) + r")"  # not "so-called"
     r"((?:\s+[\w’'-]+){0,4}?)\s*(?:\s(?:as|a|an|the))?\s*$",
     re.IGNORECASE,
 )
@@ -663,7 +509,7 @@ def _labelling_quotes(article: Article, analysis) -> dict[tuple[int, int, int], 
     return out
 
 
-def _labelled_owner(labels: dict, position: int, owner: str, mode: str) -> tuple[str, str]:
+def _labelledowner_at(labels: dict, position: int, owner: str, mode: str) -> tuple[str, str]:
     for (start, end), who in labels.items():
         if start <= position < end:
             return who, "quoted"
@@ -677,6 +523,7 @@ def _is_scare_label(quoted: str) -> bool:
     return 0 < len(words) <= 4 and not all(w[:1].isupper() for w in words)
 
 
+@lexicons_held()
 def loaded_density(article: Article, terms: pd.DataFrame | None = None) -> pd.DataFrame:
     """Loaded words per 100 words of each voice: ``voice, words, curated, emotive,
     per_100_words`` (curated terms only in ``per_100_words``). The headline is a row of its
@@ -707,39 +554,7 @@ def loaded_density(article: Article, terms: pd.DataFrame | None = None) -> pd.Da
     return pd.DataFrame(rows, columns=["voice", "words", "curated", "emotive", "per_100_words"])
 
 
-@lexicon_cache
-def _hedge_terms() -> list[tuple[TermPattern, tuple[str, str, str]]]:
-    rows = lexicon_rows("hedges.csv", columns=("term", "kind", "explanation"))
-    rows = sorted(rows, key=lambda r: -len(r["term"]))
-    return [(term_pattern(r["term"]), (r["term"], r["kind"], r["explanation"])) for r in rows]
-
-
-def find_hedges(article: Article) -> pd.DataFrame:
-    """Hedges and distancing words (``data/lexicons/hedges.csv``) and reporting verbs that
-    cast doubt (``claimed``, ``suggested``: their connotation in ``reporting_verbs.csv``):
-    ``term, kind, paragraph, voice, text, explanation``."""
-    from .lexicons import reporting_verbs
-
-    segments = _segments(article)
-    rows = []
-    for p, text in [(-1, article.title), *enumerate(article.paragraphs)]:
-        for m, (term, kind, explanation) in matches(text, _hedge_terms()):
-            speaker, mode = _owner(segments, p, m.start())
-            owner = speaker if mode == "quoted" else NARRATOR
-            rows.append((term, kind, p, owner, m.group(), explanation))
-    verbs = reporting_verbs()
-    already = {(p, term) for term, _k, p, *_ in rows}
-    for q in _analyse(article).utterances:
-        verb = verbs.get(q.cue.lower())
-        if (q.paragraph, q.cue.lower()) in already:
-            continue  # the hedge list found this very word
-        if verb and verb.connotation in ("doubt", "tentative"):
-            kind = f"reporting verb ({verb.connotation})"
-            rows.append((q.cue.lower(), kind, q.paragraph, NARRATOR,
-                         f"{q.speaker} {q.cue}", verb.explanation))  # fmt: skip
-    return pd.DataFrame(rows, columns=["term", "kind", "paragraph", "voice", "text", "explanation"])
-
-
+@lexicons_held()
 def competing_labels(article: Article) -> pd.DataFrame:
     """The same referent named differently by different voices: ``referent, label, voice,
     n`` for the label groups an article's front matter declares under ``labels:``
@@ -758,7 +573,7 @@ def competing_labels(article: Article) -> pd.DataFrame:
                         if any((p, i) in taken for i in range(m.start(), m.end())):
                             continue
                         taken.update((p, i) for i in range(m.start(), m.end()))
-                        speaker, mode = _owner(segments, p, m.start())
+                        speaker, mode = owner_at(segments, p, m.start())
                         quoted = _inside_scare_quotes(article, p, m.start())
                         voice = speaker if mode == "quoted" else NARRATOR
                         how = "headline" if p < 0 else ("scare quotes" if quoted else mode)
