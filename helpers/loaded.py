@@ -31,6 +31,9 @@ Scare quotes count as the outlet's distancing.
 
 Measured on real annotated news (development halves only) by
 ``benchmarks/peer/bench_loaded.py``; the figures are in the README.
+
+Hedges are in :mod:`helpers.hedges`, and the term regexes and their matching in
+:mod:`helpers.terms`; both are importable from here too, as before.
 """
 
 from __future__ import annotations
