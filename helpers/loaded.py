@@ -32,8 +32,8 @@ Scare quotes count as the outlet's distancing.
 Measured on real annotated news (development halves only) by
 ``benchmarks/peer/bench_loaded.py``; the figures are in the README.
 
-Hedges are in :mod:`helpers.hedges`, and the term regexes and their matching in
-:mod:`helpers.terms`; both are importable from here too, as before.
+Hedges are in :mod:`helpers.hedges`, competing labels in :mod:`helpers.labels`, and the term
+regexes and their matching in :mod:`helpers.terms`; all are importable from here, as before.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ import pandas as pd
 
 from .article import Article
 from .hedges import find_hedges
+from .labels import competing_labels
 from .lexicons import lexicon_cache, lexicon_rows, lexicon_words, lexicons_held
 from .quotes import NARRATOR, _analyse, _segments
 from .resources import sentiment_analyzer
@@ -555,45 +556,3 @@ def loaded_density(article: Article, terms: pd.DataFrame | None = None) -> pd.Da
         rows.append((voice, int(n), curated, mine.get("VADER lexicon", 0),
                      round(100 * curated / n, 2) if n else 0.0))  # fmt: skip
     return pd.DataFrame(rows, columns=["voice", "words", "curated", "emotive", "per_100_words"])
-
-
-@lexicons_held()
-def competing_labels(article: Article) -> pd.DataFrame:
-    """The same referent named differently by different voices: ``referent, label, voice,
-    n`` for the label groups an article's front matter declares under ``labels:``
-    (``labels: {the war: [special military operation, invasion, war]}``)."""
-    groups = article.meta.get("labels")
-    rows = []
-    if isinstance(groups, dict):
-        segments = _segments(article)
-        taken: set[tuple[int, int]] = set()
-        for referent, labels in groups.items():
-            listed = labels if isinstance(labels, list) else [labels]
-            for label in sorted(map(str, listed), key=len, reverse=True):  # longest first
-                pattern = re.compile(rf"(?<![\w-]){re.escape(label)}(?![\w-])", re.IGNORECASE)
-                for p, text in [(-1, article.title), *enumerate(article.paragraphs)]:
-                    for m in pattern.finditer(text):
-                        if any((p, i) in taken for i in range(m.start(), m.end())):
-                            continue
-                        taken.update((p, i) for i in range(m.start(), m.end()))
-                        speaker, mode = owner_at(segments, p, m.start())
-                        quoted = _inside_scare_quotes(article, p, m.start())
-                        voice = speaker if mode == "quoted" else NARRATOR
-                        how = "headline" if p < 0 else ("scare quotes" if quoted else mode)
-                        rows.append((str(referent), str(label), voice, how, p))
-    table = pd.DataFrame(rows, columns=["referent", "label", "voice", "how", "paragraph"])
-    if table.empty:  # the same columns as below
-        return table.drop(columns="paragraph").assign(
-            n=pd.Series(dtype="int64"), paragraphs=pd.Series(dtype=object)
-        )
-    return table.groupby(["referent", "label", "voice", "how"], as_index=False).agg(
-        n=("paragraph", "size"), paragraphs=("paragraph", lambda s: sorted(set(s)))
-    )
-
-
-def _inside_scare_quotes(article: Article, paragraph: int, position: int) -> bool:
-    if paragraph < 0:
-        return False
-    return any(
-        q.paragraph == paragraph and q.start <= position < q.end for q in _analyse(article).scare
-    )
