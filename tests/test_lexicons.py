@@ -390,3 +390,10 @@ def test_a_gazetteer_name_belongs_to_one_row_but_for_the_documented_overlaps():
         assert first[0] == "places.csv" and first[2] in countries, (name, rows)
         for file, kind, _row in later:
             assert (file, kind) in {("places.csv", "city"), ("organisations.csv", "government")}
+
+
+def test_the_readme_gives_the_loaded_terms_per_source():
+    text = (REPO_LEXICONS / "README.md").read_text(encoding="utf-8")
+    claimed = {s: int(n) for s, n in re.findall(r"^\| `([^`|]+)` \| (\d+) \| ", text, flags=re.M)}
+    claimed = {s: n for s, n in claimed.items() if not s.endswith((".csv", ".txt"))}
+    assert claimed == dict(Counter(row["source"] for row in entries("loaded_terms.csv")))
