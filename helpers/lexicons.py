@@ -17,8 +17,12 @@ machine), so it is done once per computation, not once per word-list call:
 :func:`lexicons_held` opens a block in which the version is taken as fixed (one article's
 tables are computed from one version of the lists), and a cached function called outside
 such a block opens one for itself (its whole computation, and every cached function it calls,
-uses the version seen at its start). Inside a block a cached call costs a comparison of two
-integers more than ``functools.cache`` (about 0.1 µs against 0.03 µs). The limit of keying by
+uses the version seen at its start), looking again only if the last look is older than
+:data:`RECHECK_SECONDS` (50 ms): the suite's inner functions, called one by one (a benchmark
+of the attribution, a test of one rule), do not look at the folder thousands of times per
+article. Public table functions and ``analyze()`` always look when they start. Inside a block
+a cached call costs a comparison of two integers more than ``functools.cache`` (about 0.1 µs
+against 0.03 µs); outside one, between two looks, about 0.2 µs. The limit of keying by
 modification time and size: an edit that keeps a file's size and lands within the same tick
 of the file system's clock as the previous write (a few milliseconds) is not seen; an editor
 and a student are far slower than that. :func:`lexicons_fingerprint` hashes the contents.
@@ -33,6 +37,7 @@ import csv
 import functools
 import hashlib
 import os
+import time
 from collections.abc import Callable
 from contextlib import ContextDecorator
 from dataclasses import dataclass
@@ -143,7 +148,13 @@ def lexicon_words(name: str, *, lower: bool = True) -> list[str]:
 # ----------------------------------------------------------------------------------------
 # The cache
 # ----------------------------------------------------------------------------------------
+#: Seconds during which a cached function called from inside the suite's code (outside any
+#: :func:`lexicons_held` block) trusts the folder's last look instead of looking again: the
+#: attribution alone calls the speaker-noun and verb lists thousands of times per article.
+#: Public table functions, ``analyze()`` and :func:`lexicons_changed` always look.
+RECHECK_SECONDS = 0.05
 _seen: tuple | None = None  # the folder's version as last looked at
+_looked_at = float("-inf")  # when (time.monotonic) it was looked at
 _generation = 0  # counts the versions seen; what the caches compare
 _held = 0
 
@@ -171,10 +182,11 @@ def lexicons_changed() -> bool:
     """Look at ``data/lexicons``; True if it changed since it was last looked at (every
     :func:`lexicon_cache` then starts again). Inside :func:`lexicons_held`: False, unlooked.
     """
-    global _seen, _generation
+    global _seen, _generation, _looked_at
     if _held:
         return False
     version = _look()
+    _looked_at = time.monotonic()
     if version == _seen:
         return False
     _seen = version
@@ -184,7 +196,7 @@ def lexicons_changed() -> bool:
 
 class _Held(ContextDecorator):
     """``with lexicons_held():`` or ``@lexicons_held()`` (a class, not a generator: it is
-    entered on every call of a cached function made outside a block)."""
+    entered by every public table function)."""
 
     def __enter__(self) -> None:
         global _held
@@ -239,13 +251,24 @@ def lexicon_cache(function: F | None = None, *, maxsize: int | None = None) -> F
 
         @functools.wraps(function)
         def wrapper(*args, **kwargs):
-            if not _held:
-                with _HOLD:
-                    return wrapper(*args, **kwargs)
-            if seen[0] != _generation:
-                cached.cache_clear()
-                seen[0] = _generation
-            return cached(*args, **kwargs)
+            global _held
+            if _held:
+                if seen[0] != _generation:
+                    cached.cache_clear()
+                    seen[0] = _generation
+                return cached(*args, **kwargs)
+            # outside a block: hold the lists for this call, looking at the folder if the last
+            # look is RECHECK_SECONDS old (inline: called thousands of times per article)
+            if time.monotonic() - _looked_at >= RECHECK_SECONDS:
+                lexicons_changed()
+            _held += 1
+            try:
+                if seen[0] != _generation:
+                    cached.cache_clear()
+                    seen[0] = _generation
+                return cached(*args, **kwargs)
+            finally:
+                _held -= 1
 
         wrapper.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
         wrapper.cache_info = cached.cache_info  # type: ignore[attr-defined]
@@ -254,6 +277,7 @@ def lexicon_cache(function: F | None = None, *, maxsize: int | None = None) -> F
     return decorate(function) if function is not None else decorate  # type: ignore[return-value]
 
 
+@lexicons_held()  # looks at the folder on every call (it is no inner function)
 @lexicon_cache
 def lexicons_fingerprint() -> str:
     """A SHA-256 of the word lists' names and contents (the Markdown documentation left out):

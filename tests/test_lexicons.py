@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -39,6 +40,7 @@ def lists(tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "data" / "lexicons"
     shutil.copytree(REPO_LEXICONS, folder)
     monkeypatch.setenv("READING_THE_NEWS_DATA", str(tmp_path / "data"))
+    lexicons_changed()  # as a kernel started with the variable set
     yield folder
     monkeypatch.delenv("READING_THE_NEWS_DATA")
     lexicons_changed()  # back to the repository's lists for the next test
@@ -172,14 +174,37 @@ def test_every_word_list_has_a_live_edit_case():
     assert files == set(LIVE_EDITS)
 
 
+def later() -> None:
+    """As a student runs a cell after an edit: an inner function called within
+    RECHECK_SECONDS of the last look trusts it (public table functions always look)."""
+    time.sleep(lexicons.RECHECK_SECONDS)
+
+
 @pytest.mark.parametrize("name", sorted(LIVE_EDITS))
 def test_an_edited_word_list_is_seen_in_the_same_process(lists, name):
     line, probe, before, after = LIVE_EDITS[name]
     assert probe() == before
     add_line(lists, name, line)
+    later()
     assert probe() == after  # no restart, no cache cleared by hand
     (lists / name).write_bytes((REPO_LEXICONS / name).read_bytes())  # and back again
+    later()
     assert probe() == before
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "table"),
+    [
+        ("loaded_terms.csv", "zorbleflap,loaded language,A test term.,project", "loaded_terms"),
+        ("hedges.csv", "zorbleflap,hedge,A test hedge.", "hedges"),
+        ("frames.csv", "conflict,zorbleflap,A test cue.", "frame_evidence"),
+    ],
+)
+def test_a_public_table_sees_an_edit_at_once(lists, name, line, table):
+    seed = article("They zorbleflap it.")
+    assert analyze(seed)[table].empty
+    add_line(lists, name, line)  # no pause: the table's function looks at the folder
+    assert not analyze(seed)[table].empty
 
 
 def test_an_edit_reaches_the_tables_of_an_analysis(lists):
@@ -189,6 +214,18 @@ def test_an_edit_reaches_the_tables_of_an_analysis(lists):
     add_line(lists, "loaded_terms.csv", "zorbleflap,loaded language,A test term.,project")
     assert result["loaded_terms"].text.tolist() == ["zorbleflap"]
     assert analyze(seed)["loaded_terms"].text.tolist() == ["zorbleflap"]
+
+
+def test_inner_calls_look_at_most_once_per_recheck_period(lists, monkeypatch):
+    looks = []
+    real_look = lexicons._look
+    monkeypatch.setattr(lexicons, "_look", lambda: looks.append(1) or real_look())
+    later()
+    started = time.monotonic()
+    for _ in range(2000):
+        lexicons.speaker_nouns()
+    periods = (time.monotonic() - started) / lexicons.RECHECK_SECONDS
+    assert 1 <= len(looks) <= periods + 1
 
 
 def test_one_block_uses_one_version_and_looks_once(lists, monkeypatch):
@@ -249,6 +286,7 @@ def test_every_word_list_has_a_loader_case():
 def test_a_missing_word_list_is_named(lists, name):
     LOADERS[name]()
     (lists / name).unlink()
+    later()
     with pytest.raises(LexiconError, match=rf"{name}: word list is missing"):
         LOADERS[name]()
     with pytest.raises(FileNotFoundError):  # a LexiconError is a FileNotFoundError too
