@@ -135,9 +135,9 @@ class Analysis:
     def part(self, name: str):
         """A table or shared intermediate (see ``_PARTS``), computed once."""
         with lexicons_held():
-            if lexicons._seen_version != self._version:  # the word lists changed: start again
+            if lexicons.lexicons_version() != self._version:  # the lists changed: start again
                 self._parts.clear()
-                self._version = lexicons._seen_version
+                self._version = lexicons.lexicons_version()
             if name not in self._parts:
                 what = f"the {name} table" if not name.startswith("_") else ""
                 with step(self.article, what):  # an intermediate ("_units") says nothing

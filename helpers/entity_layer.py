@@ -31,7 +31,7 @@ from .contract import conform
 from .entities import EntityIndex, org_words, place_prefixes
 from .lexicons import gazetteer
 from .sentences import split_sentences
-from .stance import _alias_index, _mentions, pronoun_link, targets
+from .stance import alias_index, pronoun_link, target_mentions, targets
 from .who_speaks import attribution
 
 __all__ = ["entities", "ENTITY_COLUMNS"]
@@ -80,14 +80,14 @@ def entities(article: Article) -> pd.DataFrame:
         for a in [t, *(v if isinstance(v, list) else [v])]
     }  # fmt: skip
     own = {t: {t, *(e for e in names[t] if e in people)} for t in names}
-    index = _alias_index(table)
+    index = alias_index(table)
     genders = {t: people[next(iter(own[t] & set(people)))].gender if own[t] & set(people) else ""
                for t in names if kinds[t] == "person"}  # fmt: skip
     rows = []
     last: tuple[int, str] | None = None
     for p, text in enumerate([article.title, *article.paragraphs], start=-1):
         for start, end in split_sentences(text):
-            found = _mentions(text[start:end], index)
+            found = target_mentions(text[start:end], index)
             for a, b, target in found:
                 alias = text[start + a : start + b]
                 mention_how = _mention_how(

@@ -31,22 +31,25 @@ Scare quotes count as the outlet's distancing.
 
 Measured on real annotated news (development halves only) by
 ``benchmarks/peer/bench_loaded.py``; the figures are in the README.
+
+Hedges are in :mod:`helpers.hedges`, competing labels in :mod:`helpers.labels`, and the term
+regexes and their matching in :mod:`helpers.terms`; all are importable from here, as before.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cache
 
 import pandas as pd
 
 from .article import Article
 from .contract import conform
-from .lexicons import _rows, derived, lexicons_held
+from .hedges import find_hedges
+from .labels import competing_labels
+from .lexicons import lexicon_cache, lexicon_rows, lexicon_words, lexicons_held
 from .resources import sentiment_analyzer
+from .terms import TermPattern, inflections, matches, owner_at, term_pattern
 from .text import SpanSet, count_words, normalise_word, stopwords, word_spans
 from .who_speaks import NARRATOR, attribution, voice_segments
 
@@ -57,6 +60,11 @@ __all__ = [
     "loaded_density",
     "find_hedges",
     "competing_labels",
+    # defined in helpers.terms and helpers.hedges, importable from here as before
+    "TermPattern",
+    "term_pattern",
+    "matches",
+    "inflections",
 ]
 
 #: |VADER valence| from which a word not in the curated list is flagged as emotive.
@@ -74,6 +82,7 @@ TERM_COLUMNS = [
 ]  # fmt: skip
 
 
+_LEXICON_COLUMNS = ["term", "category", "explanation", "source"]
 _SCARE_EXPLANATION = (
     "Quotation marks around a loaded label nobody in the article says: the writer keeps a "
     "distance from the word."
@@ -84,180 +93,23 @@ _LABEL_EXPLANATION = (
 )
 
 
-@cache
+@lexicon_cache
 def loaded_lexicon() -> pd.DataFrame:
     """The curated list: ``term, category, explanation, source``."""
     return pd.DataFrame(
-        _rows("loaded_terms.csv"), columns=["term", "category", "explanation", "source"]
+        lexicon_rows("loaded_terms.csv", columns=_LEXICON_COLUMNS), columns=_LEXICON_COLUMNS
     )
-
-
-def _inflections(word: str, *, adverbs: bool = False) -> str:
-    """A regex for a word and its regular inflections (slam → slams, slammed, slamming);
-    with ``adverbs``, its adverb too (blatant → blatantly, horrible → horribly): a loaded
-    adjective's adverb is loaded, but a frame or stance cue's is not ("hard" ≠ "hardly")."""
-    if word.endswith("*"):
-        return re.escape(word[:-1]) + r"[\w’'-]*"
-    stem = re.escape(word)
-    forms = [
-        stem + (r"(?:s|es|d|ed|ing|er|ers|ly|ally)?" if adverbs else r"(?:s|es|d|ed|ing|er|ers)?")
-    ]
-    if word.endswith("e"):
-        forms.append(
-            re.escape(word[:-1]) + (r"(?:ing|ed|er|ers|y)" if adverbs else r"(?:ing|ed|er|ers)")
-        )
-    if word.endswith("y") and len(word) > 2:
-        forms.append(re.escape(word[:-1]) + r"(?:ies|ied|ier|iest)")
-    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", word):
-        forms.append(stem + re.escape(word[-1]) + r"(?:ed|ing|er|ers)")  # slam → slammed
-    return "(?:" + "|".join(forms) + ")"
 
 
 _WS = re.compile(r"\s+")
 
 
-@cache
+@lexicon_cache
 def _term_patterns() -> list[tuple[TermPattern, str]]:
     # a possessive may follow ("the dictator’s first visit"); longest terms first, so
     # "special military operation" wins over "operation"
     terms = sorted(loaded_lexicon()["term"], key=len, reverse=True)
     return [(term_pattern(term, possessive=True, adverbs=True), term) for term in terms]
-
-
-def matches(
-    text: str, patterns: list[tuple[TermPattern, object]], taken: SpanSet | None = None
-) -> Iterator[tuple[re.Match[str], object]]:
-    """Non-overlapping matches of a lexicon's patterns (longest terms first, as they are
-    sorted), with each pattern's payload; ``taken`` collects the spans used."""
-    taken = SpanSet() if taken is None else taken
-    for pattern, payload in _candidates(text, patterns):
-        for m in pattern.finditer(text):
-            start, end = m.span()
-            if not taken.overlaps(start, end):
-                taken.add(start, end)
-                yield m, payload
-
-
-@dataclass
-class _Prepared:
-    """A lexicon's patterns indexed by their needles (see :func:`_candidates`)."""
-
-    patterns: list
-    always: list[int]  # patterns without a needle: always run
-    by_needle: dict[str, list[int]]
-    finder: re.Pattern[str]
-    prefixes: dict[str, list[str]]  # each needle: the needles it starts with (itself included)
-
-
-_PREPARED: dict[int, _Prepared] = {}
-
-
-def _candidates(text: str, patterns: list) -> list:
-    """The patterns whose needle occurs in the lower-cased text, in the lexicon's order.
-
-    One scan of the text finds, at every position, the longest needle starting there (a
-    regex shaped like a trie of the needles); a needle occurs in the text exactly when it
-    is a prefix of one of those, so this is the same as testing ``needle in text.lower()``
-    for each pattern, without a Python loop over hundreds of patterns per paragraph.
-    """
-    prepared = _PREPARED.get(id(patterns))
-    if prepared is None or prepared.patterns is not patterns:
-        prepared = _prepare(patterns)
-        _PREPARED[id(patterns)] = prepared
-    chosen = list(prepared.always)
-    for found in set(prepared.finder.findall(text.lower())):
-        for needle in prepared.prefixes[found]:
-            chosen += prepared.by_needle[needle]
-    return [patterns[i] for i in sorted(set(chosen))]
-
-
-def _prepare(patterns: list) -> _Prepared:
-    always: list[int] = []
-    by_needle: dict[str, list[int]] = {}
-    for i, (pattern, _payload) in enumerate(patterns):
-        needle = pattern.needle
-        if needle:
-            by_needle.setdefault(needle, []).append(i)
-        else:
-            always.append(i)
-    prefixes = {n: [m for m in by_needle if n.startswith(m)] for n in by_needle}
-    finder = re.compile(f"(?=({_trie_regex(by_needle)}))") if by_needle else re.compile(r"(?!)")
-    return _Prepared(patterns, always, by_needle, finder, prefixes)
-
-
-def _trie_regex(words) -> str:
-    """A regex matching the longest of ``words`` that starts at a position (a trie: sre
-    follows one branch per character instead of trying every word in turn)."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        kids = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not kids:
-            return ""
-        body = kids[0] if len(kids) == 1 else "(?:" + "|".join(kids) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
-
-
-class TermPattern:
-    """A lexicon term's regex, compiled on first use: most of a lexicon's terms never occur
-    in a given article, and compiling all of them up front costs seconds in every fresh
-    kernel. ``needle`` is a literal every match contains (lower-cased), for a quick test."""
-
-    __slots__ = ("source", "needle", "_compiled")
-
-    def __init__(self, source: str, needle: str) -> None:
-        self.source, self.needle = source, needle
-        self._compiled: re.Pattern[str] | None = None
-
-    @property
-    def compiled(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(self.source, re.IGNORECASE)
-        return self._compiled
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(text)
-
-
-def term_pattern(term: str, *, possessive: bool = False, adverbs: bool = False) -> TermPattern:
-    """The regex for a lexicon term: words as written, the last with its regular inflections
-    (see :func:`_inflections`), with a literal needle for a quick pre-check.
-
-    >>> [m.group() for m in term_pattern("slam").finditer("He slammed it; she slams.")]
-    ['slammed', 'slams']
-    """
-    words = term.split()
-    body = r"\s+".join([*map(re.escape, words[:-1]), _inflections(words[-1], adverbs=adverbs)])
-    tail = r"(?:[’']s)?" if possessive else ""
-    # the needle: the longest literal every match contains, so that rare terms are not tried
-    # on every paragraph. Words before the last are matched as written; the last keeps its
-    # stem before "*", and all of it unless an inflection changes its final e or y (make →
-    # making, try → tries); slam → slammed and rant → rants still contain the whole word.
-    last = words[-1].lower()
-    changes_end = last.endswith("*") or (last.endswith(("e", "y")) and len(last) > 2)
-    last = last[:-1] if changes_end else last
-    needle = max([w.lower() for w in words[:-1]] + [last], key=len)
-    return TermPattern(rf"(?<![\w’'-]){body}{tail}(?![\w’'-])", needle)
-
-
-def _voice_at(segments: dict, paragraph: int, position: int) -> tuple[str, str]:
-    """The voice and mode of the :func:`voices` segment that holds ``position``."""
-    for start, end, voice, mode in segments.get(paragraph, ()):
-        if start <= position < end:
-            return voice, mode
-    return NARRATOR, "narration"
-
-
-def _owner(segments: dict, paragraph: int, position: int) -> tuple[str, str]:
-    """Voice and mode at a position; the headline (paragraph -1) is the outlet's."""
-    return (NARRATOR, "headline") if paragraph < 0 else _voice_at(segments, paragraph, position)
 
 
 #: Connotations of ``reporting_verbs.csv`` whose verbs load the report itself: they cast
@@ -268,15 +120,13 @@ LOADED_VERB_CONNOTATIONS = ("doubt", "positive-self", "hostile")
 _LEGAL_HEDGES = frozenset({"allege"})
 
 
-@derived
-@cache
+@lexicon_cache
 def _all_patterns() -> list[tuple[TermPattern, object]]:
     """The curated terms, then the loaded reporting verbs (a curated term wins a tie)."""
     return [*_term_patterns(), *_verb_patterns()]
 
 
-@derived
-@cache
+@lexicon_cache
 def _verb_patterns() -> list[tuple[TermPattern, tuple[str, str, str]]]:
     from .lexicons import reporting_verbs
 
@@ -291,7 +141,7 @@ def _verb_patterns() -> list[tuple[TermPattern, tuple[str, str, str]]]:
     ]
 
 
-@cache
+@lexicon_cache
 def _lexicon_entries() -> dict[str, tuple[str, str]]:
     """Each curated term: ``(category, explanation)`` (the first row of a repeated term)."""
     entries: dict[str, tuple[str, str]] = {}
@@ -344,9 +194,9 @@ def _find_loaded_terms(article: Article, *, emotive: bool) -> pd.DataFrame:
         hits = []  # (start, end, row without the phrase, needs an evaluative context)
         quoted_label = {(q0, q1): who for (pp, q0, q1), who in labelled.items() if pp == p}
         for m, term in matches(text, _all_patterns(), taken):
-            speaker, mode = _owner(segments, p, m.start())
+            speaker, mode = owner_at(segments, p, m.start())
             owner = speaker if mode == "quoted" else NARRATOR
-            owner, mode = _labelled_owner(quoted_label, m.start(), owner, mode)
+            owner, mode = _labelledowner_at(quoted_label, m.start(), owner, mode)
             if isinstance(term, tuple):  # a reporting verb: (form, kind, explanation)
                 if (p, _WS.sub(" ", m.group().lower())) not in cues:
                     continue  # not the cue of a report here: "insurance claims", "a snap poll"
@@ -360,7 +210,7 @@ def _find_loaded_terms(article: Article, *, emotive: bool) -> pd.DataFrame:
             hits.append((m.start(), m.end(), row, term in descriptive))
         if emotive:
             for row in _emotive(p, text, segments, taken, words):
-                owner, mode = _labelled_owner(quoted_label, row[4], row[3], row[7])
+                owner, mode = _labelledowner_at(quoted_label, row[4], row[3], row[7])
                 row = (*row[:3], owner, *row[4:7], mode, *row[8:])
                 hits.append((row[4], row[5], row, row[0] in descriptive))
         rows += _with_phrases(text, hits, words)
@@ -424,13 +274,10 @@ def _inside_note(kinds: list[str]) -> str:
     )
 
 
-@cache
+@lexicon_cache
 def _plain_words() -> frozenset[str]:
     """Words VADER rates as strongly emotional that news uses to describe, not to judge."""
-    from .paths import lexicon_path
-
-    lines = lexicon_path("emotive_exclude.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(lexicon_words("emotive_exclude.txt"))
 
 
 def _emotive(
@@ -452,7 +299,7 @@ def _emotive(
             continue
         if taken.overlaps(start, end):
             continue
-        speaker, mode = _owner(segments, p, start)
+        speaker, mode = owner_at(segments, p, start)
         owner = speaker if mode == "quoted" else NARRATOR  # every voice gets the signal
         rows.append((norm, "emotive (lexicon)", p, owner, start, end, word, mode,
                      speaker, "VADER lexicon",
@@ -463,33 +310,22 @@ def _emotive(
 # ----------------------------------------------------------------------------------------
 # Phrases, names, descriptive words, labelling quotes
 # ----------------------------------------------------------------------------------------
-@derived
-@cache
+@lexicon_cache
 def intensifiers() -> frozenset[str]:
     """Words that amplify the word after them: VADER's boosters with a positive increment
     (``VaderConstants.BOOSTER_DICT``, Hutto & Gilbert 2014, MIT licence) and the amplifiers of
     Quirk et al. 1985 (§8.104-8.111) listed in ``data/lexicons/intensifiers.txt``."""
     from nltk.sentiment.vader import VaderConstants
 
-    from .paths import lexicon_path
-
     boosters = {w for w, v in VaderConstants.BOOSTER_DICT.items() if v > 0 and " " not in w}
-    return frozenset(boosters | _word_list(lexicon_path("intensifiers.txt")))
+    return frozenset(boosters | set(lexicon_words("intensifiers.txt")))
 
 
-def _word_list(path) -> set[str]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return {w.strip().lower() for w in lines if w.strip() and not w.startswith("#")}
-
-
-@derived
-@cache
+@lexicon_cache
 def _descriptive_terms() -> frozenset[str]:
     """Words that name events, crimes and institutions (``descriptive_terms.txt``): loaded
     only beside an evaluative word ("a brutal murder"), not alone ("a murder trial")."""
-    from .paths import lexicon_path
-
-    return frozenset(_word_list(lexicon_path("descriptive_terms.txt")))
+    return frozenset(lexicon_words("descriptive_terms.txt"))
 
 
 #: How far a phrase grows to the right of its trigger, in words: one head word after an
@@ -645,9 +481,7 @@ def _capitalised_runs(
 LABELLING_VERBS = ("brand", "slam", "blast", "dub", "call", "label", "term", "describe",
                    "denounce", "deride", "decry", "lambast")  # fmt: skip
 _LABELLING = re.compile(
-    r"(?<![\w’'-])(?:"
-    + "|".join(_inflections(v) for v in LABELLING_VERBS)
-    + r")"  # not "so-called"
+    r"(?<![\w’'-])(?:" + "|".join(inflections(v) for v in LABELLING_VERBS) + r")"  # not "so-called"
     r"((?:\s+[\w’'-]+){0,4}?)\s*(?:\s(?:as|a|an|the))?\s*$",
     re.IGNORECASE,
 )
@@ -680,7 +514,7 @@ def _labelling_quotes(article: Article, analysis) -> dict[tuple[int, int, int], 
     return out
 
 
-def _labelled_owner(labels: dict, position: int, owner: str, mode: str) -> tuple[str, str]:
+def _labelledowner_at(labels: dict, position: int, owner: str, mode: str) -> tuple[str, str]:
     for (start, end), who in labels.items():
         if start <= position < end:
             return who, "quoted"
@@ -694,6 +528,7 @@ def _is_scare_label(quoted: str) -> bool:
     return 0 < len(words) <= 4 and not all(w[:1].isupper() for w in words)
 
 
+@lexicons_held()
 def loaded_density(article: Article, terms: pd.DataFrame | None = None) -> pd.DataFrame:
     """Loaded words per 100 words of each voice: ``voice, words, curated, emotive,
     per_100_words`` (curated terms only in ``per_100_words``). The headline is a row of its
@@ -722,82 +557,3 @@ def loaded_density(article: Article, terms: pd.DataFrame | None = None) -> pd.Da
         rows.append((voice, int(n), curated, mine.get("VADER lexicon", 0),
                      round(100 * curated / n, 2) if n else 0.0))  # fmt: skip
     return pd.DataFrame(rows, columns=["voice", "words", "curated", "emotive", "per_100_words"])
-
-
-@cache
-def _hedge_terms() -> list[tuple[TermPattern, tuple[str, str, str]]]:
-    rows = sorted(_rows("hedges.csv"), key=lambda r: -len(r["term"]))
-    return [(term_pattern(r["term"]), (r["term"], r["kind"], r["explanation"])) for r in rows]
-
-
-def find_hedges(article: Article) -> pd.DataFrame:
-    """Hedges and distancing words (``data/lexicons/hedges.csv``) and reporting verbs that
-    cast doubt (``claimed``, ``suggested``: their connotation in ``reporting_verbs.csv``):
-    ``term, kind, paragraph, voice, text, explanation``."""
-    from .lexicons import reporting_verbs
-
-    segments = voice_segments(article)
-    rows = []
-    for p, text in [(-1, article.title), *enumerate(article.paragraphs)]:
-        for m, (term, kind, explanation) in matches(text, _hedge_terms()):
-            speaker, mode = _owner(segments, p, m.start())
-            owner = speaker if mode == "quoted" else NARRATOR
-            rows.append((term, kind, p, owner, m.group(), explanation))
-    verbs = reporting_verbs()
-    already = {(p, term) for term, _k, p, *_ in rows}
-    for q in attribution(article).utterances:
-        verb = verbs.get(q.cue.lower())
-        if (q.paragraph, q.cue.lower()) in already:
-            continue  # the hedge list found this very word
-        if verb and verb.connotation in ("doubt", "tentative"):
-            kind = f"reporting verb ({verb.connotation})"
-            rows.append((q.cue.lower(), kind, q.paragraph, NARRATOR,
-                         f"{q.speaker} {q.cue}", verb.explanation))  # fmt: skip
-    return conform(
-        pd.DataFrame(rows, columns=["term", "kind", "paragraph", "voice", "text", "explanation"]),
-        "hedges",
-    )
-
-
-def competing_labels(article: Article) -> pd.DataFrame:
-    """The same referent named differently by different voices: ``referent, label, voice,
-    n`` for the label groups an article's front matter declares under ``labels:``
-    (``labels: {the war: [special military operation, invasion, war]}``)."""
-    groups = article.meta.get("labels")
-    rows = []
-    if isinstance(groups, dict):
-        segments = voice_segments(article)
-        taken: set[tuple[int, int]] = set()
-        for referent, labels in groups.items():
-            listed = labels if isinstance(labels, list) else [labels]
-            for label in sorted(map(str, listed), key=len, reverse=True):  # longest first
-                pattern = re.compile(rf"(?<![\w-]){re.escape(label)}(?![\w-])", re.IGNORECASE)
-                for p, text in [(-1, article.title), *enumerate(article.paragraphs)]:
-                    for m in pattern.finditer(text):
-                        if any((p, i) in taken for i in range(m.start(), m.end())):
-                            continue
-                        taken.update((p, i) for i in range(m.start(), m.end()))
-                        speaker, mode = _owner(segments, p, m.start())
-                        quoted = _inside_scare_quotes(article, p, m.start())
-                        voice = speaker if mode == "quoted" else NARRATOR
-                        how = "headline" if p < 0 else ("scare quotes" if quoted else mode)
-                        rows.append((str(referent), str(label), voice, how, p))
-    table = pd.DataFrame(rows, columns=["referent", "label", "voice", "how", "paragraph"])
-    if table.empty:  # the same columns as below
-        return conform(
-            table.drop(columns="paragraph").assign(
-                n=pd.Series(dtype="int64"), paragraphs=pd.Series(dtype=object)
-            ),
-            "competing_labels",
-        )
-    return table.groupby(["referent", "label", "voice", "how"], as_index=False).agg(
-        n=("paragraph", "size"), paragraphs=("paragraph", lambda s: sorted(set(s)))
-    )
-
-
-def _inside_scare_quotes(article: Article, paragraph: int, position: int) -> bool:
-    if paragraph < 0:
-        return False
-    return any(
-        q.paragraph == paragraph and q.start <= position < q.end for q in attribution(article).scare
-    )

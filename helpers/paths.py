@@ -36,8 +36,8 @@ NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 
 
 def lexicon_path(name: str) -> Path:
-    """Path of a file in ``data/lexicons``; a clear error if it is missing."""
-    path = data_dir() / "lexicons" / name
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: lexicon file is missing (is the repository complete?)")
-    return path
+    """Path of a file in ``data/lexicons``; a clear error (a ``LexiconError``, which is a
+    ``FileNotFoundError`` too) if it is missing."""
+    from .lexicons import lexicon_file  # lexicons imports this module
+
+    return lexicon_file(name)

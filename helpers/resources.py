@@ -27,7 +27,7 @@ import nltk.data
 from nltk.sentiment.vader import SentimentIntensityAnalyzer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from .paths import lexicon_path
+from .lexicons import lexicon_cache, lexicon_words
 
 __all__ = [
     "cache_dir",
@@ -106,14 +106,13 @@ def sentiment_analyzer() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
-@cache
+@lexicon_cache
 def abbreviations() -> frozenset[str]:
     """Abbreviations (lower case, no final stop) that do not end a sentence."""
-    lines = lexicon_path("abbreviations.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(s.strip() for s in lines if s.strip() and not s.startswith("#"))
+    return frozenset(lexicon_words("abbreviations.txt", lower=False))
 
 
-@cache
+@lexicon_cache
 def sentence_tokenizer() -> PunktSentenceTokenizer:
     """Punkt with the project's abbreviations; NLTK's trained English model if installed."""
     if _nltk_has("tokenizers/punkt_tab/english/"):

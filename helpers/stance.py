@@ -36,6 +36,7 @@ markers), a stance here is built from:
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from functools import cache
@@ -45,12 +46,21 @@ import pandas as pd
 
 from .article import Article
 from .contract import conform
-from .lexicons import _rows, derived, gazetteer
+from .lexicons import gazetteer, lexicon_cache, lexicon_rows, lexicons_held
+from .phrases import PhraseIndex
 from .sentiment import THRESHOLD, vader_unit_rows, vader_units
 from .text import SpanSet
 from .who_speaks import NARRATOR, attribution, speaker_before
 
-__all__ = ["targets", "stance_evidence", "stance_table", "stance_cues"]
+__all__ = [
+    "targets",
+    "stance_evidence",
+    "stance_table",
+    "stance_cues",
+    "alias_index",
+    "target_mentions",
+    "pronoun_link",
+]
 
 #: Weight of a scare quote around a target's label (distancing, weaker than a stance word).
 SCARE_QUOTE_WEIGHT = -0.5
@@ -77,18 +87,20 @@ EVIDENCE_COLUMNS = [
 ]  # fmt: skip
 
 
-@cache
+@lexicon_cache
 def stance_cues() -> pd.DataFrame:
     """The stance lexicon: one row per word form, with ``polarity`` and ``explanation``."""
     rows = [
         (form.strip(), int(row["polarity"]), row["kind"], row["explanation"])
-        for row in _rows("stance_cues.csv")
+        for row in lexicon_rows(
+            "stance_cues.csv", columns=("forms", "polarity", "kind", "explanation")
+        )
         for form in row["forms"].split("|")
     ]
     return pd.DataFrame(rows, columns=["cue", "polarity", "kind", "explanation"])
 
 
-@cache
+@lexicon_cache
 def _cue_pattern() -> re.Pattern[str]:
     forms = sorted(stance_cues()["cue"], key=len, reverse=True)
     alternatives = "|".join(map(re.escape, forms))
@@ -102,6 +114,7 @@ _GLOSS = re.compile(
 )
 
 
+@lexicons_held()
 def targets(article: Article) -> pd.DataFrame:
     """The article's targets: ``target, kind, aliases, n_mentions, source``.
 
@@ -179,8 +192,7 @@ def _targets_from_names(article: Article, found: dict[str, dict]) -> None:
                 entry["aliases"].add(written)
 
 
-@derived
-@cache
+@lexicon_cache
 def _gazetteer_keys() -> dict[str, list[str]]:
     """The gazetteer's keys that start with a letter, by the target they name."""
     keys: dict[str, list[str]] = {}
@@ -221,57 +233,55 @@ def _alias_re(alias: str) -> re.Pattern[str]:
 _WORD = re.compile(r"\w+")
 
 
-class _AliasIndex:
-    """The aliases of every target, looked up by their first word: a text is searched only
-    for the aliases whose first word it contains, so the cost grows with the text and not
-    with text × aliases (a long article has thousands of aliases and of sentences).
-
-    An alias match starts where a run of word characters starts (the pattern's look-behind
-    forbids a word character before it), so its first word is one of the text's words.
-    """
-
-    def __init__(self, pairs: list[tuple[str, str]]) -> None:
-        self.pairs = pairs  # (alias, target), in the order they are tried
-        self.by_word: dict[str, list[int]] = {}
-        self.anywhere: list[int] = []  # aliases that do not start with a word character
-        for i, (alias, _target) in enumerate(pairs):
-            first = _WORD.match(alias)
-            (self.by_word.setdefault(first.group(), []) if first else self.anywhere).append(i)
-
-    def candidates(self, text: str) -> list[tuple[str, str]]:
-        found = set(self.anywhere)
-        for word in set(_WORD.findall(text)):
-            found.update(self.by_word.get(word, ()))
-        return [self.pairs[i] for i in sorted(found)]
-
-
 def _count_aliases(text: str, aliases: set[str]) -> dict[str, int]:
     """How often each alias occurs in ``text`` (as ``findall`` of its pattern counts)."""
-    index = _AliasIndex([(a, a) for a in sorted(aliases)])
-    counts = {a: len(_alias_re(a).findall(text)) for a, _ in index.pairs if not _WORD.match(a)}
+    ordered = sorted(aliases)
+    index = PhraseIndex(ordered, [_first_word(a) for a in ordered], lower=False)
+    counts = {a: len(_alias_re(a).findall(text)) for a in ordered if not _first_word(a)}
     ends: dict[str, int] = {}
-    for word in _WORD.finditer(text):
-        for i in index.by_word.get(word.group(), ()):
-            alias = index.pairs[i][0]
-            m = _alias_re(alias).match(text, word.start())
-            if m and m.start() >= ends.get(alias, 0):
-                counts[alias] = counts.get(alias, 0) + 1
-                ends[alias] = max(m.end(), m.start() + 1)
+    # an alias match starts where its first word does, after no word character (the
+    # pattern's look-behind): each occurrence of the first word is tried, in text order
+    for start, i in index.occurrences(text):
+        alias = ordered[i]
+        m = _alias_re(alias).match(text, start)
+        if m and m.start() >= ends.get(alias, 0):
+            counts[alias] = counts.get(alias, 0) + 1
+            ends[alias] = max(m.end(), m.start() + 1)
     return counts
 
 
-def _alias_index(table: pd.DataFrame) -> _AliasIndex:
+def _first_word(alias: str) -> str | None:
+    first = _WORD.match(alias)
+    return first.group() if first else None
+
+
+def alias_index(table: pd.DataFrame) -> PhraseIndex[tuple[str, str]]:
+    """The targets' aliases, longest first, as ``(alias, target)`` filed under the alias's
+    first word (:class:`helpers.phrases.PhraseIndex`): a text is searched only for the
+    aliases whose first word it contains, so the cost grows with the text and not with
+    text × aliases (a long article has thousands of aliases and of sentences). An alias
+    that does not start with a word character is always tried."""
     pairs = [
         (a, t)
         for t, aliases in zip(table["target"], table["aliases"], strict=True)
         for a in aliases
     ]
-    return _AliasIndex(sorted(pairs, key=lambda p: -len(p[0])))
+    pairs.sort(key=lambda p: -len(p[0]))
+    return PhraseIndex(pairs, [_first_word(a) for a, _t in pairs], lower=False)
 
 
-def _mentions(text: str, table: pd.DataFrame | _AliasIndex) -> list[tuple[int, int, str]]:
-    """``(start, end, target)`` for every alias in ``text``, longest alias first."""
-    index = table if isinstance(table, _AliasIndex) else _alias_index(table)
+def target_mentions(
+    text: str, table: pd.DataFrame | PhraseIndex[tuple[str, str]]
+) -> list[tuple[int, int, str]]:
+    """``(start, end, target)`` for every alias of a target in ``text`` (the targets table
+    or its :func:`alias_index`), longest alias first, in text order.
+
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"target": ["Ana Ruiz"], "aliases": [["Ana Ruiz", "Ruiz"]]})
+    >>> target_mentions("Ana Ruiz met Ruiz’s aide.", table)
+    [(0, 8, 'Ana Ruiz'), (13, 19, 'Ana Ruiz')]
+    """
+    index = table if isinstance(table, PhraseIndex) else alias_index(table)
     taken, found = SpanSet(), []
     for alias, target in index.candidates(text):
         for m in _alias_re(alias).finditer(text):
@@ -281,6 +291,7 @@ def _mentions(text: str, table: pd.DataFrame | _AliasIndex) -> list[tuple[int, i
     return sorted(found)
 
 
+@lexicons_held()
 def stance_evidence(
     article: Article,
     *,
@@ -304,7 +315,7 @@ def stance_evidence(
     analysis = attribution(article)
     units = vader_units(vader_unit_rows(article)) if units is None else units
     lexicon = _cue_lexicon()
-    aliases = _alias_index(table)
+    aliases = alias_index(table)
     aliases_of = dict(zip(table["target"], map(set, table["aliases"]), strict=True))
     genders = _person_genders(table, analysis)
     scare_by_paragraph: dict[int, list[str]] = {}
@@ -323,7 +334,7 @@ def stance_evidence(
     for paragraph, sentence, voice, mode, text, vader in zip(
         *(units[c].tolist() for c in columns), strict=True
     ):
-        named = _mentions(text, aliases)
+        named = target_mentions(text, aliases)
         links = {m[2]: "name" for m in named}
         mentions = [m for m in named if not is_self(voice, m[2])]
         if voice == NARRATOR and PRONOUN_LINK:
@@ -473,7 +484,7 @@ def _attached(
     return not _CLAUSE_BREAK.search(gap)
 
 
-@cache
+@lexicon_cache
 def _cue_lexicon() -> dict[str, tuple[int, str]]:
     """Each cue form, lower-cased: ``(polarity, kind)``."""
     lexicon = stance_cues()
@@ -528,7 +539,7 @@ def stance_table(article: Article, *, evidence: pd.DataFrame | None = None) -> p
     if evidence.empty:
         return conform(pd.DataFrame(columns=STANCE_COLUMNS), "stance")
     # per unit the contributions are summed and clipped, then averaged per speaker and
-    # target; sums as pandas' grouped sum/mean compute them (compensated, in key order)
+    # target; sums exactly rounded (math.fsum), in key order
     per_unit: dict[tuple, list[float]] = {}
     n_evidence: dict[tuple[str, str], int] = {}
     columns = ("speaker", "target", "paragraph", "sentence", "contribution")
@@ -539,7 +550,7 @@ def stance_table(article: Article, *, evidence: pd.DataFrame | None = None) -> p
         n_evidence[speaker, target] = n_evidence.get((speaker, target), 0) + 1
     clipped: dict[tuple[str, str], list[float]] = {}
     for key in sorted(per_unit):
-        total = min(max(_kahan_sum(per_unit[key]), -1), 1)
+        total = min(max(math.fsum(per_unit[key]), -1), 1)
         clipped.setdefault(key[:2], []).append(total)
     pairs = sorted(clipped)
     table = pd.DataFrame(
@@ -547,7 +558,7 @@ def stance_table(article: Article, *, evidence: pd.DataFrame | None = None) -> p
             "speaker": [s for s, _ in pairs],
             "target": [t for _, t in pairs],
             "stance": np.array(
-                [_kahan_sum(clipped[k]) / (len(clipped[k]) + PRIOR_UNITS) for k in pairs]
+                [math.fsum(clipped[k]) / (len(clipped[k]) + PRIOR_UNITS) for k in pairs]
             ),
             "n_evidence": np.array([n_evidence[k] for k in pairs], dtype="int64"),
             "n_units": np.array([len(clipped[k]) for k in pairs], dtype="int64"),
@@ -556,13 +567,3 @@ def stance_table(article: Article, *, evidence: pd.DataFrame | None = None) -> p
     table["stance"] = table["stance"].round(3)
     table["clear"] = table["stance"].abs() >= CLEAR_MIN
     return table.sort_values(["speaker", "stance"], ignore_index=True)
-
-
-def _kahan_sum(values: list[float]) -> float:
-    total = compensation = 0.0
-    for value in values:
-        y = value - compensation
-        t = total + y
-        compensation = t - total - y
-        total = t
-    return total

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cache
 
 import pandas as pd
 
-from .paths import lexicon_path
+from .lexicons import lexicon_cache, lexicon_words
 
 __all__ = [
     "SpanSet",
@@ -58,11 +57,10 @@ def normalise_word(word: str) -> str:
     return _POSSESSIVE.sub("", word.replace("’", "'")).lower()
 
 
-@cache
+@lexicon_cache
 def stopwords() -> frozenset[str]:
     """The project's English stop words (function words that carry no topic)."""
-    lines = lexicon_path("stopwords_en.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(lexicon_words("stopwords_en.txt"))
 
 
 def words_table(paragraphs: dict[int, str] | list[str]) -> pd.DataFrame:

@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from ..entities import DAYS, MONTHS
-from ..lexicons import reporting_verbs
+from ..lexicons import lexicon_cache, reporting_verbs
 
 __all__ = [
     "ADVERBIAL",
@@ -100,7 +99,7 @@ class Cue:
         return self.text
 
 
-@cache
+@lexicon_cache
 def cue_forms() -> dict[str, dict[tuple[str, ...], None]]:
     """Cues indexed by their first word: ``{"according": {("according", "to"): None}}``,
     longest first, so a sentence is scanned once, word by word."""

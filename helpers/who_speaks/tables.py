@@ -11,14 +11,12 @@ is the same as plain tuples), :func:`share_of_voice` and :func:`cues_by_speaker`
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 import pandas as pd
 
 from ..article import Article
 from ..contract import conform
-from ..lexicons import lexicons_changed, reporting_verbs
+from ..lexicons import lexicon_cache, lexicons_changed, reporting_verbs
 from ..progress import step
 from ..text import count_words
 from .attributor import Attribution, Attributor
@@ -46,7 +44,7 @@ QUOTE_COLUMNS = [
 VOICE_COLUMNS = ["paragraph", "start", "end", "voice", "mode", "text"]
 
 
-@lru_cache(maxsize=64)
+@lexicon_cache(maxsize=64)
 def _attribution_cached(article: Article) -> Attribution:
     with step(article, "who speaks (the attribution)"):
         return Attributor(article).run()
@@ -172,7 +170,7 @@ def voices(article: Article, *, headline: bool = False) -> pd.DataFrame:
     return _voices(article, headline).copy()
 
 
-@lru_cache(maxsize=64)
+@lexicon_cache(maxsize=64)
 def _voices(article: Article, headline: bool) -> pd.DataFrame:
     """The voices table (cached; :func:`voices` returns a copy)."""
     analysis = attribution(article)
@@ -220,7 +218,7 @@ def voice_segments(article: Article) -> dict[int, list[tuple[int, int, str, str]
     return _segments_cached(article)
 
 
-@lru_cache(maxsize=64)
+@lexicon_cache(maxsize=64)
 def _segments_cached(article: Article) -> dict[int, list[tuple[int, int, str, str]]]:
     table = _voices(article, False)
     segments: dict[int, list[tuple[int, int, str, str]]] = {}
