@@ -6,7 +6,8 @@
 #   make test                           every test (CI runs make lint, then make test; ~7 min)
 #   make test-fast                      the fast tier for the edit-test loop (under a minute):
 #                                       no test marked slow, browser or jupyterlab
-#   make lint                           ruff, and the check that no regex can backtrack (ReDoS)
+#   make lint                           ruff, the check that no regex can backtrack (ReDoS), and
+#                                       make structure
 #   make structure                      helpers/: no module over 600 lines, no private name
 #                                       imported across modules, no 6-line block repeated
 #   make lab                            JupyterLab on the notebooks (as root too: see README)
@@ -56,6 +57,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check helpers tests benchmarks tools
 	$(BIN)/ruff format --check helpers tests benchmarks tools
 	$(BIN)/python tools/check_regexes.py
+	$(BIN)/python tools/check_structure.py
 
 # Not part of lint yet: issue 17's refactorings remove today's violations first.
 structure: $(STAMP)
