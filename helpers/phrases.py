@@ -9,7 +9,8 @@ search", CACM 18(6); the ``pyahocorasick`` library), and gives back only the ite
 occurs, in the order they were given. The caller then runs the few items' own regexes.
 
 Used by the lexicon terms (:func:`helpers.terms.matches`: loaded words, hedges, frame cues)
-and the targets' aliases (:func:`helpers.stance.alias_index`).
+and the targets' aliases (:func:`helpers.stance.alias_index`), and the cues of speech
+(:func:`helpers.who_speaks.cues.find_cues`).
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from helpers.who_speaks.cues import (
     ADVERBIAL,
     DAY_PART,
     PHRASE_CUES,
-    cue_forms,
+    cue_index,
     find_cues,
     only_adverbials,
 )
@@ -39,12 +39,25 @@ def test_a_verb_inside_a_quotation_is_no_cue():
     assert [c.group() for c in find_cues(masked)] == ["said"]
 
 
-def test_cue_forms_are_indexed_by_first_word_longest_first():
-    forms = cue_forms()
-    assert ("according", "to") in forms["according"]
-    assert all(p.split()[0] in forms for p in PHRASE_CUES)
-    lengths = [len(f) for f in forms["in"]]
-    assert lengths == sorted(lengths, reverse=True)
+def test_every_cue_is_in_the_phrase_index_as_its_words():
+    forms = set(cue_index().items)
+    assert ("according", "to") in forms
+    assert all(tuple(p.split()) in forms for p in PHRASE_CUES)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Critics, according to the filing, disagree.", ["according to"]),  # a phrase cue
+        ("The minister points out that prices rose.", ["points out"]),  # the longest cue
+        ("She said and said again.", ["said", "said"]),  # every occurrence
+        ("Unsaid things, sayings and resaid words.", []),  # whole words only
+        ("according  to the filing", ["according  to"]),  # any gap between a cue's words
+        ("", []),
+    ],
+)
+def test_find_cues(sentence, expected):
+    assert [c.group() for c in find_cues(sentence)] == expected
 
 
 @pytest.mark.parametrize(

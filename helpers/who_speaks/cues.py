@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ..entities import DAYS, MONTHS
 from ..lexicons import lexicon_cache, reporting_verbs
+from ..phrases import PhraseIndex
 
 __all__ = [
     "ADVERBIAL",
@@ -28,7 +29,7 @@ __all__ = [
     "TIME_NOUNS",
     "TIME_WORDS",
     "Cue",
-    "cue_forms",
+    "cue_index",
     "find_cues",
     "only_adverbials",
 ]
@@ -100,34 +101,41 @@ class Cue:
 
 
 @lexicon_cache
-def cue_forms() -> dict[str, dict[tuple[str, ...], None]]:
-    """Cues indexed by their first word: ``{"according": {("according", "to"): None}}``,
-    longest first, so a sentence is scanned once, word by word."""
-    forms: dict[str, dict[tuple[str, ...], None]] = {}
-    for form in sorted([*reporting_verbs(), *PHRASE_CUES], key=lambda f: -len(f.split())):
-        words = tuple(form.split())
-        forms.setdefault(words[0], {})[words] = None
-    return forms
+def cue_index() -> PhraseIndex[tuple[str, ...]]:
+    """Every cue as a tuple of words (``("according", "to")``), in the suite's one phrase
+    matcher (:class:`helpers.phrases.PhraseIndex`), keyed by its words between spaces so
+    that a key matches whole words only in :func:`find_cues`'s word stream."""
+    forms = sorted({tuple(form.split()) for form in [*reporting_verbs(), *PHRASE_CUES]})
+    return PhraseIndex(forms, [f" {' '.join(form)} " for form in forms], lower=False)
 
 
 _CUE_WORD = re.compile(r"[\w’'\-]+")
 
 
 def find_cues(masked_sentence: str) -> list[Cue]:
-    """Reporting verbs and attribution phrases outside quotation marks, longest match first."""
-    forms = cue_forms()
+    """Reporting verbs and attribution phrases outside quotation marks, left to right; where
+    cues start at the same word the longest is taken ("points out" over "points"), and a
+    cue's words are not read again."""
     words = list(_CUE_WORD.finditer(masked_sentence))
     lowered = [w.group().lower() for w in words]
+    stream = f" {' '.join(lowered)} "  # one space before and after every word
+    word_at, position = {}, 0
+    for i, word in enumerate(lowered):
+        word_at[position] = i  # the space before word i
+        position += len(word) + 1
+    index = cue_index()
+    longest: dict[int, int] = {}  # first word -> the most words a cue starting there has
+    for start, item in index.occurrences(stream):
+        first = word_at[start]
+        longest[first] = max(longest.get(first, 0), len(index.items[item]))
     found, i = [], 0
     while i < len(words):
-        for form in forms.get(lowered[i], ()):
-            n = len(form)
-            if tuple(lowered[i : i + n]) == form:
-                a, b = words[i].start(), words[i + n - 1].end()
-                found.append(Cue(masked_sentence[a:b], a, b))
-                i += n - 1
-                break
-        i += 1
+        if n := longest.get(i):
+            a, b = words[i].start(), words[i + n - 1].end()
+            found.append(Cue(masked_sentence[a:b], a, b))
+            i += n
+        else:
+            i += 1
     return found
 
 

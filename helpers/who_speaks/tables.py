@@ -20,7 +20,7 @@ from ..lexicons import lexicon_cache, lexicons_changed, reporting_verbs
 from ..progress import step
 from ..text import count_words
 from .attributor import Attribution, Attributor
-from .cues import cue_forms
+from .cues import cue_index
 from .utterances import NARRATOR, Utterance
 
 __all__ = [
@@ -70,7 +70,7 @@ def clear_caches() -> None:
     _attribution_cached.cache_clear()
     _voices.cache_clear()
     _segments_cached.cache_clear()
-    cue_forms.cache_clear()
+    cue_index.cache_clear()
 
 
 def extract_quotes(article: Article) -> pd.DataFrame:
