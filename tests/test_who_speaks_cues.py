@@ -56,7 +56,7 @@ def test_every_cue_is_in_the_phrase_index_as_its_words():
         ("", []),
     ],
 )
-def test_find_cues(sentence, expected):
+def test_find_cues_takes_whole_words_and_the_longest_cue(sentence, expected):
     assert [c.group() for c in find_cues(sentence)] == expected
 
 
