@@ -38,6 +38,7 @@ from .framing import (
     story_arc,
 )
 from .html import HTML, annotated_terms, annotated_voices, escape, headline_and_lede
+from .lexicons import LexiconError, LexiconMissingError
 from .loaded import (
     competing_labels,
     find_hedges,
@@ -122,6 +123,8 @@ __all__ = [
     "Article",
     "ArticleError",
     "ArticleNotFoundError",
+    "LexiconError",
+    "LexiconMissingError",
     "ARTICLES_DIR",
     "DEFAULT_ARTICLE",
     "HTML",
