@@ -22,12 +22,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import nbformat
 import pandas as pd
 
 from .article import Article
 from .paths import NOTEBOOKS_DIR
+
+if TYPE_CHECKING:  # nbformat costs a second to import: only the notebook tools load it
+    import nbformat
 
 __all__ = [
     "NOTEBOOKS_DIR",
@@ -167,6 +170,8 @@ def with_navigation(
     ``contents`` replaces the body of the cell tagged ``table-of-contents`` (keeping its
     first line, the heading), if the notebook has one.
     """
+    import nbformat
+
     new = nbformat.from_dict(nb)
     body = [c for c in new.cells if NAV_TAG not in _tags(c)]
     if contents is not None:
@@ -208,6 +213,8 @@ def write_navigation(folder: str | Path = NOTEBOOKS_DIR, *, check: bool = False)
 
 
 def _update(path: Path, links: str, contents: str, *, check: bool) -> list[Path]:
+    import nbformat
+
     old = _read(path)
     new = with_navigation(old, links=links, contents=contents)
     if nbformat.writes(new) == nbformat.writes(old):
@@ -225,6 +232,8 @@ def missing_sections(notebook: str | Path | nbformat.NotebookNode) -> list[str]:
 
 def student_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """A copy of ``nb`` without the cells tagged ``solution`` and without any output."""
+    import nbformat
+
     new = nbformat.from_dict(nb)
     new.cells = [c for c in new.cells if SOLUTION_TAG not in _tags(c)]
     for cell in new.cells:
@@ -243,6 +252,8 @@ def write_student_copy(
     notebooks' relative paths to ``../data`` still work. Refuses to write into the source
     folder, and to replace existing files unless ``overwrite``.
     """
+    import nbformat
+
     folder, out = Path(folder).resolve(), Path(out).resolve()
     if out == folder:
         raise ValueError(f"{out}: the student copy must not overwrite the teacher's notebooks")
@@ -287,6 +298,8 @@ FIVE_QUESTIONS = (
 
 
 def _read(notebook: str | Path | nbformat.NotebookNode) -> nbformat.NotebookNode:
+    import nbformat
+
     if isinstance(notebook, str | Path):
         return nbformat.read(notebook, as_version=4)
     return notebook
