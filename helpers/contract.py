@@ -104,13 +104,16 @@ _ANALYZE = (
         ("speaker_mention", "str", "how the article names the speaker here (he, the "
                                    "minister …)"),
         ("rule", "str", "the attribution rule that found the speaker"),
+        ("utterance", "int64", "the utterance's id, 0, 1, … in reading order; the fragments "
+                               "of one interrupted quotation (“A,” she said, “B.”) share it"),
     )),
     Table("speakers", "speakers(article)", "one speaker", _cols(
         _SPEAKER,
         ("kind", "str", "person, institution, anonymous or unknown"),
         ("role", "str?", "the speaker's role as the article gives it (missing if none)"),
         ("mentions", "list[str]", "every way the article refers to the speaker"),
-        ("n_utterances", "int64", "how many utterances are attributed to the speaker"),
+        ("n_utterances", "int64", "how many utterances are attributed to the speaker (an "
+                                  "interrupted quotation counts once)"),
     )),
     Table("scare_quotes", "scare_quotes(article)",
           "one quoted span nobody in the article speaks (a scare quote)", _cols(

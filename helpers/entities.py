@@ -20,7 +20,7 @@ from functools import cached_property
 from itertools import islice
 
 from .lexicons import gazetteer, org_words, place_prefixes, reporting_verbs, speaker_nouns
-from .quotemarks import DASHES
+from .quotemarks import DASHES, WEB_FURNITURE
 from .text import stopwords
 
 __all__ = ["Entity", "EntityIndex", "Mention"]
@@ -41,6 +41,8 @@ TITLES = {
     # issue 19 (PolNeAR train: "Admiral Harris", "Representative Brooks", "Pastor Joseph Brown")
     "admiral": "", "ambassador": "", "pastor": "", "representative": "", "commissioner": "",
     "bishop": "", "sheriff": "", "colonel": "", "lieutenant": "", "chief": "",
+    # issue 19 (PTC dev: "Cardinal X said"): clerical titles, like "pope" and "bishop"
+    "cardinal": "", "archbishop": "",
 }  # fmt: skip
 # Words that qualify a title or a name without being part of it: "Former Obama adviser David
 # Axelrod" names Obama and Axelrod, not "Former Obama" (stripped from a capitalised run).
@@ -263,9 +265,16 @@ def _strip_run(run: str, at_sentence_start: bool) -> tuple[str, int]:
 def split_title(name: str) -> tuple[str, str]:
     """A capitalised title before a person's name is a role, not part of the name:
     ``"Senate Majority Leader Dolores Whitfield"`` -> ``("Senate Majority Leader",
-    "Dolores Whitfield")``. Names of organisations are left whole."""
+    "Dolores Whitfield")``. Names of organisations are left whole, but an organisation's or
+    a place's office before a person's name is a title too (issue 19): ``"City Public
+    Advocate Jane Roe"``, ``"Supervisor of Elections Jane Roe"`` (after "of", the person's
+    name is the last two words).
+
+    >>> split_title("Acme Foundation Director Jane Roe")
+    ('Acme Foundation Director', 'Jane Roe')
+    """
     words = name.split()
-    if len(words) < 3 or EntityIndex.classify(name) != "person":
+    if len(words) < 3:
         return "", name
     titles = [
         i for i, w in enumerate(words[:-2])
@@ -274,7 +283,62 @@ def split_title(name: str) -> tuple[str, str]:
     if not titles:
         return "", name
     cut = titles[-1] + 1
-    return " ".join(words[:cut]), " ".join(words[cut:])
+    if words[cut] in ("of", "for"):
+        if len(words) - cut < 4:
+            return "", name  # "Minister for Education"
+        cut = len(words) - 2  # "Supervisor of Elections Jane Roe"
+    if EntityIndex.classify(name) == "person":
+        return " ".join(words[:cut]), " ".join(words[cut:])
+    if not words[titles[-1]][:1].isupper():
+        return "", name
+    tail = " ".join(words[cut:])
+    if (
+        len(words) - cut > 3
+        or not all(w[:1].isupper() for w in words[cut:])
+        or EntityIndex.classify(tail) != "person"
+    ):
+        return "", name
+    return " ".join(words[:cut]), tail
+
+
+#: Head nouns of a document's title: "the Street Needs Assessment" is no speaker (issue 14).
+DOCUMENT_NOUNS = frozenset(
+    "report study assessment memo memorandum review analysis transcript dossier".split()
+)
+#: A run this long with every word capitalised is a headline or a title, not a speaker
+#: ("Senator Sends Letter To Board Over Funding Row"; issue 19): a long organisation's name
+#: has a lower-case "of", "for" or "and".
+HEADLINE_WORDS = 7
+# Holiday words: a run made of these, months, days and numbers is a date ("Christmas Day").
+_DATE_WORDS = _MONTHS_DAYS | frozenset(
+    "christmas easter thanksgiving hanukkah ramadan eid new year year’s day eve of the".split()
+)
+
+
+def not_a_speaker(name: str) -> str:
+    """Why a capitalised run before a verb of speech names nobody who can speak: ``"date"``
+    ("Tuesday", "Christmas Day"), ``"furniture"`` (``quotemarks.WEB_FURNITURE``: "Article
+    Continued Below", "Advertisement"), ``"document"`` (a title ending in a document noun,
+    ``DOCUMENT_NOUNS``) or ``"headline"`` (``HEADLINE_WORDS`` capitalised words or more);
+    ``""`` for a possible speaker.
+
+    >>> not_a_speaker("Christmas Day"), not_a_speaker("Kristen Day"), not_a_speaker("Acme Report")
+    ('date', '', 'document')
+    """
+    words = [w.lower().strip(".,’'") for w in name.split()]
+    if not words:
+        return ""
+    if all(w in _DATE_WORDS or w.isdigit() for w in words):
+        return "date"
+    if WEB_FURNITURE.fullmatch(name.strip()):
+        return "furniture"
+    if len(words) >= HEADLINE_WORDS and all(w[:1].isupper() for w in name.split()):
+        return "headline"  # Title Case throughout; a long name has "of", "for", "and"
+    if EntityIndex.classify(name) == "institution":
+        return ""
+    if words[-1] in DOCUMENT_NOUNS and len(words) > 1:
+        return "document"
+    return ""
 
 
 def drop_qualifier(name: str) -> str:
@@ -330,8 +394,11 @@ def index_entities(
         for m in CAP_RUN.finditer(mtext):
             at_start = m.start() in starts or _char_before(mtext, m.start()) in "“‘\"'(:" + DASHES
             name, shift = _strip_run(m.group(), at_start)
-            if not name:
-                continue
+            if not name or not_a_speaker(name) in ("headline", "document"):
+                continue  # a headline or a document's title names no one (issues 14, 19)
+            first, _, rest = name.partition(" ")
+            if rest.startswith(("of ", "for ")) and is_title_word(first):
+                continue  # "the former CEO of Acme": a role, not a name (issue 19)
             person, _, rest = name.partition(" of ")
             if rest and len(person.split()) >= 2 and EntityIndex.classify(person) == "person":
                 name = person  # "Walt Brennan of Port Avalon": the town is not in the name
@@ -366,6 +433,7 @@ def index_entities(
             entity is None
             and len(name.split()) == 1
             and (aged or _title_gender(before) is not None)
+            and not not_a_speaker(name)  # "with the candidate Tuesday": a date
         ):
             entity = index.add(norm_name(name), Entity(name, "person", first_seen=(p, start)))
             entity.gender = _title_gender(before) or ""
@@ -533,6 +601,9 @@ def role_near(text: str, start: int, end: int) -> str | None:
     words = re.findall(r"[\w’'\-&]+", clause)
     if text[max(0, start - 1) : start].strip() or not words:
         return None
+    last = words[-1].lower()
+    if is_descriptor(last) or last.startswith("ex-") and is_title_word(last[3:]):
+        return words[-1]  # "Grandmother-of-three Jane Roe", "Ex-minister Tom Reyes" (issue 19)
     if speaker_nouns().get(words[-1].lower(), {}).get("kind") not in ("role", "institution"):
         return None  # a title ("chief executive") or a kind of firm ("appliance maker")
     i = len(words) - 1

@@ -21,6 +21,7 @@ __all__ = [
     "DASHES",
     "QuoteSpan",
     "find_quote_spans",
+    "WEB_FURNITURE",
     "furniture_end",
     "mask_quotes",
     "normalise_marks",
@@ -140,6 +141,16 @@ def mask_quotes(text: str, spans: list[QuoteSpan]) -> str:
         for i in range(span.start, span.end):
             chars[i] = _MASK
     return "".join(chars)
+
+
+#: Web furniture: a news page's navigation, advertising and sharing words, never anyone's
+#: name (issue 14: "Article Continued Below" was a speaker). Matched whole (``fullmatch``).
+WEB_FURNITURE = re.compile(
+    r"(?:Article\s+)?+Continued\s+Below|Continue\s+Reading|Advertisement|Read\s+More|"
+    r"Sign\s+Up(?:\s+For\s+Our\s+Newsletter)?+|Subscribe|Click\s+Here|Share\s+This"
+    r"(?:\s+Article)?+|Follow\s+Us|Related\s+Coverage|Story\s+Continues\s+Below",
+    re.IGNORECASE,
+)
 
 
 _FURNITURE_PARAGRAPH = re.compile(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import article_from_text, extract_quotes
 from helpers.lexicons import reporting_verbs
 from helpers.who_speaks.clauses import (
     apposition_tail,
@@ -98,3 +99,21 @@ def test_apposition_tail(tail, expected):
 )
 def test_is_fronted(lead, expected):
     assert is_fronted(lead) is expected
+
+
+# "about" before a quantity is an adverb, not the preposition of "spoke about" (issue 19,
+# PolNeAR train: "The budget office said about half of the higher adjustment …")
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The office said about half of the budget reflected losses.",
+            ["about half of the budget reflected losses"],
+        ),
+        ("The office said about 40 people were hurt.", ["about 40 people were hurt"]),
+        ("She spoke about the plan at length.", []),
+        ("She warned about the plan.", []),
+    ],
+)
+def test_about_a_quantity_opens_a_clause(text, expected):
+    assert extract_quotes(article_from_text("H\n\n" + text)).text.tolist() == expected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import article_from_text, extract_quotes
 from helpers.entities import WHITESPACE
 from helpers.lexicons import reporting_verbs
 from helpers.who_speaks.cue_speaker import speaker_for_cue
@@ -62,3 +63,37 @@ def speakers_of(masked_sentence: str) -> list[tuple]:
 )
 def test_speaker_for_cue(sentence, expected):
     assert speakers_of(sentence) == expected
+
+
+# The progressive aspect (issue 19, PolNeAR train: "Hillary Clinton is declaring that …")
+PROGRESSIVE_RULE = "reported speech after a progressive cue ('X is saying that')"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officials are saying that the plan failed.",
+            [("Officials", "the plan failed", PROGRESSIVE_RULE)],
+        ),
+        (
+            "Jane Roe was telling reporters that the plan failed.",
+            [("Jane Roe", "the plan failed", PROGRESSIVE_RULE)],
+        ),
+        (
+            "Jane Roe was telling them: “The plan failed.”",
+            [
+                (
+                    "Jane Roe",
+                    "The plan failed.",
+                    "direct quote, speaker before the quote; progressive cue ('is saying')",
+                )
+            ],
+        ),
+        ("Jane Roe is not saying the plan failed.", []),  # negated: no speech
+        ("It was saying much that the plan failed.", []),
+    ],
+)
+def test_progressive_cue(text, expected):
+    table = extract_quotes(article_from_text("H\n\nTom Reyes spoke. " + text))
+    assert list(zip(table.speaker, table.text, table.rule, strict=True)) == expected

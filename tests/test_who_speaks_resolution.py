@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import article_from_text, extract_quotes
+from helpers import article_from_text, extract_quotes, speakers
 from helpers.who_speaks.prepared import PreparedArticle
 from helpers.who_speaks.resolution import Resolver
 from helpers.who_speaks.speaker_phrases import SpeakerPhrase
@@ -59,3 +59,59 @@ def test_pronouns_skip_places_and_respect_gender():
 def test_title_resolves_through_the_apposition():
     text = "Jane Okafor, the foreign minister, arrived late.\n\n“We are ready,” the minister said."
     assert utterances(text)[0][0] == "Jane Okafor"
+
+
+# Speaker names are names (issues 14 and 19): a title, an age, an occupation or "Former"
+# goes to the role; a date, a document, a headline or web furniture speaks for nobody.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cardinal Tomas Ilvey said the vote was fair.", [("Tomas Ilvey", "Cardinal")]),
+        (
+            "Harbour County Supervisor of Elections Jane Roe said the count was over.",
+            [("Jane Roe", "Harbour County Supervisor of Elections")],
+        ),
+        (
+            "Acme Bank Chief Economist Jane Roe said the talks failed.",
+            [("Jane Roe", "Acme Bank Chief Economist")],
+        ),
+        ("35-year-old Jane Roe said the bus never came.", [("Jane Roe", "35-year-old")]),
+        ("Grandmother-of-three Jane Roe said it was late.", [("Jane Roe", "Grandmother-of-three")]),
+        ("Teacher Ana Lopez said the school was cold.", [("Ana Lopez", "Teacher")]),
+        (
+            "Former Acme adviser Tom Reyes said the plan failed.",
+            [("Tom Reyes", "Former Acme adviser")],
+        ),
+        ("Ex-minister Tom Reyes said the plan failed.", [("Tom Reyes", "Ex-minister")]),
+        (
+            "Jane Roe of the Harbour Policy Institute said taxes would rise.",
+            [("Jane Roe", "Harbour Policy Institute")],
+        ),
+        ("Christmas Day said it all.", []),  # a date
+        ("The Harbour Needs Assessment said rents had doubled.", []),  # a document
+        ("Acme Board Says Rates Will Rise Again Next Year said the panel.", []),  # a headline
+        ("Advertisement said the plan failed.", []),  # web furniture
+    ],
+)
+def test_speaker_names_are_names(text, expected):
+    article = article_from_text("Headline\n\n" + text)
+    table = speakers(article)
+    assert list(zip(table.speaker, table.role, strict=True)) == expected
+
+
+def test_a_date_after_a_role_noun_is_no_person():
+    # "with the candidate Tuesday": the pronoun goes to the person, not to the day
+    text = "Tom Reyes met the candidate Tuesday. On the radio Tuesday, he said, “We will win.”"
+    assert [u[0] for u in utterances(text)] == ["Tom Reyes"]
+
+
+def test_a_role_with_its_organisation_is_no_name():
+    text = (
+        "The plan is sound, Carly Okafor said Monday. "
+        "But, the former CEO of Acme added, it will fail."
+    )
+    table = speakers(article_from_text("Headline\n\n" + text))
+    assert dict(zip(table.speaker, table.kind, strict=True)) == {
+        "Carly Okafor": "person",
+        "CEO of Acme": "anonymous",
+    }

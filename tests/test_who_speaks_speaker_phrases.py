@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import article_from_text, extract_quotes
 from helpers.who_speaks.speaker_phrases import source_after, speaker_after, speaker_before
 
 
@@ -77,3 +78,17 @@ def test_speaker_after(post, expected):
 def test_source_after(post, expected):
     phrase = source_after(post)
     assert (phrase and (phrase.text, phrase.start, phrase.end)) == expected
+
+
+# Plural groups as anonymous speakers (issue 19, PolNeAR train; speaker_nouns.csv rows)
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Social conservatives say the bills are necessary.", "Social conservatives"),
+        ("Gun-rights advocates say the law is unfair.", "Gun-rights advocates"),
+        ("Progressives said the deal was bad.", "Progressives"),
+    ],
+)
+def test_groups_speak(text, speaker):
+    table = extract_quotes(article_from_text("H\n\n" + text))
+    assert table.speaker.tolist() == [speaker]

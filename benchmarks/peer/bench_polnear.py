@@ -18,10 +18,13 @@ Scoring rules (all here, nothing else is tuned):
   characters (its fragments, when discontinuous). A prediction is **correct** (precision)
   when it covers more than 30% of a gold content or more than 30% of its own characters lie
   in one (a fragment of a long gold content is right); *strict* precision counts only the
-  first. Predictions of one speaker separated only by their attribution ("“A,” she said,
-  “B.”": a gap of at most 80 characters holding the cue or the speaker mention, no other
-  text in quotation marks) are joined into one, as PolNeAR annotates one content; so is a
-  quotation continued into the next paragraph (rule ``continued quote``).
+  first. The fragments of one interrupted quotation ("“A,” she said, “B.”") are one
+  prediction, as PolNeAR annotates one content: by default the rows that share the suite's
+  ``utterance`` id (``--join ids``); ``--join gap`` joins rows of one speaker separated only
+  by their attribution (a gap of at most 80 characters holding the cue or the speaker
+  mention, no other text in quotation marks) and a quotation continued into the next
+  paragraph (rule ``continued quote``), the rule used before the column existed;
+  ``--join rows`` joins nothing.
 - **form** of a gold content, from its quotation marks: *direct* when the stripped content
   opens with a quotation mark and closes with one (trailing punctuation allowed: ``“…”``,
   ``"…"``, ``''…''``, ``‘…’``, ``«…»``, ``„…“``); *partial* when it holds quoted words
@@ -137,13 +140,26 @@ class Prediction:
     rule: str
 
 
-def predictions(article, maps, raw: str) -> list[Prediction]:
+def predictions(article, maps, raw: str, join: str = "ids") -> list[Prediction]:
+    """The suite's rows as predictions; ``join``: ``ids`` (one prediction per ``utterance``
+    id), ``gap`` (the gap rule of the docstring) or ``rows`` (one per row, nothing joined)."""
     table = extract_quotes(article)
     out: list[Prediction] = []
     last_p = None
+    by_id: dict[int, Prediction] = {}
     for row in table.itertuples(index=False):
         a, b = to_raw(maps, row.paragraph, row.start, row.end)
         pred = Prediction([(a, b)], row.speaker, row.speaker_mention, row.cue, row.kind, row.rule)
+        if join == "ids":
+            if row.utterance in by_id:
+                by_id[row.utterance].spans.append((a, b))
+            else:
+                by_id[row.utterance] = pred
+                out.append(pred)
+            continue
+        if join == "rows":
+            out.append(pred)
+            continue
         prev = out[-1] if out else None
         if prev is not None and row.rule.startswith("continued quote"):
             prev.spans.append((a, b))  # a quotation that runs on into the next paragraph
@@ -353,7 +369,7 @@ def score_article(golds: list[Gold], preds: list[Prediction], tallies, outlet: s
                 errors.append(("speaker", outlet, best.rule, best.speaker, g.spans, g.source))
 
 
-def run(articles, *, with_errors: bool):
+def run(articles, *, with_errors: bool, join: str = "ids"):
     suite = collections.defaultdict(Tally)
     base = collections.defaultdict(Tally)
     errors = [] if with_errors else None
@@ -364,7 +380,8 @@ def run(articles, *, with_errors: bool):
         title_end = art.text.find("\n", len(art.text) - len(art.text.lstrip("\n")))
         golds = gold_contents(art)
         found_errors = [] if with_errors else None
-        score_article(golds, predictions(article, maps, art.text), suite, art.outlet, found_errors)
+        found = predictions(article, maps, art.text, join)
+        score_article(golds, found, suite, art.outlet, found_errors)
         score_article(golds, baseline(art.text, title_end), base, art.outlet, None)
         if found_errors:
             errors += [(art.name, *e) for e in found_errors]
@@ -462,12 +479,19 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="first N articles only")
     parser.add_argument("--errors", type=Path, help="write missed/false/speaker rows (tsv)")
     parser.add_argument("--timing", action="store_true", help="also the cost ratio vs VADER")
+    parser.add_argument(
+        "--join",
+        choices=["ids", "gap", "rows"],
+        default="ids",
+        help="fragments of one quotation: by the suite's utterance ids (default), by the "
+        "gap rule, or not joined (one prediction per row)",
+    )
     args = parser.parse_args()
     articles = corpora.polnear_train()
     if args.limit:
         articles = articles[: args.limit]
     print(f"PolNeAR train: {len(articles)} articles")
-    suite, base, errors = run(articles, with_errors=args.errors is not None)
+    suite, base, errors = run(articles, with_errors=args.errors is not None, join=args.join)
     report(suite, base)
     if args.errors is not None:
         with args.errors.open("w", encoding="utf-8") as out:

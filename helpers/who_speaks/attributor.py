@@ -29,7 +29,7 @@ from .cues import Cue, find_cues
 from .prepared import PreparedArticle
 from .resolution import Resolver
 from .speaker_phrases import SpeakerPhrase
-from .utterances import Record, Utterance
+from .utterances import Record, Utterance, number_utterances
 
 __all__ = ["Attribution", "Attributor"]
 
@@ -66,6 +66,7 @@ class Attributor:
             self.carry_over.standalone_quotes(p)
             carried = self.carry_over.left_open(p)
         record.utterances.sort(key=lambda u: (u.paragraph, u.start))
+        number_utterances(record.utterances, page.paragraphs)
         scare = [
             q for p in page.quotes for q in page.quotes[p]
             if not record.is_claimed(p, q) and not record.inside_utterance(p, q)

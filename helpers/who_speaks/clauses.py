@@ -61,8 +61,13 @@ FINITE = re.compile(
     re.IGNORECASE,
 )
 _QUESTION_START = re.compile(r"^(?:whether|if|why|how|what|when|where|who)\b", re.IGNORECASE)
-#: A preposition after a cue: "warned of", "spoke about" introduce no reported clause.
-NOT_CLAUSE_START = re.compile(r"^(?:to|of|about|against|for|on|with|by|from|at)\b", re.I)
+#: A preposition after a cue: "warned of", "spoke about" introduce no reported clause; but
+#: "about" before a quantity is an adverb ("said about half of the losses came from …").
+NOT_CLAUSE_START = re.compile(
+    r"^(?:to|of|about(?!\s++(?:\d|half\b|a\s++(?:third|quarter|fifth|dozen)\b|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten)\b))|against|for|on|with|by|from|at)\b",
+    re.I,
+)
 
 
 #: The audience of a verb that names one: "told reporters", "informed the exchanges".

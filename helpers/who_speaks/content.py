@@ -102,7 +102,10 @@ _REPORTED_RULES = {
     "according": "'according to' attribution",
     "gerund": "reported speech after a participle cue (', adding that')",
     "middle": "reported speech after a mid-sentence attribution ('In return, X added, …')",
+    "progressive": "reported speech after a progressive cue ('X is saying that')",
 }
+#: Added to a direct quotation's rule when its cue is progressive ("X was telling them: “…”").
+_PROGRESSIVE = "; progressive cue ('is saying')"
 _BEFORE_THE_ATTRIBUTION = "reported speech before the attribution ('…, X said')"
 
 
@@ -117,6 +120,8 @@ def find_content(
     position a later pronoun looks back from). ``following`` is the next cue of the
     sentence with its speaker phrase, if any: reported speech stops before it."""
     text, s0 = sentence.text, sentence.start
+    progressive = how == "progressive"
+    how = "before" if progressive else how  # read like "X said", named apart below
     verb = reporting_verbs().get(WHITESPACE.sub(" ", cue.group().lower()))
     if verb is not None and verb.lemma in FRAMES and how in ("before", "gerund"):
         span = frame_span(sentence.masked, cue, verb.lemma)
@@ -140,9 +145,11 @@ def find_content(
     directs = _direct_quotes(sentence, phrase, how, where, last=following is None)
     if directs and how != "according":
         across = ACROSS_AUXILIARY if phrase.across_auxiliary else ""
-        rule = f"direct quote, speaker {how} the quote{across}"
+        rule = f"direct quote, speaker {how} the quote{across}{_PROGRESSIVE * progressive}"
         return [Content("direct", q.start, q.end, rule, [], [q]) for q in directs], attr_start
     reported = _reported(sentence, cue, phrase, how, following, where, verb)
+    if progressive and reported is not None and reported.rule == _REPORTED_RULES["before"]:
+        reported.rule = _REPORTED_RULES["progressive"]
     return ([reported] if reported is not None else []), attr_start
 
 

@@ -6,7 +6,8 @@ returns the speaker phrase with how it was found (``how``, which names the rule)
 - ``before``: "Jane Okafor said …", "…, the minister said" (the usual order);
 - ``after``: "“…,” said Jane Okafor" (an inverted cue after a quotation or a comma);
 - ``according``: "according to the central bank", or a document ("according to the report");
-- ``gerund``: ", adding that …" (the subject of the clause, or of the previous cue).
+- ``gerund``: ", adding that …" (the subject of the clause, or of the previous cue);
+- ``progressive``: "X is saying that …" (the speaker before the auxiliary).
 
 It also decides when a cue is no verb of speech at all: a noun ("in a report", "the
 remarks followed"), a plural noun after a number ("two reports"), a capitalised word
@@ -97,6 +98,14 @@ def _speaker_in_window(
     # inverted: “…,” said X   /   “…,” X said   (the quote ends just before)
     quote_before = re.search(r"[”\"’']\s*[,]?\s*$|[,?!.][”\"’']\s*$", pre.rstrip() + " ")
     gerund = form.endswith("ing")
+    progressive = _PROGRESSIVE.search(pre) if gerund else None
+    if progressive:
+        # "X is saying that …", "officials were telling reporters …" (issue 19): the
+        # progressive aspect; the speaker stands before the auxiliary
+        before = _shifted(speaker_before(pre[: progressive.start()]), lead)
+        if before is not None and not before.across_auxiliary:
+            return before, "progressive"
+        return None, ""
     if gerund:
         if not verb.gerund_reports:
             return None, ""
@@ -127,6 +136,11 @@ def _speaker_in_window(
             after.end += cue.end()
             return after, "after"
     return None, ""
+
+
+# The auxiliary of the progressive aspect just before an "-ing" cue, never negated ("is not
+# saying" reports no speech) and not after "there" or "it" ("it was saying much").
+_PROGRESSIVE = re.compile(r"(?<![Tt]here)(?<![Ii]t)\s+(?:is|are|was|were|am|[’']s|[’']re)\s*$")
 
 
 def _shifted(phrase: SpeakerPhrase | None, offset: int) -> SpeakerPhrase | None:

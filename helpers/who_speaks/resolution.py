@@ -35,7 +35,9 @@ from ..entities import (
     drop_qualifier,
     head_word,
     is_descriptor,
+    is_title_word,
     norm_name,
+    not_a_speaker,
     split_title,
 )
 from ..lexicons import gazetteer, speaker_nouns
@@ -79,8 +81,34 @@ class Resolver:
             elif is_descriptor(text):  # "the grandmother-of-five", "the 34-year-old"
                 text = "person"
             return self._resolve_pronoun(text, p, pos)
+        first, _, rest = drop_qualifier(phrase.text).partition(" ")
+        if phrase.kind == "name" and is_title_word(first) and rest.startswith(("of ", "for ")):
+            # "the former CEO of Acme added": a role, described, not a name (issue 19)
+            described = SpeakerPhrase(
+                f"the {first} {rest}", phrase.start, phrase.end, "description"
+            )
+            return self._resolve_description(described, p, pos)
         if phrase.kind == "name":
             name = drop_qualifier(phrase.text)  # "Former Secretary …" -> "Secretary …"
+            office, bare = split_title(name)
+            if office:  # "County Supervisor of Elections Jane Roe"
+                name = bare
+                phrase.role = phrase.role or office
+            person, _, rest = name.partition(" of ")
+            if (
+                rest
+                and len(person.split()) >= 2
+                and (EntityIndex.classify(person) == "person" or TITLE_PREFIX.match(person))
+            ):
+                # "Jane Roe of the Acme Institute": the person speaks, the institution is
+                # her role (issue 19; the entity index cuts the run the same way)
+                name = person
+                phrase.role = phrase.role or rest
+            office, bare = split_title(TITLE_PREFIX.sub("", name))
+            if not_a_speaker(bare):
+                # a date, a document or a headline speaks for nobody (issues 14 and 19): a
+                # known person named at its end still may ("… Believe In Jane Roe")
+                return self.index.person_for(" ".join(bare.split()[-2:]))
             person = self.index.person_for(name)
             if person is not None:
                 person.describe(phrase.role)

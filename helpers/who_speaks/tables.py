@@ -39,7 +39,7 @@ __all__ = [
 
 QUOTE_COLUMNS = [
     "paragraph", "sentence", "speaker", "kind", "text", "cue", "start", "end", "fragments",
-    "speaker_mention", "rule",
+    "speaker_mention", "rule", "utterance",
 ]  # fmt: skip
 VOICE_COLUMNS = ["paragraph", "start", "end", "voice", "mode", "text"]
 
@@ -79,12 +79,17 @@ def extract_quotes(article: Article) -> pd.DataFrame:
     ``kind`` is ``direct`` (a whole utterance in quotation marks; ``text`` is the words
     inside the marks), ``partial`` (reported speech containing quoted fragments; ``text`` is
     the reported clause, ``fragments`` the quoted words) or ``indirect`` (reported speech
-    without marks). ``rule`` names the rule that found it.
+    without marks). ``rule`` names the rule that found it. ``utterance`` numbers the
+    utterances in reading order: the fragments of one interrupted quotation ("“A,” she
+    said, “B.”") keep a row each and share one id (count ids, not rows, to count utterances).
 
     >>> from helpers import article_from_text
     >>> a = article_from_text("T\\n\\n“We will win,” said Jane Okafor, the minister.")
     >>> extract_quotes(a)[["speaker", "kind", "text", "cue"]].values.tolist()
     [['Jane Okafor', 'direct', 'We will win,', 'said']]
+    >>> b = article_from_text("T\\n\\nJane Roe spoke. “We will win,” she said, “and soon.”")
+    >>> extract_quotes(b)[["text", "utterance"]].values.tolist()
+    [['We will win,', 0], ['and soon.', 0]]
     """
     analysis = attribution(article)
     rows = []
@@ -103,11 +108,13 @@ def extract_quotes(article: Article) -> pd.DataFrame:
                 [text[a:b] for a, b in u.fragments],
                 u.speaker_mention,
                 u.rule,
+                u.utterance,
             )  # fmt: skip
         )
     return conform(
         _typed(
-            pd.DataFrame(rows, columns=QUOTE_COLUMNS), ("paragraph", "sentence", "start", "end")
+            pd.DataFrame(rows, columns=QUOTE_COLUMNS),
+            ("paragraph", "sentence", "start", "end", "utterance"),
         ),
         "quotes",
     )
@@ -138,12 +145,14 @@ def speakers(article: Article) -> pd.DataFrame:
     """One row per speaker: ``speaker, kind, role, mentions, n_utterances``.
 
     ``kind`` is ``person``, ``institution`` or ``anonymous``; ``mentions`` lists the ways
-    the article refers to the speaker (merged into one canonical name).
+    the article refers to the speaker (merged into one canonical name); ``n_utterances``
+    counts utterances, not rows (an interrupted quotation is one).
     """
     analysis = attribution(article)
-    counts: dict[str, int] = {}
+    ids: dict[str, set[int]] = {}
     for u in analysis.utterances:
-        counts[u.speaker] = counts.get(u.speaker, 0) + 1
+        ids.setdefault(u.speaker, set()).add(u.utterance)
+    counts = {name: len(found) for name, found in ids.items()}
     rows = []
     for name, n in counts.items():
         entity = analysis.speakers.get(name)
@@ -254,10 +263,10 @@ def share_of_voice(article: Article) -> pd.DataFrame:
 
 def cues_by_speaker(article: Article) -> pd.DataFrame:
     """Reporting verbs used for each speaker, with their connotation from the lexicon:
-    ``speaker, cue, connotation, n``."""
+    ``speaker, cue, connotation, n`` (``n`` utterances: an interrupted quotation once)."""
     quotes = extract_quotes(article)
     verbs = reporting_verbs()
-    quotes = quotes[quotes["cue"] != ""]
+    quotes = quotes[quotes["cue"] != ""].drop_duplicates(["speaker", "cue", "utterance"])
     rows = [
         (
             speaker,
