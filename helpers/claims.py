@@ -118,14 +118,19 @@ _KIND_WORDS = {
 
 def quote_kinds(quotes: pd.DataFrame) -> Claim:
     """Per speaker, how many direct quotes, partial quotes and paraphrases (``extract_quotes``),
-    the speakers with most utterances first.
+    the speakers with most utterances first. The fragments of one interrupted quotation
+    ("“A,” she said, “B.”": one ``utterance`` id) are one quote.
 
     >>> q = pd.DataFrame({"speaker": ["A", "A", "B"], "kind": ["direct", "partial", "indirect"]})
     >>> str(quote_kinds(q))
     'A: 1 direct quote and 1 partial quote. B: 1 paraphrase.'
+    >>> str(quote_kinds(q.assign(kind=["direct", "direct", "indirect"], utterance=[0, 0, 1])))
+    'A: 1 direct quote. B: 1 paraphrase.'
     """
     if quotes.empty:
         return Claim("Nobody is quoted or reported in this article.")
+    if "utterance" in quotes:
+        quotes = quotes.drop_duplicates("utterance")
     order = quotes["speaker"].value_counts(sort=True).index  # ties: first met first
     parts = []
     for speaker in order:

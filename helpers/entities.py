@@ -20,103 +20,24 @@ from functools import cached_property
 from itertools import islice
 
 from .lexicons import gazetteer, org_words, place_prefixes, reporting_verbs, speaker_nouns
+from .names import (
+    CAP_RUN,
+    DETERMINER,
+    MONTHS_AND_DAYS,
+    NAME_QUALIFIERS,
+    POSSESSIVE,
+    SENTENCE_STARTERS,
+    TITLE_PREFIX,
+    TITLES,
+    is_descriptor,
+    is_title_word,
+    norm_name,
+    ordinary_word,
+)
 from .quotemarks import DASHES, WEB_FURNITURE
 from .text import stopwords
 
 __all__ = ["Entity", "EntityIndex", "Mention"]
-
-
-# Titles before names, looked up in lower case without a final full stop; the gender they give.
-TITLES = {
-    "mr": "male", "mrs": "female", "ms": "female", "miss": "female", "sir": "male",
-    "dame": "female", "lord": "male", "lady": "female", "king": "male", "queen": "female",
-    "prince": "male", "princess": "female", "pope": "male", "father": "male", "sister": "female",
-    "dr": "", "prof": "", "professor": "", "president": "", "prime minister": "",
-    "chancellor": "", "senator": "", "sen": "", "rep": "", "gov": "", "governor": "",
-    "gen": "", "general": "", "judge": "", "justice": "", "coach": "", "captain": "",
-    "capt": "", "mayor": "", "minister": "", "secretary": "", "inspector": "", "detective": "",
-    "sergeant": "", "officer": "", "rabbi": "", "imam": "", "reverend": "", "rev": "",
-    "det": "", "insp": "", "supt": "", "sgt": "", "lt": "", "col": "", "maj": "", "adm": "",
-    "cr": "", "cllr": "", "comrade": "", "chairman": "male", "chairwoman": "female",
-    # issue 19 (PolNeAR train: "Admiral Harris", "Representative Brooks", "Pastor Joseph Brown")
-    "admiral": "", "ambassador": "", "pastor": "", "representative": "", "commissioner": "",
-    "bishop": "", "sheriff": "", "colonel": "", "lieutenant": "", "chief": "",
-    # issue 19 (PTC dev: "Cardinal X said"): clerical titles, like "pope" and "bishop"
-    "cardinal": "", "archbishop": "",
-}  # fmt: skip
-# Words that qualify a title or a name without being part of it: "Former Obama adviser David
-# Axelrod" names Obama and Axelrod, not "Former Obama" (stripped from a capitalised run).
-NAME_QUALIFIERS = frozenset(
-    "former ex then late outgoing incoming acting interim retired disgraced embattled".split()
-)
-# The same titles as a prefix of a name: "Ms Okafor", "Comrade Roe", "Prime Minister X".
-TITLE_PREFIX = re.compile(
-    r"^(?:"
-    + "|".join(
-        re.escape(t.title()).replace(r"\ ", r"\s+") for t in sorted(TITLES, key=len, reverse=True)
-    )
-    + r")\.?\s+"
-)
-
-
-#: Month names, lower case: a capitalised run holding one is a date, not a name.
-MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
-
-
-#: Days of the week, lower case (dates, not names; adverbials before a verb of speech).
-DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
-
-
-_MONTHS_DAYS = frozenset(MONTHS + DAYS)
-
-
-# One capitalised word ("O'Neill", "Jean-Luc", "J.R"): the runs are possessive (``*+``), so a
-# word is read in one way only; a pattern that lets words follow each other without a space
-# would otherwise split "ALLEGATIONS" into letters in exponentially many ways (a hang).
-NAME_TOKEN = r"[A-Z][\w’'\-]*+(?:\.(?=[A-Z])[\w’'\-]*+)?+"
-
-
-#: Small words inside a name: "Bank of England", "Maria de Souza".
-NAME_CONNECTOR = r"(?:of|for|de|van|von|bin|al|la|le|da|du|del|der|di)"
-
-
-# Titles written before names; those with a full stop ("Dr.") must not end a name or sentence.
-_TITLE_ABBREVIATIONS = (
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Capt", "Sgt",
-    "Det", "Insp", "Supt", "Rev", "St", "Cr", "Cllr",
-)  # fmt: skip
-
-
-_TITLE_DOT = "|".join(rf"(?<=\b{t})" for t in ("[A-Z]", *_TITLE_ABBREVIATIONS))
-
-
-#: An optional title abbreviation before a name: "Dr. ", "Sen ".
-TITLE_BEFORE_NAME = rf"(?:(?:{'|'.join(_TITLE_ABBREVIATIONS)})\.?\s+)?"
-
-
-#: Lookbehinds: the position does not follow a title's abbreviation ("Dr.") or an initial.
-NOT_AFTER_TITLE = "".join(rf"(?<!\b{t})" for t in (*_TITLE_ABBREVIATIONS, "[A-Z]"))
-
-
-#: A capitalised run (a candidate name): "Jane Okafor", "Bank of England", "Gov. Feld".
-CAP_RUN = re.compile(
-    rf"(?<![\w’'\-]){NAME_TOKEN}(?:(?:{_TITLE_DOT})\.)?"
-    rf"(?:\s+(?:(?:{NAME_CONNECTOR}|&)\s+(?:the\s+)?)?{NAME_TOKEN}(?:(?:{_TITLE_DOT})\.)?)*"
-)
-
-
-_POSSESSIVE = re.compile(r"[’']s?$")
-
-
-#: Any run of white space (collapsed to one space in names and cues).
-WHITESPACE = re.compile(r"\s+")
-
-
-def norm_name(name: str) -> str:
-    """The key a name is indexed under: ``"Lee Min-ho"`` -> ``"lee min ho"``."""
-    return WHITESPACE.sub(" ", name.replace("-", " ").replace("‐", " ")).strip().lower()
 
 
 @dataclass(eq=False)  # one object per referent: compared and hashed by identity
@@ -182,7 +103,7 @@ class EntityIndex:
             return "institution" if head in org_words() else None
         if len(words) >= 2 and words[0] in place_prefixes():
             return "place"  # "Lower Marrick", "River Onnen", "Port Talbot"
-        if any(w.lower().strip(".") in _MONTHS_DAYS for w in words):
+        if any(w.lower().strip(".") in MONTHS_AND_DAYS for w in words):
             return None
         if name.isupper() and len(name) <= 6:
             return "institution"  # an acronym: NATO, BBC
@@ -258,7 +179,7 @@ def _strip_run(run: str, at_sentence_start: bool) -> tuple[str, int]:
         shift += len(title) + 1
         words = words[len(title.split()) :]
     name = " ".join(words)
-    name = _POSSESSIVE.sub("", name) if re.search(r"[’']s?$", name) else name
+    name = POSSESSIVE.sub("", name) if re.search(r"[’']s?$", name) else name
     return name.rstrip(".,") if not re.search(r"\b[A-Z]\.$", name) else name, shift
 
 
@@ -310,7 +231,7 @@ DOCUMENT_NOUNS = frozenset(
 #: has a lower-case "of", "for" or "and".
 HEADLINE_WORDS = 7
 # Holiday words: a run made of these, months, days and numbers is a date ("Christmas Day").
-_DATE_WORDS = _MONTHS_DAYS | frozenset(
+_DATE_WORDS = MONTHS_AND_DAYS | frozenset(
     "christmas easter thanksgiving hanukkah ramadan eid new year year’s day eve of the".split()
 )
 
@@ -339,47 +260,6 @@ def not_a_speaker(name: str) -> str:
     if words[-1] in DOCUMENT_NOUNS and len(words) > 1:
         return "document"
     return ""
-
-
-def drop_qualifier(name: str) -> str:
-    """``name`` without a leading qualifier (``NAME_QUALIFIERS``), no part of the name:
-    ``"Former Secretary Jane Roe"`` -> ``"Secretary Jane Roe"``."""
-    first, _, rest = name.partition(" ")
-    return rest if rest and first.lower() in NAME_QUALIFIERS else name
-
-
-def is_descriptor(word: str) -> bool:
-    """A hyphenated descriptor of a person, never a name: ``grandmother-of-three``,
-    ``34-year-old``."""
-    lowered = word.lower()
-    return "-of-" in lowered or lowered.endswith("-year-old")
-
-
-def is_title_word(word: str) -> bool:
-    """A title or role word: ``Ms``, ``minister``, ``co-founder`` (``TITLES``, role nouns)."""
-    lowered = word.lower().rstrip(".")
-    last = lowered.rsplit("-", 1)[-1]  # "co-founder", "vice-chancellor"
-    return lowered in TITLES or any(
-        speaker_nouns().get(w, {}).get("kind") == "role" for w in (lowered, last)
-    )
-
-
-def ordinary_word(word: str) -> bool:
-    """A word that opens sentences without being a name: ``Speaking``, ``Earlier``."""
-    lowered = word.lower()
-    return lowered.endswith(("ing", "ly", "ed")) or lowered in SENTENCE_STARTERS
-
-
-#: Words that never modify a speaker noun ("he", "the" …): a description stops there.
-NOT_MODIFIERS = frozenset("he she they it we i the a an these those this that".split())
-
-
-# Capitalised words that open sentences but are not names ("Speaking to reporters, …")
-SENTENCE_STARTERS = frozenset(
-    """after although as because before but despite during following given however if in
-    irrespective meanwhile since speaking though unlike until when where whereas while with
-    without yet asked earlier later last next officials sources critics analysts""".split()
-)
 
 
 def index_entities(
@@ -636,10 +516,6 @@ def _title_gender(before: str) -> str | None:
     if noun and noun["kind"] == "role":
         return noun["gender"]
     return None
-
-
-#: A determiner or quantity word before a noun ("the", "two", "their").
-DETERMINER = r"(?:the|a|an|one|two|three|four|several|some|many|other|its|his|her|their)"
 
 
 def _clean_role(role: str) -> str:

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from helpers.entities import NAME_CONNECTOR, NAME_TOKEN, TITLE_BEFORE_NAME
+from helpers.names import NAME_CONNECTOR, NAME_TOKEN, TITLE_BEFORE_NAME
 from helpers.quotemarks import DATELINE
 
 from .conftest import ROOT

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from helpers import article_from_text, extract_quotes
-from helpers.entities import WHITESPACE
 from helpers.lexicons import reporting_verbs
+from helpers.names import WHITESPACE
 from helpers.who_speaks.cue_speaker import speaker_for_cue
 from helpers.who_speaks.cues import find_cues
 

@@ -55,7 +55,8 @@ import corpora  # noqa: E402
 
 from helpers import article_from_text, speakers  # noqa: E402
 from helpers.article import load_article  # noqa: E402
-from helpers.entities import (  # noqa: E402
+from helpers.lexicons import gazetteer, speaker_nouns  # noqa: E402
+from helpers.names import (  # noqa: E402
     DAYS,
     MONTHS,
     NAME_QUALIFIERS,
@@ -63,7 +64,6 @@ from helpers.entities import (  # noqa: E402
     is_descriptor,
     is_title_word,
 )
-from helpers.lexicons import gazetteer, speaker_nouns  # noqa: E402
 from helpers.who_speaks import NARRATOR, UNKNOWN_SPEAKER  # noqa: E402
 
 CATEGORIES = (

@@ -19,8 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..article import Article
-from ..entities import WHITESPACE, Entity, EntityIndex
+from ..entities import Entity, EntityIndex
 from ..lexicons import reporting_verbs
+from ..names import WHITESPACE
 from ..quotemarks import QuoteSpan
 from .carry_over import CarryOver
 from .content import Sentence, find_content

@@ -24,8 +24,9 @@ writer's sentence is no utterance at all (a scare quote).
 
 from __future__ import annotations
 
-from ..entities import WHITESPACE, Entity
+from ..entities import Entity
 from ..lexicons import reporting_verbs
+from ..names import WHITESPACE
 from ..quotemarks import QuoteSpan
 from .clauses import AUDIENCE
 from .content import first_char, is_full_sentence_quote

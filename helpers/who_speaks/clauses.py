@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 
-from ..entities import NAME_TOKEN, names_a_role
+from ..entities import names_a_role
 from ..lexicons import ReportingVerb
+from ..names import NAME_TOKEN
 from ..quotemarks import DASHES, QuoteSpan
 from ..text import stopwords
 from .cues import ADVERBIAL, TIME_NOUNS, TIME_WORDS, Cue, find_cues

@@ -29,8 +29,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..entities import WHITESPACE
 from ..lexicons import ReportingVerb, reporting_verbs
+from ..names import WHITESPACE
 from ..quotemarks import QuoteSpan
 from .clauses import (
     FRAMES,

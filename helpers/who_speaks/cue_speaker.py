@@ -26,8 +26,9 @@ from __future__ import annotations
 
 import re
 
-from ..entities import DETERMINER, NOT_MODIFIERS, EntityIndex, ordinary_word
+from ..entities import EntityIndex
 from ..lexicons import ReportingVerb, speaker_nouns
+from ..names import DETERMINER, NOT_MODIFIERS, ordinary_word
 from .clauses import FINITE
 from .cues import PHRASE_CUES, Cue
 from .speaker_phrases import (

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..entities import DAYS, MONTHS
 from ..lexicons import lexicon_cache, reporting_verbs
+from ..names import DAYS, MONTHS
 from ..phrases import PhraseIndex
 
 __all__ = [

@@ -25,22 +25,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ..entities import (
+from ..entities import Entity, EntityIndex, head_word, not_a_speaker, split_title
+from ..lexicons import gazetteer, speaker_nouns
+from ..names import (
     CAP_RUN,
     DETERMINER,
     TITLE_PREFIX,
     TITLES,
-    Entity,
-    EntityIndex,
     drop_qualifier,
-    head_word,
     is_descriptor,
     is_title_word,
     norm_name,
-    not_a_speaker,
-    split_title,
 )
-from ..lexicons import gazetteer, speaker_nouns
 from ..text import stopwords
 from .speaker_phrases import POST_MODIFIER, PRONOUNS, SpeakerPhrase
 from .utterances import Record

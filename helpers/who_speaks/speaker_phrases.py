@@ -21,7 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..entities import (
+from ..entities import EntityIndex, head_word, names_a_role, role_near
+from ..lexicons import gazetteer, reporting_verbs, speaker_nouns
+from ..names import (
     DETERMINER,
     NAME_CONNECTOR,
     NAME_TOKEN,
@@ -29,13 +31,8 @@ from ..entities import (
     NOT_MODIFIERS,
     SENTENCE_STARTERS,
     TITLE_BEFORE_NAME,
-    EntityIndex,
-    head_word,
     is_title_word,
-    names_a_role,
-    role_near,
 )
-from ..lexicons import gazetteer, reporting_verbs, speaker_nouns
 from ..text import stopwords
 from .cues import DAY_PART, TIME_NOUNS, TIME_WORDS
 
