@@ -287,6 +287,13 @@ def test_the_constructed_versions_quote_the_kremlins_label_not_use_it():
         ("It was a massive storm, and an illegal immigrant was held.", []),
         ("They called them illegal aliens.",
          [["illegal aliens", "illegal aliens", NARRATOR, "curated"]]),
+        # size words of weather reports; results and reported feelings
+        ("Extreme heat and damaging winds hit the coast.", []),
+        ("The party's defeat caused frustration.", []),
+        # evaluative words the experts mark (issue 15's second pass); a comma ends a phrase
+        ("It was an egregious, vicious campaign.",
+         [["egregious", "egregious", NARRATOR, "curated"],
+          ["vicious", "vicious campaign", NARRATOR, "curated"]]),
     ],
 )  # fmt: skip
 def test_descriptive_words_need_an_evaluative_word(text, expected):
