@@ -287,6 +287,10 @@ def test_the_constructed_versions_quote_the_kremlins_label_not_use_it():
         ("It was a massive storm, and an illegal immigrant was held.", []),
         ("They called them illegal aliens.",
          [["illegal aliens", "illegal aliens", NARRATOR, "curated"]]),
+        ("A friend and collaborator studied election meddling.", []),
+        ("It was shameless meddling.",
+         [["shameless", "shameless meddling", NARRATOR, "curated"],
+          ["meddling", "shameless meddling", NARRATOR, "curated"]]),
         # size words of weather reports; results and reported feelings
         ("Extreme heat and damaging winds hit the coast.", []),
         ("The party's defeat caused frustration.", []),
