@@ -196,8 +196,9 @@ def test_names_and_descriptive_words_are_not_flagged_alone(text, expected):
         # once as the outlet's distancing, never as the outlet's own loaded word
         ("The minister’s “shameless” plan failed.",
          [["“shameless”", "shameless", NARRATOR, "scare quotes"]]),
-        # quotation marks around a neutral word are caution, not loaded wording
-        ("The so-called “reform” failed.", [["so-called", "so-called", NARRATOR, "curated"]]),
+        # quotation marks around a neutral word are caution, not loaded wording; "so-called"
+        # is a distancing hedge (find_hedges), not a loaded word
+        ("The so-called “reform” failed.", []),
         ("Jane Okafor described the plan as “a careful first step”.", []),
     ],
 )  # fmt: skip
@@ -263,3 +264,41 @@ def test_the_constructed_versions_quote_the_kremlins_label_not_use_it():
     assert rows("wire-neutral") == [["Moscow", "curated"]]  # what Moscow calls its “…”
     assert rows("tabloid-hawkish") == [[NARRATOR, "scare quotes"]]  # its so-called “…”
     assert rows("state-outlet-friendly") == [[NARRATOR, "curated"]]  # its own wording
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the names of crimes and offenders describe (descriptive_terms.txt) ...
+        ("The court heard the sexual predator was jailed.", []),
+        ("The abuse scandal grew after the cover-up.", []),
+        # ... and load beside an evaluative word
+        ("He is a vile predator.",
+         [["vile", "vile predator", NARRATOR, "curated"],
+          ["predator", "vile predator", NARRATOR, "curated"]]),
+        ("A shameful cover-up followed.",
+         [["shameful", "shameful cover-up", NARRATOR, "curated"],
+          ["cover-up", "shameful cover-up", NARRATOR, "curated"]]),
+        # strong VADER words in their plain news sense (emotive_exclude.txt)
+        ("Three men were lying on the floor.", []),
+        ("The defeated candidate spoke to angry residents.", []),
+        ("Outstanding warrants were served after a traumatic brain injury.", []),
+        # size words and the AP's former term describe; the label experts mark stays
+        ("It was a massive storm, and an illegal immigrant was held.", []),
+        ("They called them illegal aliens.",
+         [["illegal aliens", "illegal aliens", NARRATOR, "curated"]]),
+        ("A friend and collaborator studied election meddling.", []),
+        ("It was shameless meddling.",
+         [["shameless", "shameless meddling", NARRATOR, "curated"],
+          ["meddling", "shameless meddling", NARRATOR, "curated"]]),
+        # size words of weather reports; results and reported feelings
+        ("Extreme heat and damaging winds hit the coast.", []),
+        ("The party's defeat caused frustration.", []),
+        # evaluative words the experts mark (issue 15's second pass); a comma ends a phrase
+        ("It was an egregious, vicious campaign.",
+         [["egregious", "egregious", NARRATOR, "curated"],
+          ["vicious", "vicious campaign", NARRATOR, "curated"]]),
+    ],
+)  # fmt: skip
+def test_descriptive_words_need_an_evaluative_word(text, expected):
+    assert _terms(text) == expected
