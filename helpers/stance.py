@@ -39,6 +39,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import cache
 
 import numpy as np
@@ -185,9 +186,10 @@ def _targets_from_names(article: Article, found: dict[str, dict]) -> None:
     # demonyms and short names the gazetteer knows ("French", "US") for every place found
     text = "\n".join([article.title, *article.paragraphs])
     keys = _gazetteer_keys()
+    lowered = _lowered(text)
     for target, entry in found.items():
         for key in keys.get(target, ()):
-            written = _written_form(key, text)
+            written = _written_form(key, text, lowered=lowered)
             if written:
                 entry["aliases"].add(written)
 
@@ -202,8 +204,22 @@ def _gazetteer_keys() -> dict[str, list[str]]:
     return keys
 
 
-def _written_form(key: str, text: str) -> str | None:
-    """The alias as the article writes it (the gazetteer is lower-cased)."""
+#: The characters other than ASCII that a case-insensitive regex matches with an ASCII letter
+#: (İ, ı, ſ and the Kelvin sign K: Python's ``re`` case folding, checked over every code point).
+_ASCII_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def _lowered(text: str) -> str | None:
+    """``text`` lower-cased, for a quick test that an ASCII key cannot match case-insensitively
+    (``None`` when the text holds a character that folds to an ASCII letter: no quick test)."""
+    return None if _ASCII_FOLDS.intersection(text) else text.lower()
+
+
+def _written_form(key: str, text: str, *, lowered: str | None = None) -> str | None:
+    """The alias as the article writes it (the gazetteer is lower-cased). ``lowered``
+    (:func:`_lowered` of ``text``) skips the search for an ASCII key the text cannot hold."""
+    if lowered is not None and key.isascii() and key.lower() not in lowered:
+        return None  # every match is ASCII then, so it would be found in the lowered text
     m = _key_re(key).search(text)
     return m.group(1) if m and m.group(1)[:1].isupper() else None
 
@@ -243,11 +259,53 @@ def _count_aliases(text: str, aliases: set[str]) -> dict[str, int]:
     # pattern's look-behind): each occurrence of the first word is tried, in text order
     for start, i in index.occurrences(text):
         alias = ordered[i]
-        m = _alias_re(alias).match(text, start)
-        if m and m.start() >= ends.get(alias, 0):
+        end = _alias_end(text, alias, start)
+        if end is not None and start >= ends.get(alias, 0):
             counts[alias] = counts.get(alias, 0) + 1
-            ends[alias] = max(m.end(), m.start() + 1)
+            ends[alias] = max(end, start + 1)
     return counts
+
+
+def _word_or_hyphen(char: str) -> bool:
+    """``[\\w-]`` of a regex on text: ``\\w`` is ``isalnum()`` or "_" (checked over every
+    code point)."""
+    return char.isalnum() or char in "_-"
+
+
+def _alias_end(text: str, alias: str, start: int) -> int | None:
+    """Where :func:`_alias_re` of a non-empty ``alias`` ends when it matches at ``start``
+    (``None``: no match), without compiling it: an article brings hundreds of new aliases,
+    and compiling a regex costs more than the few comparisons of its match.
+
+    >>> t = "Ruiz’s aide, Ruizes, Ruiz’sx."
+    >>> [_alias_end(t, "Ruiz", i) for i in (0, 13, 21)]
+    [6, None, 25]
+    """
+    if (start and _word_or_hyphen(text[start - 1])) or not text.startswith(alias, start):
+        return None
+    end = start + len(alias)
+    if text.startswith(("’s", "'s"), end) and not (
+        end + 2 < len(text) and _word_or_hyphen(text[end + 2])
+    ):
+        return end + 2  # the possessive, as the pattern's optional group takes it
+    if end < len(text) and _word_or_hyphen(text[end]):
+        return None
+    return end
+
+
+def _alias_spans(text: str, alias: str) -> Iterator[tuple[int, int]]:
+    """The ``span()`` of each match of :func:`_alias_re` in ``text``, as ``finditer`` gives them."""
+    if not alias:
+        yield from (m.span() for m in _alias_re(alias).finditer(text))
+        return
+    at = text.find(alias)
+    while at >= 0:
+        end = _alias_end(text, alias, at)
+        if end is None:
+            at = text.find(alias, at + 1)
+        else:
+            yield at, end
+            at = text.find(alias, end)
 
 
 def _first_word(alias: str) -> str | None:
@@ -284,10 +342,10 @@ def target_mentions(
     index = table if isinstance(table, PhraseIndex) else alias_index(table)
     taken, found = SpanSet(), []
     for alias, target in index.candidates(text):
-        for m in _alias_re(alias).finditer(text):
-            if not taken.overlaps(*m.span()):
-                taken.add(*m.span())
-                found.append((m.start(), m.end(), target))
+        for start, end in _alias_spans(text, alias):
+            if not taken.overlaps(start, end):
+                taken.add(start, end)
+                found.append((start, end, target))
     return sorted(found)
 
 

@@ -45,7 +45,7 @@ def count_words(text: str) -> int:
     >>> count_words("“We will always stand with Britain,” he said.")
     8
     """
-    return sum(1 for _ in WORD_RE.finditer(text))
+    return len(WORD_RE.findall(text))  # findall builds no match objects: faster than finditer
 
 
 def normalise_word(word: str) -> str:
