@@ -50,7 +50,7 @@ from .contract import conform
 from .lexicons import gazetteer, lexicon_cache, lexicon_rows, lexicons_held
 from .phrases import PhraseIndex
 from .sentiment import THRESHOLD, vader_unit_rows, vader_units
-from .text import SpanSet
+from .text import SpanSet, lowered_for_search, may_contain
 from .who_speaks import NARRATOR, attribution, speaker_before
 
 __all__ = [
@@ -161,11 +161,9 @@ def targets(article: Article) -> pd.DataFrame:
         n = sum(counts.get(a, 0) for a in aliases)
         if n:
             rows.append((name, info["kind"], aliases, n, info["source"]))
+    rows.sort(key=lambda row: (-row[3], row[0]))  # most mentioned first, then by name
     table = pd.DataFrame(rows, columns=["target", "kind", "aliases", "n_mentions", "source"])
-    return conform(
-        table.sort_values(["n_mentions", "target"], ascending=[False, True], ignore_index=True),
-        "targets",
-    )
+    return conform(table, "targets")
 
 
 def _targets_from_names(article: Article, found: dict[str, dict]) -> None:
@@ -186,7 +184,7 @@ def _targets_from_names(article: Article, found: dict[str, dict]) -> None:
     # demonyms and short names the gazetteer knows ("French", "US") for every place found
     text = "\n".join([article.title, *article.paragraphs])
     keys = _gazetteer_keys()
-    lowered = _lowered(text)
+    lowered = lowered_for_search(text)
     for target, entry in found.items():
         for key in keys.get(target, ()):
             written = _written_form(key, text, lowered=lowered)
@@ -204,22 +202,12 @@ def _gazetteer_keys() -> dict[str, list[str]]:
     return keys
 
 
-#: The characters other than ASCII that a case-insensitive regex matches with an ASCII letter
-#: (İ, ı, ſ and the Kelvin sign K: Python's ``re`` case folding, checked over every code point).
-_ASCII_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
-
-
-def _lowered(text: str) -> str | None:
-    """``text`` lower-cased, for a quick test that an ASCII key cannot match case-insensitively
-    (``None`` when the text holds a character that folds to an ASCII letter: no quick test)."""
-    return None if _ASCII_FOLDS.intersection(text) else text.lower()
-
-
 def _written_form(key: str, text: str, *, lowered: str | None = None) -> str | None:
     """The alias as the article writes it (the gazetteer is lower-cased). ``lowered``
-    (:func:`_lowered` of ``text``) skips the search for an ASCII key the text cannot hold."""
-    if lowered is not None and key.isascii() and key.lower() not in lowered:
-        return None  # every match is ASCII then, so it would be found in the lowered text
+    (:func:`helpers.text.lowered_for_search` of ``text``) skips the search for a key the
+    text cannot hold."""
+    if not may_contain(lowered, key):
+        return None
     m = _key_re(key).search(text)
     return m.group(1) if m and m.group(1)[:1].isupper() else None
 
@@ -611,17 +599,20 @@ def stance_table(article: Article, *, evidence: pd.DataFrame | None = None) -> p
         total = min(max(math.fsum(per_unit[key]), -1), 1)
         clipped.setdefault(key[:2], []).append(total)
     pairs = sorted(clipped)
-    table = pd.DataFrame(
+    stance = np.round(
+        np.array([math.fsum(clipped[k]) / (len(clipped[k]) + PRIOR_UNITS) for k in pairs]), 3
+    )
+    # by speaker, then stance; a stable sort keeps ties in the order of their target
+    order = sorted(range(len(pairs)), key=lambda i: (pairs[i][0], stance[i]))
+    pairs = [pairs[i] for i in order]
+    stance = stance[order]
+    return pd.DataFrame(
         {
             "speaker": [s for s, _ in pairs],
             "target": [t for _, t in pairs],
-            "stance": np.array(
-                [math.fsum(clipped[k]) / (len(clipped[k]) + PRIOR_UNITS) for k in pairs]
-            ),
+            "stance": stance,
             "n_evidence": np.array([n_evidence[k] for k in pairs], dtype="int64"),
             "n_units": np.array([len(clipped[k]) for k in pairs], dtype="int64"),
+            "clear": np.abs(stance) >= CLEAR_MIN,
         }
     )
-    table["stance"] = table["stance"].round(3)
-    table["clear"] = table["stance"].abs() >= CLEAR_MIN
-    return table.sort_values(["speaker", "stance"], ignore_index=True)

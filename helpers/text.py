@@ -19,6 +19,8 @@ from .lexicons import lexicon_cache, lexicon_words
 __all__ = [
     "SpanSet",
     "WORD_RE",
+    "lowered_for_search",
+    "may_contain",
     "word_spans",
     "count_words",
     "normalise_word",
@@ -55,6 +57,33 @@ def normalise_word(word: str) -> str:
     'britain'
     """
     return _POSSESSIVE.sub("", word.replace("’", "'")).lower()
+
+
+#: The characters other than ASCII that a case-insensitive regex matches with an ASCII letter
+#: (İ, ı, ſ and the Kelvin sign K: Python's ``re`` case folding, checked over every code point).
+_ASCII_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def lowered_for_search(text: str) -> str | None:
+    """``text`` lower-cased for :func:`may_contain`, or ``None`` when it holds a character
+    that a case-insensitive regex matches with an ASCII letter (then there is no quick test).
+
+    >>> lowered_for_search("Big Cats"), lowered_for_search("\u0130stanbul")
+    ('big cats', None)
+    """
+    return None if _ASCII_FOLDS.intersection(text) else text.lower()
+
+
+def may_contain(lowered: str | None, needle: str) -> bool:
+    """Whether a case-insensitive regex whose every match contains the literal ``needle``
+    can match the text that ``lowered`` (:func:`lowered_for_search`) comes from. ``False``
+    is certain: an ASCII needle can only match ASCII characters there, which lower-case
+    alike; ``True`` means "search to know" (and always for a needle beyond ASCII).
+
+    >>> may_contain(lowered_for_search("Big CATS"), "cat"), may_contain("big", "cat")
+    (True, False)
+    """
+    return lowered is None or not needle.isascii() or needle.lower() in lowered
 
 
 @lexicon_cache
