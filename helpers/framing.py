@@ -104,12 +104,12 @@ def frame_scores(article: Article, *, evidence: pd.DataFrame | None = None) -> p
         n = len(mine)
         rows.append((frame, n, round(100 * n / words, 2) if words else 0.0,
                      sorted({c for c, _ in mine}), sorted({p for _, p in mine})))  # fmt: skip
-    table = pd.DataFrame(rows, columns=["frame", "n_cues", "per_100_words", "cues", "paragraphs"])
     # every frame with the top score is dominant: a tie is reported as a tie
-    table["dominant"] = table["n_cues"].gt(0) & table["per_100_words"].eq(
-        table["per_100_words"].max()
+    top = max(row[2] for row in rows)
+    rows = [(*row, row[1] > 0 and row[2] == top) for row in rows]
+    return pd.DataFrame(
+        rows, columns=["frame", "n_cues", "per_100_words", "cues", "paragraphs", "dominant"]
     )
-    return table
 
 
 def _subject_person(index, paragraph: int, start: int, end: int) -> str | None:
