@@ -39,7 +39,6 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 from functools import cache
 
 import numpy as np
@@ -50,7 +49,7 @@ from .contract import conform
 from .lexicons import gazetteer, lexicon_cache, lexicon_rows, lexicons_held
 from .phrases import PhraseIndex
 from .sentiment import THRESHOLD, vader_unit_rows, vader_units
-from .text import SpanSet, lowered_for_search, may_contain
+from .text import SpanSet, lowered_for_search, may_contain, name_end, name_spans
 from .who_speaks import NARRATOR, attribution, speaker_before
 
 __all__ = [
@@ -229,11 +228,6 @@ def _target_of(name: str, found: dict[str, dict]) -> str | None:
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 
 
-@cache
-def _alias_re(alias: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])" + re.escape(alias) + r"(?:’s|'s)?(?![\w-])")
-
-
 _WORD = re.compile(r"\w+")
 
 
@@ -241,59 +235,17 @@ def _count_aliases(text: str, aliases: set[str]) -> dict[str, int]:
     """How often each alias occurs in ``text`` (as ``findall`` of its pattern counts)."""
     ordered = sorted(aliases)
     index = PhraseIndex(ordered, [_first_word(a) for a in ordered], lower=False)
-    counts = {a: len(_alias_re(a).findall(text)) for a in ordered if not _first_word(a)}
+    counts = {a: sum(1 for _ in name_spans(text, a)) for a in ordered if not _first_word(a)}
     ends: dict[str, int] = {}
     # an alias match starts where its first word does, after no word character (the
     # pattern's look-behind): each occurrence of the first word is tried, in text order
     for start, i in index.occurrences(text):
         alias = ordered[i]
-        end = _alias_end(text, alias, start)
+        end = name_end(text, alias, start)
         if end is not None and start >= ends.get(alias, 0):
             counts[alias] = counts.get(alias, 0) + 1
             ends[alias] = max(end, start + 1)
     return counts
-
-
-def _word_or_hyphen(char: str) -> bool:
-    """``[\\w-]`` of a regex on text: ``\\w`` is ``isalnum()`` or "_" (checked over every
-    code point)."""
-    return char.isalnum() or char in "_-"
-
-
-def _alias_end(text: str, alias: str, start: int) -> int | None:
-    """Where :func:`_alias_re` of a non-empty ``alias`` ends when it matches at ``start``
-    (``None``: no match), without compiling it: an article brings hundreds of new aliases,
-    and compiling a regex costs more than the few comparisons of its match.
-
-    >>> t = "Ruiz’s aide, Ruizes, Ruiz’sx."
-    >>> [_alias_end(t, "Ruiz", i) for i in (0, 13, 21)]
-    [6, None, 25]
-    """
-    if (start and _word_or_hyphen(text[start - 1])) or not text.startswith(alias, start):
-        return None
-    end = start + len(alias)
-    if text.startswith(("’s", "'s"), end) and not (
-        end + 2 < len(text) and _word_or_hyphen(text[end + 2])
-    ):
-        return end + 2  # the possessive, as the pattern's optional group takes it
-    if end < len(text) and _word_or_hyphen(text[end]):
-        return None
-    return end
-
-
-def _alias_spans(text: str, alias: str) -> Iterator[tuple[int, int]]:
-    """The ``span()`` of each match of :func:`_alias_re` in ``text``, as ``finditer`` gives them."""
-    if not alias:
-        yield from (m.span() for m in _alias_re(alias).finditer(text))
-        return
-    at = text.find(alias)
-    while at >= 0:
-        end = _alias_end(text, alias, at)
-        if end is None:
-            at = text.find(alias, at + 1)
-        else:
-            yield at, end
-            at = text.find(alias, end)
 
 
 def _first_word(alias: str) -> str | None:
@@ -330,7 +282,7 @@ def target_mentions(
     index = table if isinstance(table, PhraseIndex) else alias_index(table)
     taken, found = SpanSet(), []
     for alias, target in index.candidates(text):
-        for start, end in _alias_spans(text, alias):
+        for start, end in name_spans(text, alias):
             if not taken.overlaps(start, end):
                 taken.add(start, end)
                 found.append((start, end, target))
