@@ -31,7 +31,14 @@ from .loaded import find_loaded_terms
 from .sentences import split_sentences
 from .sentiment import vader_unit_rows, vader_units
 from .terms import TermPattern, inflections, matches, term_pattern
-from .text import count_words, normalise_word, stopwords, word_spans
+from .text import (
+    count_words,
+    lowered_for_search,
+    may_contain,
+    normalise_word,
+    stopwords,
+    word_spans,
+)
 from .who_speaks import NARRATOR, attribution
 
 __all__ = [
@@ -97,12 +104,12 @@ def frame_scores(article: Article, *, evidence: pd.DataFrame | None = None) -> p
         n = len(mine)
         rows.append((frame, n, round(100 * n / words, 2) if words else 0.0,
                      sorted({c for c, _ in mine}), sorted({p for _, p in mine})))  # fmt: skip
-    table = pd.DataFrame(rows, columns=["frame", "n_cues", "per_100_words", "cues", "paragraphs"])
     # every frame with the top score is dominant: a tie is reported as a tie
-    table["dominant"] = table["n_cues"].gt(0) & table["per_100_words"].eq(
-        table["per_100_words"].max()
+    top = max(row[2] for row in rows)
+    rows = [(*row, row[1] > 0 and row[2] == top) for row in rows]
+    return pd.DataFrame(
+        rows, columns=["frame", "n_cues", "per_100_words", "cues", "paragraphs", "dominant"]
     )
-    return table
 
 
 def _subject_person(index, paragraph: int, start: int, end: int) -> str | None:
@@ -147,10 +154,15 @@ def headline_check(article: Article, *, terms: pd.DataFrame | None = None) -> pd
         if norm not in stops and norm not in names and len(norm) > 3 and word[:1].islower():
             words.setdefault(norm, "content word")
     rows = []
+    lowered = [lowered_for_search(text) for text in article.paragraphs]
     for word, category in words.items():
-        pattern = _word_re(word)
         paragraphs, subjects = [], []
-        for p, text in enumerate(article.paragraphs):
+        # every form of the word contains all its letters but the last (see inflections):
+        # a paragraph without them is not searched, and a word no paragraph has not compiled
+        where = [p for p, low in enumerate(lowered) if may_contain(low, word[:-1])]
+        pattern = _word_re(word) if where else None
+        for p in where:
+            text = article.paragraphs[p]
             for m in pattern.finditer(text):
                 paragraphs.append(p)
                 s0, s1 = next((a, b) for a, b in split_sentences(text) if a <= m.start() < b)

@@ -49,7 +49,7 @@ from .contract import conform
 from .lexicons import gazetteer, lexicon_cache, lexicon_rows, lexicons_held
 from .phrases import PhraseIndex
 from .sentiment import THRESHOLD, vader_unit_rows, vader_units
-from .text import SpanSet
+from .text import SpanSet, lowered_for_search, may_contain, name_end, name_spans
 from .who_speaks import NARRATOR, attribution, speaker_before
 
 __all__ = [
@@ -160,11 +160,9 @@ def targets(article: Article) -> pd.DataFrame:
         n = sum(counts.get(a, 0) for a in aliases)
         if n:
             rows.append((name, info["kind"], aliases, n, info["source"]))
+    rows.sort(key=lambda row: (-row[3], row[0]))  # most mentioned first, then by name
     table = pd.DataFrame(rows, columns=["target", "kind", "aliases", "n_mentions", "source"])
-    return conform(
-        table.sort_values(["n_mentions", "target"], ascending=[False, True], ignore_index=True),
-        "targets",
-    )
+    return conform(table, "targets")
 
 
 def _targets_from_names(article: Article, found: dict[str, dict]) -> None:
@@ -185,9 +183,10 @@ def _targets_from_names(article: Article, found: dict[str, dict]) -> None:
     # demonyms and short names the gazetteer knows ("French", "US") for every place found
     text = "\n".join([article.title, *article.paragraphs])
     keys = _gazetteer_keys()
+    lowered = lowered_for_search(text)
     for target, entry in found.items():
         for key in keys.get(target, ()):
-            written = _written_form(key, text)
+            written = _written_form(key, text, lowered=lowered)
             if written:
                 entry["aliases"].add(written)
 
@@ -202,8 +201,12 @@ def _gazetteer_keys() -> dict[str, list[str]]:
     return keys
 
 
-def _written_form(key: str, text: str) -> str | None:
-    """The alias as the article writes it (the gazetteer is lower-cased)."""
+def _written_form(key: str, text: str, *, lowered: str | None = None) -> str | None:
+    """The alias as the article writes it (the gazetteer is lower-cased). ``lowered``
+    (:func:`helpers.text.lowered_for_search` of ``text``) skips the search for a key the
+    text cannot hold."""
+    if not may_contain(lowered, key):
+        return None
     m = _key_re(key).search(text)
     return m.group(1) if m and m.group(1)[:1].isupper() else None
 
@@ -225,11 +228,6 @@ def _target_of(name: str, found: dict[str, dict]) -> str | None:
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 
 
-@cache
-def _alias_re(alias: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])" + re.escape(alias) + r"(?:’s|'s)?(?![\w-])")
-
-
 _WORD = re.compile(r"\w+")
 
 
@@ -237,16 +235,16 @@ def _count_aliases(text: str, aliases: set[str]) -> dict[str, int]:
     """How often each alias occurs in ``text`` (as ``findall`` of its pattern counts)."""
     ordered = sorted(aliases)
     index = PhraseIndex(ordered, [_first_word(a) for a in ordered], lower=False)
-    counts = {a: len(_alias_re(a).findall(text)) for a in ordered if not _first_word(a)}
+    counts = {a: sum(1 for _ in name_spans(text, a)) for a in ordered if not _first_word(a)}
     ends: dict[str, int] = {}
     # an alias match starts where its first word does, after no word character (the
     # pattern's look-behind): each occurrence of the first word is tried, in text order
     for start, i in index.occurrences(text):
         alias = ordered[i]
-        m = _alias_re(alias).match(text, start)
-        if m and m.start() >= ends.get(alias, 0):
+        end = name_end(text, alias, start)
+        if end is not None and start >= ends.get(alias, 0):
             counts[alias] = counts.get(alias, 0) + 1
-            ends[alias] = max(m.end(), m.start() + 1)
+            ends[alias] = max(end, start + 1)
     return counts
 
 
@@ -284,10 +282,10 @@ def target_mentions(
     index = table if isinstance(table, PhraseIndex) else alias_index(table)
     taken, found = SpanSet(), []
     for alias, target in index.candidates(text):
-        for m in _alias_re(alias).finditer(text):
-            if not taken.overlaps(*m.span()):
-                taken.add(*m.span())
-                found.append((m.start(), m.end(), target))
+        for start, end in name_spans(text, alias):
+            if not taken.overlaps(start, end):
+                taken.add(start, end)
+                found.append((start, end, target))
     return sorted(found)
 
 
@@ -553,17 +551,20 @@ def stance_table(article: Article, *, evidence: pd.DataFrame | None = None) -> p
         total = min(max(math.fsum(per_unit[key]), -1), 1)
         clipped.setdefault(key[:2], []).append(total)
     pairs = sorted(clipped)
-    table = pd.DataFrame(
+    stance = np.round(
+        np.array([math.fsum(clipped[k]) / (len(clipped[k]) + PRIOR_UNITS) for k in pairs]), 3
+    )
+    # by speaker, then stance; a stable sort keeps ties in the order of their target
+    order = sorted(range(len(pairs)), key=lambda i: (pairs[i][0], stance[i]))
+    pairs = [pairs[i] for i in order]
+    stance = stance[order]
+    return pd.DataFrame(
         {
             "speaker": [s for s, _ in pairs],
             "target": [t for _, t in pairs],
-            "stance": np.array(
-                [math.fsum(clipped[k]) / (len(clipped[k]) + PRIOR_UNITS) for k in pairs]
-            ),
+            "stance": stance,
             "n_evidence": np.array([n_evidence[k] for k in pairs], dtype="int64"),
             "n_units": np.array([len(clipped[k]) for k in pairs], dtype="int64"),
+            "clear": np.abs(stance) >= CLEAR_MIN,
         }
     )
-    table["stance"] = table["stance"].round(3)
-    table["clear"] = table["stance"].abs() >= CLEAR_MIN
-    return table.sort_values(["speaker", "stance"], ignore_index=True)

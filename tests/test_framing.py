@@ -8,6 +8,7 @@ from helpers import (
     frame_evidence,
     frame_questions,
     frame_scores,
+    headline_check,
     load_article,
 )
 
@@ -61,3 +62,18 @@ def test_quoted_words_inside_a_paraphrase_keep_their_place_in_the_arc():
     quoted = arc[arc.voice == "quoted speakers"]
     assert quoted[["paragraph", "loaded_terms", "words"]].values.tolist() == [[0, 1, 0]]
     assert quoted["mean_vader"].isna().all() and quoted["loaded_per_100"].isna().all()
+
+
+@pytest.mark.parametrize(
+    "body, in_body",
+    [
+        ("The CRISIS deepens.", True),
+        ("Crisis, again.", True),
+        ("The CRıSıS deepens.", True),  # a dotless ı: the regex folds it to i, str.lower not
+        ("No such thing.", False),
+        ("A crisismanager.", False),
+    ],
+)
+def test_headline_words_are_found_in_the_body_in_any_case(body, in_body):
+    table = headline_check(article_from_text("Talks in crisis\n\n" + body))
+    assert table[["word", "in_body"]].values.tolist() == [["crisis", in_body]]

@@ -169,3 +169,47 @@ def test_hand_annotated_stances(stance_articles):
             assert rows.empty or abs(rows.stance.iloc[0]) < 0.3, s
     assert total == 35
     assert found >= 30 and right == found  # measured: 31 found, all 31 with the right sign
+
+
+# The aliases are matched by hand (helpers.text.name_spans): the same spans as the regex
+# the module compiled per alias before, which is kept here as the reference.
+def _alias_regex(alias):
+    import re
+
+    return re.compile(r"(?<![\w-])" + re.escape(alias) + r"(?:’s|'s)?(?![\w-])")
+
+
+@pytest.mark.parametrize(
+    "text, alias, spans",
+    [
+        ("Ruiz met Ruiz’s aide.", "Ruiz", [(0, 4), (9, 15)]),
+        ("Ruizes and Ruiz-Lopez and Ruiz's", "Ruiz", [(26, 32)]),
+        ("Ruiz’sx.", "Ruiz", [(0, 4)]),  # the possessive gives way, the name stays
+        ("the-US and US", "US", [(11, 13)]),
+        ("(IS) said", "(IS)", [(0, 4)]),
+        (", ,", "", [(0, 0), (1, 1), (2, 2), (3, 3)]),  # an empty alias, as the regex has it
+    ],
+)
+def test_aliases_are_matched_as_the_regex_matches_them(text, alias, spans):
+    from helpers.text import name_spans
+
+    assert list(name_spans(text, alias)) == spans
+    assert [m.span() for m in _alias_regex(alias).finditer(text)] == spans
+
+
+def test_alias_matching_equals_the_regex_on_generated_texts():
+    import random
+
+    from helpers.stance import _count_aliases
+    from helpers.text import name_spans
+
+    rng = random.Random(0)
+    for _ in range(20000):
+        text = "".join(rng.choice("ab -_’'s.é1“”") for _ in range(rng.randint(0, 14)))
+        aliases = {"".join(rng.choice("abAs -é'’“") for _ in range(rng.randint(0, 3)))}
+        aliases.add("".join(rng.choice("ab") for _ in range(rng.randint(1, 2))))
+        counts = _count_aliases(text, aliases)
+        for alias in aliases:
+            expected = [m.span() for m in _alias_regex(alias).finditer(text)]
+            assert list(name_spans(text, alias)) == expected, (alias, text)
+            assert counts.get(alias, 0) == len(expected), (alias, text)
