@@ -24,6 +24,7 @@ and so are lists. An empty table has the same columns and types as a full one
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import pandas as pd
 
@@ -466,7 +467,18 @@ def conform(table: pd.DataFrame, name: str | Table) -> pd.DataFrame:
     if len(table):
         return table
     spec = name if isinstance(name, Table) else TABLES[name]
+    if list(table.columns) == list(spec.names) and isinstance(table.index, pd.RangeIndex):
+        return _empty_template(spec).copy()  # the usual case, without astype's cost
+    return _typed_empty(table, spec)
+
+
+def _typed_empty(table: pd.DataFrame, spec: Table) -> pd.DataFrame:
     return table.astype({c.name: _EMPTY_DTYPE.get(c.dtype, "object") for c in spec.columns})
+
+
+@cache
+def _empty_template(spec: Table) -> pd.DataFrame:
+    return _typed_empty(pd.DataFrame(columns=list(spec.names)), spec)
 
 
 def empty(name: str | Table) -> pd.DataFrame:
