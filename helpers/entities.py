@@ -388,7 +388,7 @@ def _named_like_a_person(name: str, text: str, end: int, before: str) -> bool:
 def _place_candidate(
     index: EntityIndex, name: str, before: str, based: bool, lower: frozenset[str]
 ) -> bool:
-    """A single capitalised word after "in", "at", "from", "near", "the town of" (or before
+    """A single capitalised word after "in", "at", "near", "the town of" (or before
     "-based") that is nothing else the article names, no date, title or common word: a
     place (issue 14; ``PLACE_BEFORE``)."""
     return (

@@ -154,10 +154,12 @@ def test_dateline_parts_on_a_long_line_of_capitals():
     ("words", "lower", "expected"),
     [
         (["Shares", "of", "Acme"], {"shares"}, True),
+        (["Shares", "of", "Acme"], set(), False),  # never written in lower case
         (["Residents", "of", "Oxley"], set(), True),  # a noun for people
-        (["Little", "Oxley"], {"little"}, False),  # a place's first word
-        (["Daily", "Lantern"], {"daily"}, False),  # an outlet's first word
-        (["Governor", "Ana", "Ruiz"], {"governor"}, False),  # a title
+        (["Little", "Oxley"], {"little"}, False),  # no "of" after it
+        (["Mark", "Tully"], {"mark"}, False),  # a first name that is a common word
+        (["Bank", "of", "Oxley"], {"bank"}, False),  # a head word
+        (["Governor", "of", "Oxley"], {"governor"}, False),  # a title
         (["Shares"], {"shares"}, False),  # nothing after it
     ],
 )
