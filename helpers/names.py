@@ -276,7 +276,7 @@ def headline_phrase(run: str, lower: frozenset[str]) -> bool:
 
     >>> headline_phrase("Insurers Flee Fire Country", frozenset({"insurers", "fire", "country"}))
     True
-    >>> headline_phrase("Ana Ruiz", frozenset({"ana"}))
+    >>> headline_phrase("Ana Ruiz", frozenset({"rose"}))
     False
     """
     words = [w for w in run.split() if w[:1].isupper()]
