@@ -23,13 +23,19 @@ from .lexicons import gazetteer, org_words, place_prefixes, reporting_verbs, spe
 from .names import (
     CAP_RUN,
     DETERMINER,
+    LOWER_WORD,
     MONTHS_AND_DAYS,
     NAME_QUALIFIERS,
+    PLACE_BEFORE,
     POSSESSIVE,
     SENTENCE_STARTERS,
     TITLE_PREFIX,
     TITLES,
+    common_opener,
+    head_kinds,
+    headline_phrase,
     is_descriptor,
+    is_outlet,
     is_title_word,
     norm_name,
     ordinary_word,
@@ -37,7 +43,7 @@ from .names import (
 from .quotemarks import DASHES, WEB_FURNITURE
 from .text import stopwords
 
-__all__ = ["Entity", "EntityIndex", "Mention"]
+__all__ = ["Entity", "EntityIndex", "Mention", "PLACE_HOW"]
 
 
 @dataclass(eq=False)  # one object per referent: compared and hashed by identity
@@ -49,6 +55,7 @@ class Entity:
     mentions: list[str] = field(default_factory=list)
     first_seen: tuple[int, int] = (10**9, 0)
     roles: list[str] = field(default_factory=list)  # every description the article gives
+    how: str = ""  # the rule that typed it when no head word or gazetteer did (issue 14)
 
     def describe(self, role: str | None) -> None:
         """Record a description ("the foreign minister", "Colonel"); the first is ``role``."""
@@ -95,12 +102,17 @@ class EntityIndex:
         if known:
             return "institution" if known["type"] == "organisation" else "place"
         words = name.split()
-        # the head word decides: the last word, or the one before "of" ("Bank of X")
+        # the head word decides: the one before "of" ("Bank of X", "Republic of X"), else the
+        # last word, by its kind in org_words.csv ("Mill Street" a place: issue 14)
         head = re.split(r"\s+(?:of|for|de|du)\s+", name)[0].split()[-1].strip(".,")
-        if {head, words[-1].strip(".,")} & org_words() or "&" in words:
+        kinds = head_kinds()
+        decided = kinds.get(head) or kinds.get(words[-1].strip(".,"))
+        if decided in ("organisation", "facility") or "&" in words or is_outlet(name):
             return "institution"
         if " for " in name:  # "Department for Education"; never a person ("MP for Leeds")
             return "institution" if head in org_words() else None
+        if decided == "place" and len(words) >= 2:
+            return "place"  # "Mill Lane"; "the Lane" alone may be anything
         if len(words) >= 2 and words[0] in place_prefixes():
             return "place"  # "Lower Marrick", "River Onnen", "Port Talbot"
         if any(w.lower().strip(".") in MONTHS_AND_DAYS for w in words):
@@ -154,8 +166,11 @@ class EntityIndex:
         return None
 
 
-def _strip_run(run: str, at_sentence_start: bool) -> tuple[str, int]:
-    """Remove possessive endings and a sentence-initial ordinary word; return (name, shift)."""
+def _strip_run(
+    run: str, at_sentence_start: bool, lower: frozenset[str] = frozenset()
+) -> tuple[str, int]:
+    """Remove possessive endings and a sentence-initial ordinary word (one the article
+    writes in lower case elsewhere, ``lower``: "Shares of Acme"); return (name, shift)."""
     shift = 0
     words = run.split(" ")
     stops = stopwords()
@@ -167,6 +182,7 @@ def _strip_run(run: str, at_sentence_start: bool) -> tuple[str, int]:
             words[0].lower() in stops
             or re.fullmatch(DETERMINER, words[0], re.IGNORECASE)  # "Two Brennan aides"
             or (at_sentence_start and shift == 0 and ordinary_word(words[0]))
+            or (at_sentence_start and shift == 0 and common_opener(words, lower))
             or words[0].lower().rstrip(".") in TITLES
             or words[0].lower() in NAME_QUALIFIERS
         )
@@ -269,11 +285,18 @@ def index_entities(
     index = EntityIndex()
     units = [(-1, title)] + list(enumerate(masked))
     found: list[tuple[int, int, int, str, str]] = []
+    lower = frozenset(LOWER_WORD.findall("\n".join(t for _, t in units))) | stopwords()
+    based: set[tuple[int, int]] = set()  # "a Lindmouth-based firm": a place candidate
     for p, mtext in units:
         starts = {s for s, _ in spans[p]} | {0}
         for m in CAP_RUN.finditer(mtext):
             at_start = m.start() in starts or _char_before(mtext, m.start()) in "“‘\"'(:" + DASHES
-            name, shift = _strip_run(m.group(), at_start)
+            name, shift = _strip_run(m.group(), at_start, lower)
+            if name.endswith("-based") and " " not in name:
+                name = name.removesuffix("-based")
+                based.add((p, m.start() + shift))
+            if p < 0 and headline_phrase(name, lower):
+                continue  # "Insurers Flee Fire Country": a Title Case headline's words
             if not name or not_a_speaker(name) in ("headline", "document"):
                 continue  # a headline or a document's title names no one (issues 14, 19)
             first, _, rest = name.partition(" ")
@@ -298,6 +321,8 @@ def index_entities(
                 kind = "person"
             elif described == "institution":
                 kind = "institution"
+        if kind == "place" and _named_like_a_person(name, texts[p], end, before):
+            kind = "person"  # "Ms Jane Green", "Tom Cross, 52,", "Ann Moss said"
         if kind == "person" and index.person_for(name) is None:
             gender = _title_gender(before)
             index.add(norm_name(name), Entity(name, "person", gender=gender, first_seen=(p, start)))
@@ -305,6 +330,9 @@ def index_entities(
             known = gazetteer().get(name.lower())
             canonical = known["name"] if known and kind == "institution" else name
             index.add(norm_name(canonical), Entity(canonical, kind, first_seen=(p, start)))
+    for p, start, _end, name, before in ordered:
+        if _place_candidate(index, name, before, (p, start) in based, lower):
+            index.add(norm_name(name), Entity(name, "place", first_seen=(p, start), how=PLACE_HOW))
     # Single-word mentions: a surname or title + surname of a known person.
     for p, start, end, name, before in sorted(found, key=lambda f: (f[0], f[1])):
         entity = index.lookup(name)
@@ -337,6 +365,44 @@ def index_entities(
         if e.kind == "person" and e.role and not e.gender:
             e.gender = _role_gender(e.role)  # "his daughter", "the spokeswoman"
     return index
+
+
+#: How a place candidate was typed (``kind_how`` of the entity layer).
+PLACE_HOW = 'a word of place before it ("in", "near", "town of") or "-based" after it'
+
+
+def _named_like_a_person(name: str, text: str, end: int, before: str) -> bool:
+    """A name a place word ends ("Green", "Cross", "Lane") that is a person's: a title
+    before it, an age after it, or a verb of speech after it (issue 14)."""
+    if gazetteer().get(name.lower()) or name.split()[0] in place_prefixes():
+        return False
+    after = re.match(r"\s*+(?:,\s*+\d{1,3}+\s*+,|([a-z]++))", text[end : end + 16])
+    said = after is not None and after.group(1) is not None
+    return (
+        _title_gender(before) is not None
+        or (after is not None and not said)
+        or (said and reporting_verbs().get(after.group(1)) is not None)
+    )
+
+
+def _place_candidate(
+    index: EntityIndex, name: str, before: str, based: bool, lower: frozenset[str]
+) -> bool:
+    """A single capitalised word after "in", "at", "near", "the town of" (or before
+    "-based") that is nothing else the article names, no date, title or common word: a
+    place (issue 14; ``PLACE_BEFORE``)."""
+    return (
+        " " not in name
+        and (based or PLACE_BEFORE.search(before) is not None)
+        and EntityIndex.classify(name) is None
+        and name.lower() not in lower
+        and name.lower() not in stopwords()
+        and not name.isupper()
+        and len(name) > 2  # "at Rs 4,200": a currency, an initial
+        and not is_title_word(name)
+        and not not_a_speaker(name)
+        and index.lookup(name) is None
+    )
 
 
 _TITLE_ROLES = {

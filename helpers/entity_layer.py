@@ -28,8 +28,9 @@ import pandas as pd
 
 from .article import Article
 from .contract import conform
-from .entities import EntityIndex, org_words, place_prefixes
+from .entities import EntityIndex, org_words
 from .lexicons import gazetteer
+from .names import DATELINE_PARTS, MONTHS_AND_DAYS, head_kinds, is_outlet
 from .sentences import split_sentences
 from .stance import alias_index, pronoun_link, target_mentions, targets
 from .who_speaks import attribution
@@ -55,7 +56,7 @@ def entities(article: Article) -> pd.DataFrame:
     [['Ana Ruiz', 'person', 'Ana Ruiz', 'name'], ['Harbury Council', 'organisation', \
 'Harbury Council', 'name'], ['Ana Ruiz', 'person', 'She', 'pronoun rule']]
     """
-    table = targets(article)
+    table = _with_datelines(targets(article), article)
     analysis = attribution(article)
     people = {e.canonical: e for e in analysis.index.entities.values()}
     how: dict[str, str] = {}
@@ -67,6 +68,8 @@ def entities(article: Article) -> pd.DataFrame:
         kinds[target] = _KINDS.get(kind, "other")
         if source == "front matter" and entity is None:
             how[target] = "front matter"
+        elif source == "dateline":
+            how[target] = "dateline"
         elif source == "gazetteer":
             known = gazetteer().get(target.lower()) or {}
             how[target] = f"gazetteer: {known.get('type', 'place')}"
@@ -105,6 +108,36 @@ def entities(article: Article) -> pd.DataFrame:
     return conform(pd.DataFrame(rows, columns=ENTITY_COLUMNS), "entities")
 
 
+def _with_datelines(table: pd.DataFrame, article: Article) -> pd.DataFrame:
+    """``table`` (the stance targets) with the places and news agencies of the paragraphs'
+    datelines (``names.DATELINE_PARTS``: "HALDEN, Region, June 5 (Wire) -"; issue 14): a
+    place or agency the table holds under the same name gains the written form as an alias,
+    any other is a new row of ``source`` ``dateline``."""
+    found: list[tuple[str, str, str]] = []  # (as written, canonical, kind)
+    for text in article.paragraphs:
+        m = DATELINE_PARTS.match(text)
+        if m and (m["region"] or m["date"] or m["agency"]):
+            found.append((m["place"], m["place"].title(), "place"))
+            region = m["region"]
+            if region and region.lower() not in MONTHS_AND_DAYS:
+                found.append((region, region, "place"))
+            if m["agency"]:
+                found.append((m["agency"], m["agency"], "institution"))
+    if not found:
+        return table
+    table = table.copy()
+    known = {t.lower(): i for i, t in enumerate(table["target"])}
+    rows = []
+    for written, canonical, kind in dict.fromkeys(found):
+        at = known.get(canonical.lower())
+        if at is not None:
+            table.at[at, "aliases"] = [*table.at[at, "aliases"], written]
+        elif canonical.lower() not in {r["target"].lower() for r in rows}:
+            rows.append({"target": canonical, "kind": kind, "aliases": [written, canonical],
+                         "n_mentions": 1, "source": "dateline"})  # fmt: skip
+    return pd.concat([table, pd.DataFrame(rows, columns=table.columns)], ignore_index=True)
+
+
 def _mention_how(alias: str, target: str, sources: dict[str, str], declared: set[str]) -> str:
     """``name``, ``front matter`` (an alias the reader listed), ``gazetteer alias`` (a
     demonym, short name or metonym) or ``writer's gloss`` ("… the profiteers", a reference
@@ -133,13 +166,18 @@ def _kind_how(entity) -> str:
         if rule == "institution":
             if "&" in words:
                 return 'a "&" in the name'
+            if is_outlet(name):
+                return f'outlet\'s name "{words[0]}"'
             if head in org_words() or words[-1] in org_words():
                 return f'organisation word "{head if head in org_words() else words[-1]}"'
             return "acronym"
-        if rule == "place" and words[0] in place_prefixes():
-            return f'place word "{words[0]}"'
+        if rule == "place":
+            placed = [w for w in (head, words[-1]) if head_kinds().get(w) == "place"]
+            return f'place word "{(placed or words)[0]}"'  # "Mill Lane", "Lower Marrick"
         if rule == "person":
             return "two or more capitalised words"
+    if entity.how:
+        return entity.how
     if entity.role:
         return f'described as "{entity.role}"'
     return "speaker of a verb of speech" if entity.kind == "person" else "entity rules"

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 
-from .lexicons import speaker_nouns
+from .lexicons import lexicon_cache, lexicon_rows, place_prefixes, speaker_nouns
 
 __all__ = [
     "CAP_RUN",
+    "DATELINE_PARTS",
     "DAYS",
     "DETERMINER",
+    "LOWER_WORD",
     "MONTHS",
     "MONTHS_AND_DAYS",
     "NAME_CONNECTOR",
@@ -26,13 +28,19 @@ __all__ = [
     "NAME_TOKEN",
     "NOT_AFTER_TITLE",
     "NOT_MODIFIERS",
+    "OUTLET_FIRST_WORDS",
+    "PLACE_BEFORE",
     "POSSESSIVE",
     "SENTENCE_STARTERS",
     "TITLES",
     "TITLE_BEFORE_NAME",
     "TITLE_PREFIX",
     "WHITESPACE",
+    "common_opener",
     "drop_qualifier",
+    "head_kinds",
+    "headline_phrase",
+    "is_outlet",
     "is_descriptor",
     "is_title_word",
     "norm_name",
@@ -180,3 +188,96 @@ SENTENCE_STARTERS = frozenset(
 
 #: A determiner or quantity word before a noun ("the", "two", "their").
 DETERMINER = r"(?:the|a|an|one|two|three|four|several|some|many|other|its|his|her|their)"
+
+
+@lexicon_cache
+def head_kinds() -> dict[str, str]:
+    """``org_words.csv``'s head words with their kind: ``organisation``, ``facility`` or
+    ``place`` (the ``place-prefix`` rows are :func:`helpers.lexicons.place_prefixes`).
+
+    >>> head_kinds()["Street"], head_kinds()["Ministry"]
+    ('place', 'organisation')
+    """
+    rows = lexicon_rows("org_words.csv", columns=("word", "kind"))
+    return {r["word"]: r["kind"] for r in rows if r["kind"] != "place-prefix"}
+
+
+#: First words of newspapers' names ("Daily X", "Sunday X"; issue 14): an outlet, no person.
+OUTLET_FIRST_WORDS = frozenset("Daily Sunday Weekly Evening Morning".split())
+
+
+# "Channel 4", "Channel Six": a broadcaster (issue 14)
+_CHANNEL = re.compile(
+    r"Channel\s++(?:\d++|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)"
+)
+
+
+def is_outlet(name: str) -> bool:
+    """A newspaper's or a broadcaster's name by its pattern: ``Daily X``, ``Sunday X``,
+    ``Channel N`` (the last words "Courier", "Wire", "Times" … are ``org_words.csv``'s).
+
+    >>> is_outlet("Daily Lantern"), is_outlet("Channel 9"), is_outlet("Daily")
+    (True, True, False)
+    """
+    words = name.split()
+    return (len(words) >= 2 and words[0] in OUTLET_FIRST_WORDS) or bool(_CHANNEL.fullmatch(name))
+
+
+#: The words before a single capitalised word that make it a place candidate (issue 14):
+#: "in X", "at X", "near X", "the town of X" (searched in the 40 characters before the
+#: word). Not "from": on the development half it took a language ("translated from X"), and
+#: letters, gifts and quotes come "from" people too.
+PLACE_BEFORE = re.compile(r"\b(?:in|at|near|(?:town|village|city|hamlet|suburb|county)\s++of)\s++$")
+
+
+#: A wire dateline at a paragraph's start (issue 14): ``PLACE[, Region][, date]
+#: [(Agency)] -`` ("SUNDARPUR, Oct 14 (IBW) -", "VESH, Region —"). Word by word with
+#: possessive runs (a paragraph of capitals is read one way only).
+DATELINE_PARTS = re.compile(
+    r"^(?P<place>[A-Z][A-Z’'\-]++(?:[ ][A-Z][A-Z’'\-]++)*+)"
+    r"(?:,[ ](?P<region>[A-Z][a-z][\w’'\-]*+(?:[ ][A-Z][a-z][\w’'\-]*+)?+))?"
+    r"(?:,[ ](?P<date>[A-Z][a-z]{2,8}+\.?[ ]\d{1,2}+|\d{1,2}+[ ][A-Z][a-z]{2,8}+))?+"
+    r"[ ]*+(?:\((?P<agency>[^()\n]{2,40}+)\)[ ]*+)?+[-–—]"
+)
+
+
+#: A word written in lower case (the article's ordinary words: :func:`common_opener`).
+LOWER_WORD = re.compile(r"\b[a-z][a-z’'\-]*+")
+
+
+def common_opener(words: list[str], lower: frozenset[str]) -> bool:
+    """A sentence's first word that the article also writes in lower case (``lower``), or
+    a noun for people ("Residents", "Shareholders"; ``speaker_nouns.csv``), before "of" or
+    "for" and a name: no part of it ("Shares of Acme" -> "Acme"), unless a head word, a
+    place's or an outlet's first word or a title says it is ("Bank of X", "Governor of X";
+    issue 14). Only before "of"/"for": a first name may be a common word ("Mark", "Rose").
+
+    >>> common_opener(["Shares", "of", "Acme"], frozenset({"shares"}))
+    True
+    >>> common_opener(["Mark", "Tully"], frozenset({"mark"}))
+    False
+    """
+    first = words[0]
+    return (
+        len(words) > 2
+        and words[1] in ("of", "for")  # "Mark Tully" keeps its first name, "mark" or not
+        and (first.lower() in lower or first.lower() in speaker_nouns())
+        and first not in head_kinds()
+        and first not in place_prefixes()
+        and first not in OUTLET_FIRST_WORDS
+        and not is_title_word(first)
+    )
+
+
+def headline_phrase(run: str, lower: frozenset[str]) -> bool:
+    """A headline's capitalised run of two capitalised words or more, half of which or more
+    the article writes in lower case (``lower``): a Title Case headline's words, not a name
+    ("Insurers Flee Fire Country"; issue 14).
+
+    >>> headline_phrase("Insurers Flee Fire Country", frozenset({"insurers", "fire", "country"}))
+    True
+    >>> headline_phrase("Ana Ruiz", frozenset({"rose"}))
+    False
+    """
+    words = [w for w in run.split() if w[:1].isupper()]
+    return len(words) >= 2 and 2 * sum(w.lower() in lower for w in words) >= len(words)
