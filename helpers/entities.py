@@ -305,6 +305,9 @@ def index_entities(
             person, _, rest = name.partition(" of ")
             if rest and len(person.split()) >= 2 and EntityIndex.classify(person) == "person":
                 name = person  # "Walt Brennan of Port Avalon": the town is not in the name
+                title, bare = split_title(name)  # "Analyst Jane Roe of Acme Markets"
+                if title:
+                    shift, name = shift + name.rindex(bare), bare
             start = m.start() + shift
             found.append((p, start, start + len(name), name, mtext[max(0, start - 40) : start]))
     # Persons first (multi-word names), body before headline, so canonical = first full form.

@@ -87,6 +87,10 @@ def test_title_resolves_through_the_apposition():
             "Jane Roe of the Harbour Policy Institute said taxes would rise.",
             [("Jane Roe", "Harbour Policy Institute")],
         ),
+        (  # an occupation before a name, "of" a company whose last word makes it one
+            "Analyst Jane Roe of Trellis Capital Markets said the cuts were overdue.",
+            [("Jane Roe", "Analyst")],
+        ),
         ("Christmas Day said it all.", []),  # a date
         ("The Harbour Needs Assessment said rents had doubled.", []),  # a document
         ("Acme Board Says Rates Will Rise Again Next Year said the panel.", []),  # a headline
