@@ -168,7 +168,8 @@ _ANALYZE = (
         ("kind", "str", "person, institution, place, or declared (listed in front matter)"),
         ("aliases", "list[str]", "the names the article uses for it"),
         ("n_mentions", "int64", "how often the article mentions it"),
-        ("source", "str", "front matter, names or gazetteer: where the target came from"),
+        ("source", "str", "front matter, names, quoted (named by a speaker only) or "
+                          "gazetteer: where the target came from"),
     )),
     Table("stance", "stance_table(article)",
           "one voice toward one target", _cols(

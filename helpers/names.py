@@ -64,7 +64,7 @@ TITLES = {
     "admiral": "", "ambassador": "", "pastor": "", "representative": "", "commissioner": "",
     "bishop": "", "sheriff": "", "colonel": "", "lieutenant": "", "chief": "",
     # issue 19 (PTC dev: "Cardinal X said"): clerical titles, like "pope" and "bishop"
-    "cardinal": "", "archbishop": "",
+    "cardinal": "", "archbishop": "", "monsignor": "male", "msgr": "male",
 }  # fmt: skip
 
 

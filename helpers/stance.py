@@ -50,7 +50,7 @@ from .lexicons import gazetteer, lexicon_cache, lexicon_rows, lexicons_held
 from .phrases import PhraseIndex
 from .sentiment import THRESHOLD, vader_unit_rows, vader_units
 from .text import SpanSet, lowered_for_search, may_contain, name_end, name_spans
-from .who_speaks import NARRATOR, attribution, speaker_before
+from .who_speaks import NARRATOR, attribution, quoted_names, speaker_before
 
 __all__ = [
     "targets",
@@ -120,7 +120,8 @@ def targets(article: Article) -> pd.DataFrame:
 
     ``source`` is ``front matter`` for the targets the article file lists (``targets:``
     mapping each target to its aliases), ``names`` (people and organisations the article
-    names) or ``gazetteer`` (places, their demonyms and metonyms such as "the Élysée"). The
+    names), ``quoted`` (people only a quoted speaker names) or ``gazetteer`` (places, their
+    demonyms and metonyms such as "the Élysée"). The
     front matter's targets come on top of the automatic ones; an automatic one that the
     front matter already names (as a target or an alias) joins it, and gives it its kind.
     """
@@ -133,6 +134,10 @@ def targets(article: Article) -> pd.DataFrame:
                                 "source": "front matter"}  # fmt: skip
     automatic: dict[str, dict] = {}
     _targets_from_names(article, automatic)
+    taken = {a for info in automatic.values() for a in info["aliases"]}
+    for name in quoted_names(article):  # named by a speaker only (issue 14)
+        aliases = {name} | ({name.split()[-1]} - taken)  # "Ana Ruiz", "Ruiz"
+        automatic.setdefault(name, {"kind": "person", "aliases": aliases, "source": "quoted"})
     for name, info in automatic.items():
         # the reader's targets come first; a name the reader already lists (as a target or
         # an alias) joins it and gives it its kind ("declared" becomes "person")

@@ -213,3 +213,18 @@ def test_alias_matching_equals_the_regex_on_generated_texts():
             expected = [m.span() for m in _alias_regex(alias).finditer(text)]
             assert list(name_spans(text, alias)) == expected, (alias, text)
             assert counts.get(alias, 0) == len(expected), (alias, text)
+
+
+def test_a_person_only_a_speaker_names_is_a_target_with_the_speakers_stance():
+    article = article_from_text(
+        "Row at the council\n\nTom Reyes spoke at the meeting on Monday.\n\n"
+        "“Ana Ruiz is a disgrace,” said Tom Reyes."
+    )
+    found = targets(article)
+    assert found.loc[found.target == "Ana Ruiz", ["kind", "source"]].values.tolist() == [
+        ["person", "quoted"]
+    ]
+    table = stance_table(article)
+    assert table[["speaker", "target", "stance"]].values.tolist() == [
+        ["Tom Reyes", "Ana Ruiz", -0.2]
+    ]

@@ -3,6 +3,8 @@ seed article, voices, share of voice, the cached attribution and its refresh."""
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import (
     NARRATOR,
     annotated_voices,
@@ -14,7 +16,13 @@ from helpers import (
     speakers,
     voices,
 )
-from helpers.who_speaks import QUOTE_COLUMNS, VOICE_COLUMNS, attribution, voice_segments
+from helpers.who_speaks import (
+    QUOTE_COLUMNS,
+    VOICE_COLUMNS,
+    attribution,
+    quoted_names,
+    voice_segments,
+)
 
 from .conftest import FIXTURES
 
@@ -153,3 +161,20 @@ def test_annotated_view_marks_scare_quotes(seed):
     html = annotated_voices(seed, voices(seed), scare=scare_quotes(seed))
     assert html.count("scare quotes: nobody in the article says this") == 2
     assert "dashed box = scare quotes" in html
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("“Ana Ruiz is a disgrace,” said Tom Reyes.", ["Ana Ruiz"]),  # a verb after the name
+        ("“I blame Ana Ruiz. Ruiz knew,” said Tom Reyes.", ["Ana Ruiz"]),  # named twice
+        ("“I blame Ana Ruiz,” said Tom Reyes.", []),  # once, no verb: not enough evidence
+        ("“Thank Heavens we won,” said Tom Reyes.", []),  # a Title Case phrase
+        ("“The McGill BDS vote is a scandal,” said Tom Reyes.", []),  # an acronym
+        ("“Councillor Ana Ruiz has lied,” said Tom Reyes.", ["Ana Ruiz"]),  # the title is cut
+        ("Ana Ruiz spoke. “Ana Ruiz is a disgrace,” said Tom Reyes.", []),  # the outlet names her
+        ("Tom Reyes said Ana Ruiz is a disgrace.", []),  # reported speech: the outlet's words
+    ],
+)
+def test_quoted_names_are_people_only_a_speaker_names(body, expected):
+    assert quoted_names(article_from_text("Headline\n\n" + body)) == expected

@@ -11,14 +11,18 @@ is the same as plain tuples), :func:`share_of_voice` and :func:`cues_by_speaker`
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
 from ..article import Article
 from ..contract import conform
-from ..lexicons import lexicon_cache, lexicons_changed, reporting_verbs
+from ..entities import EntityIndex, not_a_speaker, split_title
+from ..lexicons import gazetteer, lexicon_cache, lexicons_changed, reporting_verbs, speaker_nouns
+from ..names import CAP_RUN, LOWER_WORD, is_title_word, ordinary_word
 from ..progress import step
-from ..text import count_words
+from ..text import count_words, stopwords
 from .attributor import Attribution, Attributor
 from .cues import cue_index
 from .utterances import NARRATOR, Utterance
@@ -29,6 +33,7 @@ __all__ = [
     "attribution",
     "clear_caches",
     "cues_by_speaker",
+    "quoted_names",
     "extract_quotes",
     "scare_quotes",
     "share_of_voice",
@@ -282,4 +287,77 @@ def cues_by_speaker(article: Article) -> pd.DataFrame:
             ["speaker", "n"], ascending=[True, False], ignore_index=True
         ),
         "cues_by_speaker",
+    )
+
+
+def quoted_names(article: Article) -> list[str]:
+    """People named only inside quotations, in reading order: ``“Ana Ruiz is a disgrace,”
+    said Tom Reyes.`` names Ana Ruiz, whom the entity index (the outlet's words only) never
+    sees. A name is two or three capitalised words (after any opening stopword or sentence
+    opener: "The", "Speaking"; a title before it is cut: "Councillor Ana Ruiz" -> "Ana
+    Ruiz"), typed a person by :meth:`EntityIndex.classify`, not a date, a document or a
+    headline, not already a person the article names, and none of its words a role noun, a
+    title, a place, or a word the article also writes in lower case ("Thank God", "Trump
+    Make": Title Case phrases, not names); and the name must act as a person does, with a
+    finite verb or a possessive right after it ("Ana Ruiz is …", "Ruiz's"), or its last word
+    must occur twice in the article. The rule prefers missing a name to making a phrase a
+    target.
+
+    >>> from helpers import article_from_text
+    >>> quoted_names(article_from_text("T\\n\\n“Ana Ruiz is a disgrace,” said Tom Reyes."))
+    ['Ana Ruiz']
+    """
+    found = attribution(article)
+    lower = {m.group() for text in article.paragraphs for m in LOWER_WORD.finditer(text)}
+    text = "\n".join([article.title, *article.paragraphs])
+    names: list[str] = []
+    for u in found.utterances:
+        if u.kind == "indirect":
+            continue
+        paragraph = article.paragraphs[u.paragraph]
+        for a, b in u.fragments or [(u.start, u.end)]:
+            for m in CAP_RUN.finditer(paragraph, a, b):
+                words = m.group().split()
+                while words and (words[0].lower() in stopwords() or ordinary_word(words[0])):
+                    words = words[1:]
+                name = split_title(" ".join(words))[1]
+                if (
+                    2 <= len(name.split()) <= 3
+                    and name not in names
+                    and all(_name_word(w, lower) for w in name.split())
+                    and EntityIndex.classify(name) == "person"
+                    and not not_a_speaker(name)
+                    and found.index.person_for(name) is None
+                    and (
+                        _ACTS_AFTER_NAME.match(paragraph, m.end())  # "Ana Ruiz is a disgrace"
+                        or len(_word_pattern(name.split()[-1]).findall(text)) >= 2  # "Ruiz"
+                    )
+                ):
+                    names.append(name)
+    return names
+
+
+#: A finite verb right after a name: the name is the subject of a clause, so a person who
+#: acts or is judged, not a Title Case phrase ("Thank God", "Foreign Investment").
+_ACTS_AFTER_NAME = re.compile(
+    r"(?:’s|'s|\s+(?:is|was|has|had|will|would|should|must|can|could|did|does|says|said|"
+    r"told|wants|wanted|knows|knew|lied|lies)\b)"
+)
+
+
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+
+
+def _name_word(word: str, lower: set[str]) -> bool:
+    """Whether ``word`` can be part of a person's name a speaker uses (see quoted_names)."""
+    key = word.lower()
+    return (
+        word[:1].isupper()
+        and not (len(word) > 1 and word.isupper())  # an acronym ("BDS") is no person's name
+        and word[-1:] not in "’'"
+        and key not in lower
+        and key not in speaker_nouns()
+        and not is_title_word(word)
+        and key not in gazetteer()
     )
