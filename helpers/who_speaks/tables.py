@@ -11,8 +11,6 @@ is the same as plain tuples), :func:`share_of_voice` and :func:`cues_by_speaker`
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pandas as pd
 
@@ -22,8 +20,9 @@ from ..entities import EntityIndex, not_a_speaker, split_title
 from ..lexicons import gazetteer, lexicon_cache, lexicons_changed, reporting_verbs, speaker_nouns
 from ..names import CAP_RUN, LOWER_WORD, is_title_word, ordinary_word
 from ..progress import step
-from ..text import count_words, stopwords
+from ..text import count_words, name_spans, stopwords
 from .attributor import Attribution, Attributor
+from .clauses import FINITE
 from .cues import cue_index
 from .utterances import NARRATOR, Utterance
 
@@ -329,24 +328,18 @@ def quoted_names(article: Article) -> list[str]:
                     and not not_a_speaker(name)
                     and found.index.person_for(name) is None
                     and (
-                        _ACTS_AFTER_NAME.match(paragraph, m.end())  # "Ana Ruiz is a disgrace"
-                        or len(_word_pattern(name.split()[-1]).findall(text)) >= 2  # "Ruiz"
+                        _acts(paragraph[m.end() : m.end() + 40])  # "Ana Ruiz is a disgrace"
+                        or len(list(name_spans(text, name.split()[-1]))) >= 2  # "Ruiz" again
                     )
                 ):
                     names.append(name)
     return names
 
 
-#: A finite verb right after a name: the name is the subject of a clause, so a person who
-#: acts or is judged, not a Title Case phrase ("Thank God", "Foreign Investment").
-_ACTS_AFTER_NAME = re.compile(
-    r"(?:’s|'s|\s+(?:is|was|has|had|will|would|should|must|can|could|did|does|says|said|"
-    r"told|wants|wanted|knows|knew|lied|lies)\b)"
-)
-
-
-def _word_pattern(word: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+def _acts(after: str) -> bool:
+    """A possessive or a finite verb (:data:`.clauses.FINITE`) right after a name: it is the
+    subject of a clause or owns something, so it names someone, not a Title Case phrase."""
+    return after.startswith(("’s", "'s")) or bool(FINITE.match(after.lstrip()))
 
 
 def _name_word(word: str, lower: set[str]) -> bool:
