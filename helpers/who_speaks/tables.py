@@ -17,7 +17,7 @@ import pandas as pd
 from ..article import Article
 from ..contract import conform
 from ..entities import EntityIndex, not_a_speaker, split_title
-from ..lexicons import gazetteer, lexicon_cache, lexicons_changed, reporting_verbs, speaker_nouns
+from ..lexicons import gazetteer, lexicon_cache, lexicons_held, reporting_verbs, speaker_nouns
 from ..names import CAP_RUN, LOWER_WORD, is_title_word, ordinary_word
 from ..progress import step
 from ..text import count_words, name_spans, stopwords
@@ -54,17 +54,17 @@ def _attribution_cached(article: Article) -> Attribution:
         return Attributor(article).run()
 
 
+@lexicons_held()
 def attribution(article: Article) -> Attribution:
     """Who says what in ``article``: one attribution pass per article, shared by every
-    table; redone if a lexicon changed.
+    table; redone if a lexicon changed (every public function here looks at the word lists
+    when it starts: :func:`helpers.lexicons.lexicons_held`).
 
     >>> from helpers import article_from_text
     >>> found = attribution(article_from_text("T\\n\\nThe so-called “reform” failed."))
     >>> found.utterances, [q.start for q in found.scare]
     ([], [15])
     """
-    if lexicons_changed():
-        clear_caches()
     return _attribution_cached(article)
 
 
@@ -77,6 +77,7 @@ def clear_caches() -> None:
     cue_index.cache_clear()
 
 
+@lexicons_held()
 def extract_quotes(article: Article) -> pd.DataFrame:
     """One row per quoted or reported utterance (see ``QUOTE_COLUMNS``).
 
@@ -124,6 +125,7 @@ def extract_quotes(article: Article) -> pd.DataFrame:
     )
 
 
+@lexicons_held()
 def scare_quotes(article: Article) -> pd.DataFrame:
     """Quoted spans that nobody in the article speaks: ``paragraph, text, start, end``.
 
@@ -145,6 +147,7 @@ def scare_quotes(article: Article) -> pd.DataFrame:
     )
 
 
+@lexicons_held()
 def speakers(article: Article) -> pd.DataFrame:
     """One row per speaker: ``speaker, kind, role, mentions, n_utterances``.
 
@@ -172,6 +175,7 @@ def speakers(article: Article) -> pd.DataFrame:
     )
 
 
+@lexicons_held()
 def voices(article: Article, *, headline: bool = False) -> pd.DataFrame:
     """Every character of the body labelled with who speaks it (see ``VOICE_COLUMNS``).
 
@@ -179,7 +183,6 @@ def voices(article: Article, *, headline: bool = False) -> pd.DataFrame:
     own words, inside marks), ``reported`` (the outlet's paraphrase of the speaker) or
     ``narration``. Segments are contiguous and cover each paragraph exactly once.
     """
-    attribution(article)  # refresh the caches if a lexicon changed
     return _voices(article, headline).copy()
 
 
@@ -225,6 +228,7 @@ def _typed(table: pd.DataFrame, int_columns: tuple[str, ...]) -> pd.DataFrame:
     return table.astype(dict.fromkeys(int_columns, "int64"))
 
 
+@lexicons_held()
 def voice_segments(article: Article) -> dict[int, list[tuple[int, int, str, str]]]:
     """The voices table as plain ``(start, end, voice, mode)`` tuples per paragraph."""
     attribution(article)
@@ -241,6 +245,7 @@ def _segments_cached(article: Article) -> dict[int, list[tuple[int, int, str, st
     return segments
 
 
+@lexicons_held()
 def share_of_voice(article: Article) -> pd.DataFrame:
     """Words spoken per voice and mode: ``voice, mode, n_words, share`` (share of the body).
 
@@ -265,6 +270,7 @@ def share_of_voice(article: Article) -> pd.DataFrame:
     )
 
 
+@lexicons_held()
 def cues_by_speaker(article: Article) -> pd.DataFrame:
     """Reporting verbs used for each speaker, with their connotation from the lexicon:
     ``speaker, cue, connotation, n`` (``n`` utterances: an interrupted quotation once)."""
@@ -289,6 +295,7 @@ def cues_by_speaker(article: Article) -> pd.DataFrame:
     )
 
 
+@lexicons_held()
 def quoted_names(article: Article) -> list[str]:
     """People named only inside quotations, in reading order: ``“Ana Ruiz is a disgrace,”
     said Tom Reyes.`` names Ana Ruiz, whom the entity index (the outlet's words only) never
