@@ -11,7 +11,9 @@ Loaded words are found in several ways, kept apart in every table (``source``):
 * ``VADER lexicon`` (category ``emotive (lexicon)``): any other word whose VADER valence
   (Hutto & Gilbert 2014) is at most -2, or at least +3 (praise words at 2 to 3, "friend",
   "happy", describe more than they load), in every voice, so that unseen articles still show
-  their emotive words.
+  their emotive words; not in reported speech ("she said she was depressed"), where such a
+  word is most often the reported person's feeling or the matter reported, not the writer's
+  choice (the curated list still applies there).
 * ``reporting verb``: reporting verbs whose connotation casts doubt ("claimed"), mocks a
   boast or makes the speaker hostile (``reporting_verbs.csv``).
 * ``scare quotes``: the outlet's quotation marks around a short loaded label nobody in the
@@ -23,6 +25,10 @@ Each hit keeps its trigger word (``text`` at ``start:end``) and the phrase it be
 the noun an evaluative word describes (:func:`grow_phrase`). Nothing is flagged inside a
 proper name, and words that name events and institutions (``descriptive_terms.txt``: murder,
 arrested, regime, crisis) count only beside an evaluative word.
+
+A term an article uses :data:`REPEATED_TERM_MIN` times or more is listed once, at its first
+use, its explanation saying how often: the article's running name for its subject is one
+choice, not one at every use.
 
 Who owns a word: a loaded word inside a speaker's quotation marks is the speaker's; in
 reported speech it is the outlet's paraphrase, so it counts for ``NARRATOR`` (the table
@@ -55,6 +61,7 @@ from .who_speaks import NARRATOR, attribution, voice_segments
 
 __all__ = [
     "EMOTIVE_MIN_VALENCE",
+    "REPEATED_TERM_MIN",
     "loaded_lexicon",
     "find_loaded_terms",
     "loaded_density",
@@ -211,6 +218,8 @@ def _find_loaded_terms(article: Article, *, emotive: bool) -> pd.DataFrame:
         if emotive:
             for row in _emotive(p, text, segments, taken, words):
                 owner, mode = _labelledowner_at(quoted_label, row[4], row[3], row[7])
+                if mode == "reported":
+                    continue  # the reported person's feeling or matter, not the writer's word
                 row = (*row[:3], owner, *row[4:7], mode, *row[8:])
                 hits.append((row[4], row[5], row, row[0] in descriptive))
         rows += _with_phrases(text, hits, words)
@@ -233,6 +242,7 @@ def _find_loaded_terms(article: Article, *, emotive: bool) -> pd.DataFrame:
                            mode, speaker, source, explanation, quoted, q.start, q.end))  # fmt: skip
     rows = _quoted_labels_once(rows, scare_rows, lexicon)
     rows.sort(key=lambda row: (row[2], row[4]))  # paragraph, start (a stable sort)
+    rows = _repeated_terms_once(rows)
     return conform(pd.DataFrame(rows, columns=TERM_COLUMNS), "loaded_terms")
 
 
@@ -263,6 +273,36 @@ def _quoted_labels_once(rows: list[tuple], quote_rows: list[tuple], lexicon) -> 
         kinds = sorted({rows[i][1] for i in words})
         kept_quotes.append((*q[:10], _SCARE_EXPLANATION + _inside_note(kinds), *q[11:]))
     return [row for i, row in enumerate(rows) if i not in dropped] + kept_quotes
+
+
+#: Uses of one term from which an article's repetitions are listed once (its first use): a
+#: word an article uses this often is its running name for its subject ("illegal aliens" in
+#: a story about immigration, "evil" in a sermon), chosen once. On the even-id PTC articles
+#: (issue 15) the later uses of a term an article repeats four times or more lie in an
+#: annotated span in about one case in eight, a term used once in more than one in three.
+REPEATED_TERM_MIN = 4
+
+
+def _repeated_terms_once(rows: list[tuple]) -> list[tuple]:
+    """Rows in order, a term used :data:`REPEATED_TERM_MIN` times or more kept at its first
+    use only, its explanation saying how often the article uses it."""
+    uses: dict[str, int] = {}
+    for row in rows:
+        uses[row[0].lower()] = uses.get(row[0].lower(), 0) + 1
+    out, seen = [], set()
+    for row in rows:
+        key = row[0].lower()
+        n = uses[key]
+        if n < REPEATED_TERM_MIN:
+            out.append(row)
+        elif key not in seen:
+            seen.add(key)
+            note = (
+                f" The article uses it {n} times; listed once, at its first use: a word "
+                "repeated this often is the article's running name for its subject."
+            )
+            out.append((*row[:10], row[10] + note, *row[11:]))
+    return out
 
 
 def _inside_note(kinds: list[str]) -> str:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from helpers import (
@@ -156,6 +158,12 @@ def test_a_hit_grows_to_its_phrase(text, expected):
          [["horrible", "horrible mess", "Jane Okafor", "VADER lexicon"]]),
         # praise words below VADER 3 describe more than they load
         ("She is a good friend and a happy neighbour.", []),
+        # in reported speech the emotive word is the reported feeling or matter, not the
+        # writer's choice; the curated list still applies there
+        ("Jane Okafor said she was depressed and the plan was a horrible mess.", []),
+        ("Jane Okafor said the plan was a shameless mess.",
+         [["shameless", "shameless mess", NARRATOR, "curated"]]),
+        ("It was a horrible mess.", [["horrible", "horrible mess", NARRATOR, "VADER lexicon"]]),
     ],
 )  # fmt: skip
 def test_every_voice_gets_the_emotive_signal(text, expected):
@@ -302,3 +310,26 @@ def test_the_constructed_versions_quote_the_kremlins_label_not_use_it():
 )  # fmt: skip
 def test_descriptive_words_need_an_evaluative_word(text, expected):
     assert _terms(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a term used four times or more is the article's running name for its subject:
+        # listed once, at its first use, with how often the article uses it
+        ("Evil men did it. It was evil, evil and evil again.", [("Evil", 4)]),
+        # three uses are three choices
+        ("Evil men did it. It was evil and evil again.",
+         [("Evil", None), ("evil", None), ("evil", None)]),
+        # the count is per term: four different loaded words stay four rows
+        ("It was evil, vile, shameless and disgraceful.",
+         [("evil", None), ("vile", None), ("shameless", None), ("disgraceful", None)]),
+    ],
+)  # fmt: skip
+def test_a_term_repeated_four_times_is_listed_once(text, expected):
+    terms = find_loaded_terms(article_from_text("H\n\n" + text))
+    found = []
+    for word, explanation in zip(terms.text, terms.explanation, strict=True):
+        m = re.search(r"The article uses it (\d+) times", explanation)
+        found.append((word, int(m.group(1)) if m else None))
+    assert found == expected
