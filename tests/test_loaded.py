@@ -302,6 +302,15 @@ def test_the_constructed_versions_quote_the_kremlins_label_not_use_it():
         # size words of weather reports; results and reported feelings
         ("Extreme heat and damaging winds hit the coast.", []),
         ("The party's defeat caused frustration.", []),
+        # names of movements and kinds of government, and reputation words, describe ...
+        ("Jihadist fighters held an authoritarian state under totalitarian rule.", []),
+        ("The notorious case and the infamous photo were shown.", []),
+        # ... and load beside an evaluative word
+        ("He was a vile jihadist and a notorious liar.",
+         [["vile", "vile jihadist", NARRATOR, "curated"],
+          ["jihadist", "vile jihadist", NARRATOR, "curated"],
+          ["notorious", "notorious liar", NARRATOR, "curated"],
+          ["liar", "notorious liar", NARRATOR, "curated"]]),
         # evaluative words the experts mark (issue 15's second pass); a comma ends a phrase
         ("It was an egregious, vicious campaign.",
          [["egregious", "egregious", NARRATOR, "curated"],
