@@ -302,6 +302,10 @@ def test_the_constructed_versions_quote_the_kremlins_label_not_use_it():
         # size words of weather reports; results and reported feelings
         ("Extreme heat and damaging winds hit the coast.", []),
         ("The party's defeat caused frustration.", []),
+        # words that name a feeling or an act of speech report it (emotive_exclude.txt);
+        # the writer's own verdicts of this kind stay in the curated list
+        ("The residents were depressed and sad; he condemns the attack, blaming rebels.", []),
+        ("She was furious.", [["furious", "furious", NARRATOR, "curated"]]),
         # names of movements and kinds of government, and reputation words, describe ...
         ("Jihadist fighters held an authoritarian state under totalitarian rule.", []),
         ("The notorious case and the infamous photo were shown.", []),
