@@ -26,9 +26,9 @@ the noun an evaluative word describes (:func:`grow_phrase`). Nothing is flagged 
 proper name, and words that name events and institutions (``descriptive_terms.txt``: murder,
 arrested, regime, crisis) count only beside an evaluative word.
 
-A term an article uses :data:`REPEATED_TERM_MIN` times or more is listed once, at its first
-use, its explanation saying how often: the article's running name for its subject is one
-choice, not one at every use.
+A term one voice uses :data:`REPEATED_TERM_MIN` times or more is listed once, at that voice's
+first use, its explanation saying how often: a running name for the subject is one choice,
+not one at every use.
 
 Who owns a word: a loaded word inside a speaker's quotation marks is the speaker's; in
 reported speech it is the outlet's paraphrase, so it counts for ``NARRATOR`` (the table
@@ -275,31 +275,33 @@ def _quoted_labels_once(rows: list[tuple], quote_rows: list[tuple], lexicon) -> 
     return [row for i, row in enumerate(rows) if i not in dropped] + kept_quotes
 
 
-#: Uses of one term from which an article's repetitions are listed once (its first use): a
-#: word an article uses this often is its running name for its subject ("illegal aliens" in
-#: a story about immigration, "evil" in a sermon), chosen once. On the even-id PTC articles
+#: Uses of one term by one voice from which its repetitions are listed once (the first use):
+#: a word a voice uses this often is its running name for its subject ("illegal aliens" in a
+#: story about immigration, "evil" in a sermon), chosen once. On the even-id PTC articles
 #: (issue 15) the later uses of a term an article repeats four times or more lie in an
 #: annotated span in about one case in eight, a term used once in more than one in three.
 REPEATED_TERM_MIN = 4
 
 
 def _repeated_terms_once(rows: list[tuple]) -> list[tuple]:
-    """Rows in order, a term used :data:`REPEATED_TERM_MIN` times or more kept at its first
-    use only, its explanation saying how often the article uses it."""
-    uses: dict[str, int] = {}
+    """Rows in order, a term one voice uses :data:`REPEATED_TERM_MIN` times or more kept at
+    that voice's first use only, its explanation saying how often; another voice's use of the
+    same word is that voice's own choice and stays."""
+    uses: dict[tuple[str, str], int] = {}
     for row in rows:
-        uses[row[0].lower()] = uses.get(row[0].lower(), 0) + 1
+        key = (row[3], row[0].lower())  # (voice, term)
+        uses[key] = uses.get(key, 0) + 1
     out, seen = [], set()
     for row in rows:
-        key = row[0].lower()
+        key = (row[3], row[0].lower())
         n = uses[key]
         if n < REPEATED_TERM_MIN:
             out.append(row)
         elif key not in seen:
             seen.add(key)
             note = (
-                f" The article uses it {n} times; listed once, at its first use: a word "
-                "repeated this often is the article's running name for its subject."
+                f" This voice uses it {n} times; listed once, at its first use: a word "
+                "repeated this often is the running name for its subject."
             )
             out.append((*row[:10], row[10] + note, *row[11:]))
     return out

@@ -329,11 +329,14 @@ def test_descriptive_words_need_an_evaluative_word(text, expected):
     ("text", "expected"),
     [
         # a term used four times or more is the article's running name for its subject:
-        # listed once, at its first use, with how often the article uses it
+        # listed once, at its first use, with how often the voice uses it
         ("Evil men did it. It was evil, evil and evil again.", [("Evil", 4)]),
         # three uses are three choices
         ("Evil men did it. It was evil and evil again.",
          [("Evil", None), ("evil", None), ("evil", None)]),
+        # the count is per voice: a speaker's own use of the word stays the speaker's
+        ("Evil won. It was evil, evil again. “Evil,” said Jane Okafor.",
+         [("Evil", None), ("evil", None), ("evil", None), ("Evil", None)]),
         # the count is per term: four different loaded words stay four rows
         ("It was evil, vile, shameless and disgraceful.",
          [("evil", None), ("vile", None), ("shameless", None), ("disgraceful", None)]),
@@ -343,6 +346,6 @@ def test_a_term_repeated_four_times_is_listed_once(text, expected):
     terms = find_loaded_terms(article_from_text("H\n\n" + text))
     found = []
     for word, explanation in zip(terms.text, terms.explanation, strict=True):
-        m = re.search(r"The article uses it (\d+) times", explanation)
+        m = re.search(r"This voice uses it (\d+) times", explanation)
         found.append((word, int(m.group(1)) if m else None))
     assert found == expected
