@@ -26,9 +26,8 @@ the noun an evaluative word describes (:func:`grow_phrase`). Nothing is flagged 
 proper name, and words that name events and institutions (``descriptive_terms.txt``: murder,
 arrested, regime, crisis) count only beside an evaluative word.
 
-A term one voice uses :data:`REPEATED_TERM_MIN` times or more is listed once, at that voice's
-first use, its explanation saying how often: a running name for the subject is one choice,
-not one at every use.
+A term one voice uses :data:`REPEATED_TERM_MIN` times or more is listed once, at its first
+use, with how often: a running name for the subject is one choice, not one at every use.
 
 Who owns a word: a loaded word inside a speaker's quotation marks is the speaker's; in
 reported speech it is the outlet's paraphrase, so it counts for ``NARRATOR`` (the table
