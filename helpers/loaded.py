@@ -11,7 +11,9 @@ Loaded words are found in several ways, kept apart in every table (``source``):
 * ``VADER lexicon`` (category ``emotive (lexicon)``): any other word whose VADER valence
   (Hutto & Gilbert 2014) is at most -2, or at least +3 (praise words at 2 to 3, "friend",
   "happy", describe more than they load), in every voice, so that unseen articles still show
-  their emotive words.
+  their emotive words; not in reported speech ("she said she was depressed"), where such a
+  word is most often the reported person's feeling or the matter reported, not the writer's
+  choice (the curated list still applies there).
 * ``reporting verb``: reporting verbs whose connotation casts doubt ("claimed"), mocks a
   boast or makes the speaker hostile (``reporting_verbs.csv``).
 * ``scare quotes``: the outlet's quotation marks around a short loaded label nobody in the
@@ -23,6 +25,9 @@ Each hit keeps its trigger word (``text`` at ``start:end``) and the phrase it be
 the noun an evaluative word describes (:func:`grow_phrase`). Nothing is flagged inside a
 proper name, and words that name events and institutions (``descriptive_terms.txt``: murder,
 arrested, regime, crisis) count only beside an evaluative word.
+
+A term one voice uses :data:`REPEATED_TERM_MIN` times or more is listed once, at its first
+use, with how often: a running name for the subject is one choice, not one at every use.
 
 Who owns a word: a loaded word inside a speaker's quotation marks is the speaker's; in
 reported speech it is the outlet's paraphrase, so it counts for ``NARRATOR`` (the table
@@ -55,6 +60,7 @@ from .who_speaks import NARRATOR, attribution, voice_segments
 
 __all__ = [
     "EMOTIVE_MIN_VALENCE",
+    "REPEATED_TERM_MIN",
     "loaded_lexicon",
     "find_loaded_terms",
     "loaded_density",
@@ -211,6 +217,8 @@ def _find_loaded_terms(article: Article, *, emotive: bool) -> pd.DataFrame:
         if emotive:
             for row in _emotive(p, text, segments, taken, words):
                 owner, mode = _labelledowner_at(quoted_label, row[4], row[3], row[7])
+                if mode == "reported":
+                    continue  # the reported person's feeling or matter, not the writer's word
                 row = (*row[:3], owner, *row[4:7], mode, *row[8:])
                 hits.append((row[4], row[5], row, row[0] in descriptive))
         rows += _with_phrases(text, hits, words)
@@ -233,6 +241,7 @@ def _find_loaded_terms(article: Article, *, emotive: bool) -> pd.DataFrame:
                            mode, speaker, source, explanation, quoted, q.start, q.end))  # fmt: skip
     rows = _quoted_labels_once(rows, scare_rows, lexicon)
     rows.sort(key=lambda row: (row[2], row[4]))  # paragraph, start (a stable sort)
+    rows = _repeated_terms_once(rows)
     return conform(pd.DataFrame(rows, columns=TERM_COLUMNS), "loaded_terms")
 
 
@@ -265,6 +274,37 @@ def _quoted_labels_once(rows: list[tuple], quote_rows: list[tuple], lexicon) -> 
     return [row for i, row in enumerate(rows) if i not in dropped] + kept_quotes
 
 
+#: Uses of one term by one voice from which it is listed once (its first use): its running
+#: name for its subject ("illegal aliens" in a story about immigration, "evil" in a sermon).
+#: Even-id PTC articles (issue 15): 13 of the 97 later uses of a term one voice used 4 times
+#: or more lay in an annotated span, 424 of the 1123 words a voice used once (at 8ce51fc).
+REPEATED_TERM_MIN = 4
+
+
+def _repeated_terms_once(rows: list[tuple]) -> list[tuple]:
+    """Rows in order, a term one voice uses :data:`REPEATED_TERM_MIN` times or more kept at
+    that voice's first use only, its explanation saying how often; another voice's use of the
+    same word is that voice's own choice and stays."""
+    uses: dict[tuple[str, str], int] = {}
+    for row in rows:
+        key = (row[3], row[0].lower())  # (voice, term)
+        uses[key] = uses.get(key, 0) + 1
+    out, seen = [], set()
+    for row in rows:
+        key = (row[3], row[0].lower())
+        n = uses[key]
+        if n < REPEATED_TERM_MIN:
+            out.append(row)
+        elif key not in seen:
+            seen.add(key)
+            note = (
+                f" This voice uses it {n} times; listed once, at its first use: a word "
+                "repeated this often is the running name for its subject."
+            )
+            out.append((*row[:10], row[10] + note, *row[11:]))
+    return out
+
+
 def _inside_note(kinds: list[str]) -> str:
     if not kinds:
         return ""
@@ -275,29 +315,30 @@ def _inside_note(kinds: list[str]) -> str:
 
 
 @lexicon_cache
-def _plain_words() -> frozenset[str]:
-    """Words VADER rates as strongly emotional that news uses to describe, not to judge."""
-    return frozenset(lexicon_words("emotive_exclude.txt"))
+def _emotive_words() -> dict[str, float]:
+    """The VADER words the emotive signal flags, with their valence: strong enough for their
+    kind (see the floors above) and not in ``emotive_exclude.txt`` (words VADER rates as
+    strongly emotional that news uses to describe, not to judge)."""
+    plain = frozenset(lexicon_words("emotive_exclude.txt"))
+    out = {}
+    for norm, valence in sentiment_analyzer().lexicon.items():
+        describing = _adjective_like(norm) or norm.endswith("ly")
+        floor = EMOTIVE_MIN_DESCRIBING if describing else EMOTIVE_MIN_VALENCE
+        if norm not in plain and (-valence >= floor or valence >= max(floor, EMOTIVE_MIN_POSITIVE)):
+            out[norm] = valence
+    return out
 
 
 def _emotive(
     p: int, text: str, segments: dict, taken: SpanSet, words: list | None = None
 ) -> list[tuple]:
-    lexicon = sentiment_analyzer().lexicon
-    plain = _plain_words()
+    emotive = _emotive_words()
     rows = []
     for word, start, end in word_spans(text) if words is None else words:
-        # normalise_word only where it changes more than the case (an apostrophe): one
-        # dictionary look-up per word is most of this function's cost
+        # normalise_word only where it changes more than the case (an apostrophe)
         norm = normalise_word(word) if "'" in word or "’" in word else word.lower()
-        valence = lexicon.get(norm)
-        if valence is None or norm in plain:
-            continue
-        describing = _adjective_like(norm) or norm.endswith("ly")
-        floor = EMOTIVE_MIN_DESCRIBING if describing else EMOTIVE_MIN_VALENCE
-        if -valence < floor and valence < max(floor, EMOTIVE_MIN_POSITIVE):
-            continue
-        if taken.overlaps(start, end):
+        valence = emotive.get(norm)
+        if valence is None or taken.overlaps(start, end):
             continue
         speaker, mode = owner_at(segments, p, start)
         owner = speaker if mode == "quoted" else NARRATOR  # every voice gets the signal

@@ -31,9 +31,7 @@ def inflections(word: str, *, adverbs: bool = False) -> str:
     if word.endswith("*"):
         return re.escape(word[:-1]) + r"[\w’'-]*"
     stem = re.escape(word)
-    forms = [
-        stem + (r"(?:s|es|d|ed|ing|er|ers|ly|ally)?" if adverbs else r"(?:s|es|d|ed|ing|er|ers)?")
-    ]
+    forms = [stem + (r"(?:s|es|ed|ing|er|ers|ly|ally)?" if adverbs else r"(?:s|es|ed|ing|er|ers)?")]
     if word.endswith("e"):
         forms.append(
             re.escape(word[:-1]) + (r"(?:ing|ed|er|ers|y)" if adverbs else r"(?:ing|ed|er|ers)")

@@ -59,3 +59,16 @@ def test_a_ptc_article_keeps_raw_offsets(bench):
     assert article.paragraphs == ("First line.", "Second, indented.")
     for p, text in enumerate(article.paragraphs):
         assert raw[offsets[p + 1] : offsets[p + 1] + len(text)] == text
+
+
+def test_ptc_report_breaks_precision_down_by_span_length(bench):
+    import helpers
+
+    raw = "Title here\nIt was a truly shameful decision. They lied.\n"
+    gold = [(raw.index("shameful"), raw.index("shameful") + len("shameful decision"))]
+    results = bench.report_ptc([("2", raw, gold)], helpers.find_loaded_terms, helpers)
+    # "truly shameful decision" (3 words): 17 of its 23 characters annotated; "lied": none
+    assert results["  words in span: 3+ (1 spans)"] == pytest.approx(
+        (17 / 23, 1.0, 2 * (17 / 23) / (17 / 23 + 1))
+    )
+    assert results["  words in span: 1 (1 spans)"] == (0.0, 0.0, 0.0)

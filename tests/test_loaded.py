@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from helpers import (
@@ -156,6 +158,12 @@ def test_a_hit_grows_to_its_phrase(text, expected):
          [["horrible", "horrible mess", "Jane Okafor", "VADER lexicon"]]),
         # praise words below VADER 3 describe more than they load
         ("She is a good friend and a happy neighbour.", []),
+        # in reported speech the emotive word is the reported feeling or matter, not the
+        # writer's choice; the curated list still applies there
+        ("Jane Okafor said she was depressed and the plan was a horrible mess.", []),
+        ("Jane Okafor said the plan was a shameless mess.",
+         [["shameless", "shameless mess", NARRATOR, "curated"]]),
+        ("It was a horrible mess.", [["horrible", "horrible mess", NARRATOR, "VADER lexicon"]]),
     ],
 )  # fmt: skip
 def test_every_voice_gets_the_emotive_signal(text, expected):
@@ -294,6 +302,19 @@ def test_the_constructed_versions_quote_the_kremlins_label_not_use_it():
         # size words of weather reports; results and reported feelings
         ("Extreme heat and damaging winds hit the coast.", []),
         ("The party's defeat caused frustration.", []),
+        # words that name a feeling or an act of speech report it (emotive_exclude.txt);
+        # the writer's own verdicts of this kind stay in the curated list
+        ("The residents were depressed and sad; he condemns the attack, blaming rebels.", []),
+        ("She was furious.", [["furious", "furious", NARRATOR, "curated"]]),
+        # names of movements and kinds of government, and reputation words, describe ...
+        ("Jihadist fighters held an authoritarian state under totalitarian rule.", []),
+        ("The notorious case and the infamous photo were shown.", []),
+        # ... and load beside an evaluative word
+        ("He was a vile jihadist and a notorious liar.",
+         [["vile", "vile jihadist", NARRATOR, "curated"],
+          ["jihadist", "vile jihadist", NARRATOR, "curated"],
+          ["notorious", "notorious liar", NARRATOR, "curated"],
+          ["liar", "notorious liar", NARRATOR, "curated"]]),
         # evaluative words the experts mark (issue 15's second pass); a comma ends a phrase
         ("It was an egregious, vicious campaign.",
          [["egregious", "egregious", NARRATOR, "curated"],
@@ -302,3 +323,29 @@ def test_the_constructed_versions_quote_the_kremlins_label_not_use_it():
 )  # fmt: skip
 def test_descriptive_words_need_an_evaluative_word(text, expected):
     assert _terms(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a term used four times or more is the article's running name for its subject:
+        # listed once, at its first use, with how often the voice uses it
+        ("Evil men did it. It was evil, evil and evil again.", [("Evil", 4)]),
+        # three uses are three choices
+        ("Evil men did it. It was evil and evil again.",
+         [("Evil", None), ("evil", None), ("evil", None)]),
+        # the count is per voice: a speaker's own use of the word stays the speaker's
+        ("Evil won. It was evil, evil again. “Evil,” said Jane Okafor.",
+         [("Evil", None), ("evil", None), ("evil", None), ("Evil", None)]),
+        # the count is per term: four different loaded words stay four rows
+        ("It was evil, vile, shameless and disgraceful.",
+         [("evil", None), ("vile", None), ("shameless", None), ("disgraceful", None)]),
+    ],
+)  # fmt: skip
+def test_a_term_repeated_four_times_is_listed_once(text, expected):
+    terms = find_loaded_terms(article_from_text("H\n\n" + text))
+    found = []
+    for word, explanation in zip(terms.text, terms.explanation, strict=True):
+        m = re.search(r"This voice uses it (\d+) times", explanation)
+        found.append((word, int(m.group(1)) if m else None))
+    assert found == expected

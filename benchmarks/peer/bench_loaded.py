@@ -240,6 +240,18 @@ def report_ptc(data, find, helpers_module) -> dict[str, tuple]:
                       for i, v in ours.items()}  # fmt: skip
             n = sum(len(merge(s)) for s in subset.values())
             results[f"  {key}: {value} ({n} spans)"] = span_prf(subset, gold)
+    # the length of our merged spans in words: a phrase grown beyond the loaded words, or a
+    # flag on an unannotated word, costs precision (the metric credits |ours ∩ gold| / |ours|)
+    raw = {ident: text for ident, text, _g in data}
+    by_length: dict[str, dict[str, list]] = {}
+    for ident, spans in ours.items():
+        for a, b in merge((a, b) for a, b, *_ in spans):
+            n = len(WORD.findall(raw[ident][a:b]))
+            key = "3+" if n >= 3 else str(n)
+            by_length.setdefault(key, {}).setdefault(ident, []).append((a, b))
+    for key in sorted(by_length):
+        n = sum(map(len, by_length[key].values()))
+        results[f"  words in span: {key} ({n} spans)"] = span_prf(by_length[key], gold)
     return results
 
 
