@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from .article import Article
+from .contract import TABLES, Table, rows_table
 from .sentences import split_sentences
 from .text import WORD_RE, count_words
 from .vader import scorer as vader_scorer
@@ -113,12 +114,18 @@ def units_with_textblob(rows: list[tuple]) -> pd.DataFrame:
     for row in rows:
         polarity, bw = _textblob_scores(row[4])
         full.append((*row, polarity, label(polarity), bw))
-    return pd.DataFrame(full, columns=UNIT_COLUMNS)
+    return rows_table(full, "sentiment_units")
+
+
+#: The units table without TextBlob's columns (an intermediate, not a table of its own).
+_VADER_UNITS = Table(
+    "vader_units", "vader_units(rows)", "a unit", TABLES["sentiment_units"].columns[:VADER_FIELDS]
+)
 
 
 def vader_units(rows: list[tuple]) -> pd.DataFrame:
     """The units table without TextBlob's columns: what the tables built on VADER read."""
-    return pd.DataFrame(rows, columns=UNIT_COLUMNS[:VADER_FIELDS])
+    return rows_table(rows, _VADER_UNITS)
 
 
 def vader_unit_rows(article: Article) -> list[tuple]:
@@ -205,21 +212,17 @@ def sentiment_by_speaker(
         low, high = _bootstrap(scores, n_boot=n_boot, seed=seed)
         labels = [lab for _, lab, _ in group]
         n = len(group)
-        rows.append({
-            "voice": voice,
-            "n_units": n,
-            "mean": float(scores.mean()),
-            "ci_low": low,
-            "ci_high": high,
-            "share_positive": labels.count("positive") / n,
-            "share_neutral": labels.count("neutral") / n,
-            "share_negative": labels.count("negative") / n,
-            "most_positive": group[int(scores.argmax())][2],
-            "most_negative": group[int(scores.argmin())][2],
-        })  # fmt: skip
+        rows.append((
+            voice, n, float(scores.mean()), low, high,
+            labels.count("positive") / n, labels.count("neutral") / n,
+            labels.count("negative") / n,
+            group[int(scores.argmax())][2], group[int(scores.argmin())][2],
+        ))  # fmt: skip
     # the outlet first, then the voices with most units (a stable sort keeps ties in order)
-    rows.sort(key=lambda row: (row["voice"] != NARRATOR, -row["n_units"]))
-    return pd.DataFrame(rows, columns=SPEAKER_COLUMNS)
+    rows.sort(key=lambda row: (row[0] != NARRATOR, -row[1]))
+    if not rows:  # no unit but the headline: the table as pandas makes it from no rows
+        return pd.DataFrame(rows, columns=SPEAKER_COLUMNS)
+    return rows_table(rows, "sentiment")
 
 
 def sentiment_disagreement(units: pd.DataFrame) -> pd.DataFrame:

@@ -45,7 +45,7 @@ import numpy as np
 import pandas as pd
 
 from .article import Article
-from .contract import conform
+from .contract import conform, rows_table
 from .lexicons import gazetteer, lexicon_cache, lexicon_rows, lexicons_held
 from .phrases import PhraseIndex
 from .sentiment import THRESHOLD, vader_unit_rows, vader_units
@@ -166,8 +166,7 @@ def targets(article: Article) -> pd.DataFrame:
         if n:
             rows.append((name, info["kind"], aliases, n, info["source"]))
     rows.sort(key=lambda row: (-row[3], row[0]))  # most mentioned first, then by name
-    table = pd.DataFrame(rows, columns=["target", "kind", "aliases", "n_mentions", "source"])
-    return conform(table, "targets")
+    return rows_table(rows, "targets")
 
 
 def _targets_from_names(article: Article, found: dict[str, dict]) -> None:
@@ -401,7 +400,7 @@ def stance_evidence(
                 if target not in credited and target not in victims:
                     rows.append((voice, target, paragraph, sentence, mode, text, "", "sentiment",
                                  round(SENTIMENT_WEIGHT * vader, 4), links[target]))  # fmt: skip
-    return conform(pd.DataFrame(rows, columns=EVIDENCE_COLUMNS), "stance_evidence")
+    return rows_table(rows, "stance_evidence")
 
 
 #: Sentence-initial pronouns linked to the person the outlet named last (in the same or the
