@@ -488,18 +488,17 @@ def _empty_template(spec: Table) -> pd.DataFrame:
 
 
 def _column(values: tuple, dtype: str) -> object | None:
-    """The column as the array pandas would infer from these values, when every value is of
-    the contract's type (``None``: not, and pandas is left to infer it)."""
+    """The column's array when every value is of the contract's type, else ``None``."""
     kinds = set(map(type, values))
-    if dtype in ("str", "str?"):
-        if kinds != {str}:
+    if dtype.startswith("list[") or (dtype.startswith("str") and _TEXT_ARRAY is None):
+        if kinds != ({list} if dtype.startswith("list[") else {str}):
             return None
-        if _TEXT_ARRAY is None:  # pandas before 3 keeps text as Python objects
-            return _objects(values)
-        # the extension-array constructor: pd.array's checks of the dtype cost more than this
-        return _TEXT_ARRAY._from_sequence(values, dtype=TEXT)
-    if dtype.startswith("list["):
-        return _objects(values) if kinds == {list} else None
+        array = np.empty(len(values), dtype=object)
+        for i, value in enumerate(values):  # one by one: lists of equal length stay lists
+            array[i] = value
+        return array
+    if dtype.startswith("str"):  # the extension array's constructor, without pd.array's checks
+        return _TEXT_ARRAY._from_sequence(values, dtype=TEXT) if kinds == {str} else None
     python_type = {"int64": int, "float64": float}.get(dtype, bool)
     try:  # an integer beyond int64 overflows: pandas gives it another type
         return np.array(values, dtype=dtype.strip("?")) if kinds == {python_type} else None
@@ -507,18 +506,11 @@ def _column(values: tuple, dtype: str) -> object | None:
         return None
 
 
-def _objects(values: tuple) -> np.ndarray:
-    array = np.empty(len(values), dtype=object)
-    for i, value in enumerate(values):  # one by one: lists of equal length stay lists
-        array[i] = value
-    return array
-
-
 def rows_table(rows: Sequence[tuple], name: str | Table) -> pd.DataFrame:
     """The table from its rows (tuples in the contract's column order), with the contract's
-    types: exactly ``conform(pd.DataFrame(rows, columns=...), name)``, for two thirds of
-    the cost (pandas infers each column's type value by value): where every value of a
-    column has the column's type, its array is made directly; else pandas infers it all.
+    types: exactly ``conform(pd.DataFrame(rows, columns=...), name)``, for a third of the
+    cost (pandas infers each column's type value by value): where every value of a column
+    has the column's type, its array is made directly; else pandas infers it all.
 
     >>> rows_table([("NARRATOR", "narration", 3, 1.0)], "share_of_voice").dtypes["n_words"]
     dtype('int64')
@@ -532,7 +524,12 @@ def rows_table(rows: Sequence[tuple], name: str | Table) -> pd.DataFrame:
         if array is None:
             return pd.DataFrame(rows, columns=list(spec.names))
         columns.append(array)
-    return pd.DataFrame(dict(zip(spec.names, columns, strict=True)), copy=False)
+    index = pd.RangeIndex(len(rows))
+    if hasattr(pd.DataFrame, "_from_arrays"):  # pandas 0.23 to 3: takes the arrays as they
+        # are, where the public constructor checks and aligns each again (twice the cost)
+        names = _empty_template(spec).columns  # an Index is immutable: shared
+        return pd.DataFrame._from_arrays(columns, names, index, verify_integrity=False)
+    return pd.DataFrame(dict(zip(spec.names, columns, strict=True)), index=index, copy=False)
 
 
 def empty(name: str | Table) -> pd.DataFrame:
