@@ -39,7 +39,6 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -49,7 +48,7 @@ from .contract import conform, rows_table
 from .lexicons import gazetteer, lexicon_cache, lexicon_rows, lexicons_held
 from .phrases import PhraseIndex
 from .sentiment import THRESHOLD, vader_unit_rows, vader_units
-from .text import SpanSet, lowered_for_search, may_contain, name_end, name_spans
+from .text import SpanSet, find_word, lowered_for_search, may_contain, name_end, name_spans
 from .who_speaks import NARRATOR, attribution, quoted_names, speaker_before
 
 __all__ = [
@@ -211,13 +210,8 @@ def _written_form(key: str, text: str, *, lowered: str | None = None) -> str | N
     text cannot hold."""
     if not may_contain(lowered, key):
         return None
-    m = _key_re(key).search(text)
-    return m.group(1) if m and m.group(1)[:1].isupper() else None
-
-
-@cache
-def _key_re(key: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(" + re.escape(key) + r")(?:’s|'s)?(?![\w-])", re.I)
+    at = find_word(text, key, lowered=lowered)
+    return text[at : at + len(key)] if at is not None and text[at].isupper() else None
 
 
 def _target_of(name: str, found: dict[str, dict]) -> str | None:
@@ -560,15 +554,8 @@ def stance_table(article: Article, *, evidence: pd.DataFrame | None = None) -> p
     )
     # by speaker, then stance; a stable sort keeps ties in the order of their target
     order = sorted(range(len(pairs)), key=lambda i: (pairs[i][0], stance[i]))
-    pairs = [pairs[i] for i in order]
-    stance = stance[order]
-    return pd.DataFrame(
-        {
-            "speaker": [s for s, _ in pairs],
-            "target": [t for _, t in pairs],
-            "stance": stance,
-            "n_evidence": np.array([n_evidence[k] for k in pairs], dtype="int64"),
-            "n_units": np.array([len(clipped[k]) for k in pairs], dtype="int64"),
-            "clear": np.abs(stance) >= CLEAR_MIN,
-        }
-    )
+    rows = [
+        (*pairs[i], value, n_evidence[pairs[i]], len(clipped[pairs[i]]), abs(value) >= CLEAR_MIN)
+        for i, value in zip(order, stance[order].tolist(), strict=True)
+    ]
+    return rows_table(rows, "stance")
