@@ -39,6 +39,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
@@ -105,6 +106,23 @@ def _cue_pattern() -> re.Pattern[str]:
     alternatives = "|".join(map(re.escape, forms))
     # a possessive may follow: "the dictator’s first visit"
     return re.compile(r"(?<![\w’'-])(" + alternatives + r")(?:[’']s)?(?![\w’'-])", re.I)
+
+
+@lexicon_cache
+def _cue_index() -> PhraseIndex[str]:
+    """The cue forms filed under themselves, lower-cased (forms beyond ASCII under none):
+    a unit none of whose keys occurs holds no cue, and the pattern is not run on it."""
+    forms = list(stance_cues()["cue"])
+    return PhraseIndex(forms, [f.lower() if f.isascii() else None for f in forms], lower=True)
+
+
+def _cues_in(text: str) -> Iterator[re.Match[str]]:
+    """The stance cues in ``text`` (:func:`_cue_pattern`), the pattern run only where one
+    can be: every match contains its form, in ASCII letters that lower-case alike (unless
+    the text holds a character the pattern folds to ASCII, see :func:`lowered_for_search`)."""
+    if lowered_for_search(text) is not None and not _cue_index().candidates(text):
+        return iter(())
+    return _cue_pattern().finditer(text)
 
 
 _GLOSS = re.compile(
@@ -350,7 +368,7 @@ def stance_evidence(
             continue
         credited: set[str] = set()
         victims = {m[2] for m in mentions if _VICTIM.match(text, m[1])}
-        for cue in _cue_pattern().finditer(text):
+        for cue in _cues_in(text):
             word = cue.group(1).lower()
             polarity, kind = lexicon[word]
             if _negated(text, cue.start()):
