@@ -19,14 +19,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import islice
 
-from .lexicons import (
-    gazetteer,
-    lexicon_cache,
-    org_words,
-    place_prefixes,
-    reporting_verbs,
-    speaker_nouns,
-)
+from . import lexicons
+from .lexicons import gazetteer, org_words, place_prefixes, reporting_verbs, speaker_nouns
 from .names import (
     CAP_RUN,
     DETERMINER,
@@ -102,9 +96,34 @@ class EntityIndex:
 
     # -- classification --------------------------------------------------------------
     @staticmethod
+    @lexicons.lexicon_cache(maxsize=16384)  # asked ~90 times an article: depends on the name only
     def classify(name: str) -> str | None:
         """``person``, ``institution``, ``place`` or None (not a name at all)."""
-        return _classify(name)
+        lowered = name.lower()
+        known = gazetteer().get(lowered) or gazetteer().get(re.sub(r"^the\s+", "", lowered))
+        if known:
+            return "institution" if known["type"] == "organisation" else "place"
+        words = name.split()
+        # the head word decides: the one before "of" ("Bank of X", "Republic of X"), else the
+        # last word, by its kind in org_words.csv ("Mill Street" a place: issue 14)
+        head = re.split(r"\s+(?:of|for|de|du)\s+", name)[0].split()[-1].strip(".,")
+        kinds = head_kinds()
+        decided = kinds.get(head) or kinds.get(words[-1].strip(".,"))
+        if decided in ("organisation", "facility") or "&" in words or is_outlet(name):
+            return "institution"
+        if " for " in name:  # "Department for Education"; never a person ("MP for Leeds")
+            return "institution" if head in org_words() else None
+        if decided == "place" and len(words) >= 2:
+            return "place"  # "Mill Lane"; "the Lane" alone may be anything
+        if len(words) >= 2 and words[0] in place_prefixes():
+            return "place"  # "Lower Marrick", "River Onnen", "Port Talbot"
+        if any(w.lower().strip(".") in MONTHS_AND_DAYS for w in words):
+            return None
+        if name.isupper() and len(name) <= 6:
+            return "institution"  # an acronym: NATO, BBC
+        if name.isupper():
+            return None  # a dateline or a tabloid's capitals: "HARBOUR LANE favourite …"
+        return "person" if len(words) >= 2 else None
 
     def add(self, entity_key: str, entity: Entity) -> Entity:
         existing = self.entities.get(entity_key)
@@ -149,38 +168,6 @@ class EntityIndex:
         return None
 
 
-# a name is classified again by every rule that reads it (about 90 times an article): the
-# answer depends only on the name and the word lists
-@lexicon_cache(maxsize=16384)
-def _classify(name: str) -> str | None:
-    """What :meth:`EntityIndex.classify` says of a name."""
-    lowered = name.lower()
-    known = gazetteer().get(lowered) or gazetteer().get(re.sub(r"^the\s+", "", lowered))
-    if known:
-        return "institution" if known["type"] == "organisation" else "place"
-    words = name.split()
-    # the head word decides: the one before "of" ("Bank of X", "Republic of X"), else the
-    # last word, by its kind in org_words.csv ("Mill Street" a place: issue 14)
-    head = re.split(r"\s+(?:of|for|de|du)\s+", name)[0].split()[-1].strip(".,")
-    kinds = head_kinds()
-    decided = kinds.get(head) or kinds.get(words[-1].strip(".,"))
-    if decided in ("organisation", "facility") or "&" in words or is_outlet(name):
-        return "institution"
-    if " for " in name:  # "Department for Education"; never a person ("MP for Leeds")
-        return "institution" if head in org_words() else None
-    if decided == "place" and len(words) >= 2:
-        return "place"  # "Mill Lane"; "the Lane" alone may be anything
-    if len(words) >= 2 and words[0] in place_prefixes():
-        return "place"  # "Lower Marrick", "River Onnen", "Port Talbot"
-    if any(w.lower().strip(".") in MONTHS_AND_DAYS for w in words):
-        return None
-    if name.isupper() and len(name) <= 6:
-        return "institution"  # an acronym: NATO, BBC
-    if name.isupper():
-        return None  # a dateline or a tabloid's capitals: "HARBOUR LANE favourite …"
-    return "person" if len(words) >= 2 else None
-
-
 def _strip_run(
     run: str, at_sentence_start: bool, lower: frozenset[str] = frozenset()
 ) -> tuple[str, int]:
@@ -214,7 +201,7 @@ def _strip_run(
     return name.rstrip(".,") if not re.search(r"\b[A-Z]\.$", name) else name, shift
 
 
-@lexicon_cache(maxsize=16384)  # asked again of every name looked up (person_for)
+@lexicons.lexicon_cache(maxsize=16384)  # asked again of every name looked up (person_for)
 def split_title(name: str) -> tuple[str, str]:
     """A capitalised title before a person's name is a role, not part of the name:
     ``"Senate Majority Leader Dolores Whitfield"`` -> ``("Senate Majority Leader",
