@@ -90,11 +90,79 @@ def _vader_scores(text: str) -> tuple[float, str]:
 
 def _textblob_scores(text: str) -> tuple[float, str]:
     """TextBlob's (Pattern's) polarity of a unit and the words that moved it."""
-    score = _pattern()(text.translate(_STRAIGHTEN))
-    polarity = round(float(score[0]), 4)
-    assessed = score.assessments if polarity else []
-    blob_words = ", ".join(f"{' '.join(words)} ({s:+.2f})" for words, s, *_ in assessed)
+    score, assessed = _pattern_score(text.translate(_STRAIGHTEN))
+    polarity = round(float(score), 4)
+    assessed = assessed if polarity else []
+    blob_words = ", ".join(f"{' '.join(words)} ({s:+.2f})" for words, s in assessed)
     return polarity, blob_words
+
+
+@cache
+def _pattern_tables() -> tuple[dict, dict[str, float]]:
+    """Pattern's lexicon as a plain dict (its own lazy dict answers ``in`` and ``[]``
+    through Python calls), and its emoticons by lower-cased form, first group first."""
+    from textblob import _text
+
+    sentiment = _pattern()
+    len(sentiment)  # loads the lexicon
+    emoticons: dict[str, float] = {}
+    for (_kind, polarity), forms in _text.EMOTICONS.items():
+        for form in forms:
+            emoticons.setdefault(form.lower(), polarity)
+    return dict(dict.items(sentiment)), emoticons
+
+
+_PATTERN_NEGATIONS = ("no", "not", "n't", "never")  # textblob.en.sentiment's
+_PATTERN_PUNCTUATION = ".,;:!?()[]{}`''\"@#$^&*+-|=~_"  # textblob._text.PUNCTUATION
+
+
+def _pattern_score(text: str) -> tuple[float, list[tuple[list[str], float]]]:
+    """Pattern's polarity of a text and its ``(words, polarity)`` assessments: exactly
+    ``textblob.en.sentiment(text)`` (De Smedt & Daelemans 2012; ``Sentiment.__call__`` and
+    ``assessments`` of ``textblob._text``, for a string, every word untagged), with Pattern's
+    own tokeniser, read from plain dicts (``tests/test_sentiment.py`` compares the two)."""
+    lexicon, emoticons = _pattern_tables()
+    a: list[dict] = []
+    m = n = None  # the preceding modifier and negation
+    for w in " ".join(_pattern().tokenizer(text)).lower().split():
+        entry = lexicon.get(w)
+        if entry is not None and None in entry:
+            p, s, i = entry[None]
+            if m is None:
+                a.append({"w": [w], "p": p, "i": i, "n": 1})
+            else:  # "really good"
+                a[-1]["w"].append(w)
+                a[-1]["p"] = max(-1.0, min(p * a[-1]["i"], +1.0))
+                a[-1]["i"] = i
+            if n is not None:  # "not really good"
+                a[-1]["w"].insert(0, n)
+                a[-1]["i"] = 1.0 / a[-1]["i"]
+                a[-1]["n"] = -1
+            m = (w, None) if "RB" in entry else None
+            n = w if w in _PATTERN_NEGATIONS else None
+            continue
+        if w in _PATTERN_NEGATIONS:
+            n = w
+        elif n and len(w.strip("'")) > 1:
+            n = None
+        if n is not None and m is not None and m[0].endswith("ly"):
+            a[-1]["w"].append(n)  # "really not good"
+            a[-1]["n"] = -1
+            n = None
+        elif m and len(w) > 2:
+            m = None
+        if w == "!" and a:
+            a[-1]["w"].append("!")
+            a[-1]["p"] = max(-1.0, min(a[-1]["p"] * 1.25, +1.0))
+        if w == "(!)":
+            a.append({"w": [w], "p": 0.0, "i": 1.0, "n": 1})
+        if not w.isalpha() and len(w) <= 5 and w not in _PATTERN_PUNCTUATION and w in emoticons:
+            a.append({"w": [w], "p": emoticons[w], "i": 1.0, "n": 1})
+    assessed = [(d["w"], d["p"] * -0.5 if d["n"] < 0 else d["p"]) for d in a]
+    total = 0
+    for _words, p in assessed:
+        total += p
+    return total / float(len(assessed) or 1), assessed
 
 
 def sentiment_units(article: Article) -> pd.DataFrame:
