@@ -527,7 +527,7 @@ def rows_table(rows: Sequence[tuple], name: str | Table) -> pd.DataFrame:
     index = pd.RangeIndex(len(rows))
     if hasattr(pd.DataFrame, "_from_arrays"):  # pandas 0.23 to 3: takes the arrays as they
         # are, where the public constructor checks and aligns each again (twice the cost)
-        names = _empty_template(spec).columns  # an Index is immutable: shared
+        names = _empty_template(spec).columns.view()  # a view: its own name to set
         return pd.DataFrame._from_arrays(columns, names, index, verify_integrity=False)
     return pd.DataFrame(dict(zip(spec.names, columns, strict=True)), index=index, copy=False)
 

@@ -368,3 +368,10 @@ def test_docs_command_writes_and_checks(tmp_path):
     assert main(["docs", "--check", "--out", str(out)]) == 0
     out.write_text(tables_markdown() + "edited by hand\n", encoding="utf-8")
     assert main(["docs", "--check", "--out", str(out)]) == 1
+
+
+def test_a_table_from_rows_owns_its_column_names():
+    first = rows_table([("NARRATOR", "narration", 3, 1.0)], "share_of_voice")
+    first.columns.name = "renamed"
+    second = rows_table([("NARRATOR", "narration", 3, 1.0)], "share_of_voice")
+    assert second.columns.name is None and empty("share_of_voice").columns.name is None
