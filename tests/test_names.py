@@ -192,3 +192,19 @@ def test_headline_phrase(run, lower, expected):
 def test_a_title_case_headline_names_no_one():
     article = article_from_text("Tenants Are Left With Debts\n\nThe tenants were left with debts.")
     assert entities(article).empty
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Lee Min-ho", "lee min ho"),
+        ("  Jane\u00a0\tOkafor\n", "jane okafor"),  # any white space, at the ends too
+        ("Ana‐Ruiz", "ana ruiz"),  # the Unicode hyphen
+        ("", ""),
+    ],
+)
+def test_norm_name(name, key):
+    from helpers.names import WHITESPACE, norm_name
+
+    assert norm_name(name) == key
+    assert key == WHITESPACE.sub(" ", name.replace("-", " ").replace("‐", " ")).strip().lower()
