@@ -255,6 +255,7 @@ _DATE_WORDS = MONTHS_AND_DAYS | frozenset(
 )
 
 
+@lexicons.lexicon_cache(maxsize=16384)  # asked of every run and again of single words
 def not_a_speaker(name: str) -> str:
     """Why a capitalised run before a verb of speech names nobody who can speak: ``"date"``
     ("Tuesday", "Christmas Day"), ``"furniture"`` (``quotemarks.WEB_FURNITURE``: "Article
