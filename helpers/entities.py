@@ -153,19 +153,23 @@ class EntityIndex:
         key = norm_name(split_title(TITLE_PREFIX.sub("", name))[1])
         if key in self.entities and self.entities[key].kind == "person":
             return self.entities[key]
-        tokens = key.split()
-        candidates = [e for e in self.entities.values() if e.kind == "person"]
-        squashed = key.replace(" ", "")
-        for e in candidates:
-            if "".join(e.tokens) == squashed:
-                return e
-        if len(tokens) == 1:
-            last = [e for e in candidates if len(e.tokens) > 1 and e.tokens[-1] == tokens[0]]
-            first = [e for e in candidates if len(e.tokens) > 1 and e.tokens[0] == tokens[0]]
-            matches = last or first
-            if matches:
-                return max(matches, key=lambda e: e.first_seen)
-        return None
+        squashed, by_last, by_first = self._people()
+        if key.replace(" ", "") in squashed:  # the first person with these letters
+            return squashed[key.replace(" ", "")]
+        matches = (by_last.get(key) or by_first.get(key)) if " " not in key else None
+        return max(matches, key=lambda e: e.first_seen) if matches else None
+
+    def _people(self) -> tuple[dict[str, Entity], dict[str, list], dict[str, list]]:
+        """People by their name's letters, by last and by first word, in index order."""
+        if getattr(self, "_people_of", None) != len(self.entities):  # only add() changes it
+            squashed, by_last, by_first = {}, {}, {}
+            for e in (e for e in self.entities.values() if e.kind == "person"):
+                squashed.setdefault("".join(e.tokens), e)
+                if len(e.tokens) > 1:
+                    by_last.setdefault(e.tokens[-1], []).append(e)
+                    by_first.setdefault(e.tokens[0], []).append(e)
+            self._people_of, self._people_index = len(self.entities), (squashed, by_last, by_first)
+        return self._people_index
 
 
 def _strip_run(

@@ -208,3 +208,19 @@ def test_norm_name(name, key):
 
     assert norm_name(name) == key
     assert key == WHITESPACE.sub(" ", name.replace("-", " ").replace("‐", " ")).strip().lower()
+
+
+def test_person_for_sees_a_person_added_after_a_lookup():
+    from helpers.entities import Entity
+
+    index = EntityIndex()
+    index.add("ana ruiz", Entity("Ana Ruiz", "person", first_seen=(0, 0)))
+    assert index.person_for("Ruiz").canonical == "Ana Ruiz"
+    assert index.person_for("Tom") is None
+    index.add("tom ruiz", Entity("Tom Ruiz", "person", first_seen=(2, 0)))
+    index.add("acme", Entity("Acme", "institution", first_seen=(3, 0)))
+    # the surname: the person seen last; the first name; the letters without the hyphen
+    assert index.person_for("Ruiz").canonical == "Tom Ruiz"
+    assert index.person_for("Tom").canonical == "Tom Ruiz"
+    assert index.person_for("Ms Ana-Ruiz").canonical == "Ana Ruiz"
+    assert index.person_for("Acme") is None
