@@ -508,7 +508,7 @@ def _column(values: tuple, dtype: str) -> object | None:
 
 def rows_table(rows: Sequence[tuple], name: str | Table) -> pd.DataFrame:
     """The table from its rows (tuples in the contract's column order), with the contract's
-    types: exactly ``conform(pd.DataFrame(rows, columns=...), name)``, for a third of the
+    types: exactly ``conform(pd.DataFrame(rows, columns=...), name)``, for 40% of the
     cost (pandas infers each column's type value by value): where every value of a column
     has the column's type, its array is made directly; else pandas infers it all.
 
