@@ -160,10 +160,10 @@ class EntityIndex:
         return max(matches, key=lambda e: e.first_seen) if matches else None
 
     def _people(self) -> tuple[dict[str, Entity], dict[str, list], dict[str, list]]:
-        """People by their name's letters, by last and by first word, in index order."""
-        if getattr(self, "_people_of", None) != len(self.entities):  # only add() changes it
-            squashed, by_last, by_first = {}, {}, {}
-            for e in (e for e in self.entities.values() if e.kind == "person"):
+        # people by their name's letters, last and first word; add() appends: file new ones
+        if not (known := getattr(self, "_people_of", 0)) or known != len(self.entities):
+            squashed, by_last, by_first = self._people_index if known else ({}, {}, {})
+            for e in (e for e in islice(self.entities.values(), known, None) if e.kind == "person"):
                 squashed.setdefault("".join(e.tokens), e)
                 if len(e.tokens) > 1:
                     by_last.setdefault(e.tokens[-1], []).append(e)
