@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import islice
 
+from . import lexicons
 from .lexicons import gazetteer, org_words, place_prefixes, reporting_verbs, speaker_nouns
 from .names import (
     CAP_RUN,
@@ -95,6 +96,7 @@ class EntityIndex:
 
     # -- classification --------------------------------------------------------------
     @staticmethod
+    @lexicons.lexicon_cache(maxsize=16384)  # asked ~90 times an article: depends on the name only
     def classify(name: str) -> str | None:
         """``person``, ``institution``, ``place`` or None (not a name at all)."""
         lowered = name.lower()
@@ -151,19 +153,23 @@ class EntityIndex:
         key = norm_name(split_title(TITLE_PREFIX.sub("", name))[1])
         if key in self.entities and self.entities[key].kind == "person":
             return self.entities[key]
-        tokens = key.split()
-        candidates = [e for e in self.entities.values() if e.kind == "person"]
-        squashed = key.replace(" ", "")
-        for e in candidates:
-            if "".join(e.tokens) == squashed:
-                return e
-        if len(tokens) == 1:
-            last = [e for e in candidates if len(e.tokens) > 1 and e.tokens[-1] == tokens[0]]
-            first = [e for e in candidates if len(e.tokens) > 1 and e.tokens[0] == tokens[0]]
-            matches = last or first
-            if matches:
-                return max(matches, key=lambda e: e.first_seen)
-        return None
+        squashed, by_last, by_first = self._people()
+        if key.replace(" ", "") in squashed:  # the first person with these letters
+            return squashed[key.replace(" ", "")]
+        matches = (by_last.get(key) or by_first.get(key)) if " " not in key else None
+        return max(matches, key=lambda e: e.first_seen) if matches else None
+
+    def _people(self) -> tuple[dict[str, Entity], dict[str, list], dict[str, list]]:
+        # people by their name's letters, last and first word; add() appends: file new ones
+        if not (known := getattr(self, "_people_of", 0)) or known != len(self.entities):
+            squashed, by_last, by_first = self._people_index if known else ({}, {}, {})
+            for e in (e for e in islice(self.entities.values(), known, None) if e.kind == "person"):
+                squashed.setdefault("".join(e.tokens), e)
+                if len(e.tokens) > 1:
+                    by_last.setdefault(e.tokens[-1], []).append(e)
+                    by_first.setdefault(e.tokens[0], []).append(e)
+            self._people_of, self._people_index = len(self.entities), (squashed, by_last, by_first)
+        return self._people_index
 
 
 def _strip_run(
@@ -199,6 +205,7 @@ def _strip_run(
     return name.rstrip(".,") if not re.search(r"\b[A-Z]\.$", name) else name, shift
 
 
+@lexicons.lexicon_cache(maxsize=16384)  # asked again of every name looked up (person_for)
 def split_title(name: str) -> tuple[str, str]:
     """A capitalised title before a person's name is a role, not part of the name:
     ``"Senate Majority Leader Dolores Whitfield"`` -> ``("Senate Majority Leader",
@@ -252,6 +259,7 @@ _DATE_WORDS = MONTHS_AND_DAYS | frozenset(
 )
 
 
+@lexicons.lexicon_cache(maxsize=16384)  # asked of every run and again of single words
 def not_a_speaker(name: str) -> str:
     """Why a capitalised run before a verb of speech names nobody who can speak: ``"date"``
     ("Tuesday", "Christmas Day"), ``"furniture"`` (``quotemarks.WEB_FURNITURE``: "Article

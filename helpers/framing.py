@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .article import Article
-from .contract import conform
+from .contract import rows_table
 from .lexicons import lexicon_cache, lexicon_rows, lexicons_held
 from .loaded import find_loaded_terms
 from .sentences import split_sentences
@@ -80,12 +80,7 @@ def frame_evidence(article: Article) -> pd.DataFrame:
             sentence = next((i for i, (a, b) in enumerate(spans) if a <= m.start() < b), 0)
             rows.append((frame, cue, m.group(), p, sentence, m.start(), m.end()))
     rows.sort(key=lambda row: (row[3], row[5]))  # paragraph, start (a stable sort)
-    return conform(
-        pd.DataFrame(
-            rows, columns=["frame", "cue", "text", "paragraph", "sentence", "start", "end"]
-        ),
-        "frame_evidence",
-    )
+    return rows_table(rows, "frame_evidence")
 
 
 def frame_scores(article: Article, *, evidence: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -95,7 +90,10 @@ def frame_scores(article: Article, *, evidence: pd.DataFrame | None = None) -> p
     words = count_words(article.title) + sum(count_words(p) for p in article.paragraphs)
     found: dict[str, list[tuple[str, int]]] = {frame: [] for frame in FRAMES}
     for frame, cue, paragraph in zip(
-        evidence["frame"], evidence["cue"], evidence["paragraph"].tolist(), strict=True
+        evidence["frame"].tolist(),
+        evidence["cue"].tolist(),
+        evidence["paragraph"].tolist(),
+        strict=True,
     ):
         if frame in found:
             found[frame].append((cue, paragraph))
@@ -107,9 +105,7 @@ def frame_scores(article: Article, *, evidence: pd.DataFrame | None = None) -> p
     # every frame with the top score is dominant: a tie is reported as a tie
     top = max(row[2] for row in rows)
     rows = [(*row, row[1] > 0 and row[2] == top) for row in rows]
-    return pd.DataFrame(
-        rows, columns=["frame", "n_cues", "per_100_words", "cues", "paragraphs", "dominant"]
-    )
+    return rows_table(rows, "frames")
 
 
 def _subject_person(index, paragraph: int, start: int, end: int) -> str | None:
@@ -172,20 +168,7 @@ def headline_check(article: Article, *, terms: pd.DataFrame | None = None) -> pd
         rows.append((word, category, bool(paragraphs), sorted(set(paragraphs)), headline_names,
                      sorted(set(subjects))))  # fmt: skip
     rows.sort(key=lambda row: row[1] == "content word")  # loaded words first (a stable sort)
-    return conform(
-        pd.DataFrame(
-            rows,
-            columns=[
-                "word",
-                "category",
-                "in_body",
-                "body_paragraphs",
-                "headline_names",
-                "body_subjects",
-            ],
-        ),
-        "headline_check",
-    )
+    return rows_table(rows, "headline_check")
 
 
 @lru_cache(maxsize=4096)
@@ -197,20 +180,21 @@ def headline_sentiment(article: Article, units: pd.DataFrame | None = None) -> p
     """VADER for the headline beside the mean of the outlet's body text and of all body text."""
     units = vader_units(vader_unit_rows(article)) if units is None else units
     narration, every = [], []
-    for voice, mode, vader in zip(
-        units["voice"], units["mode"], units["vader"].tolist(), strict=True
-    ):
+    scores = units["vader"].tolist()
+    for voice, mode, vader in zip(units["voice"].tolist(), units["mode"].tolist(), scores,
+                                  strict=True):  # fmt: skip
         if mode == "headline":
             continue
         every.append(vader)
         if voice == NARRATOR:
             narration.append(vader)
     rows = [
-        ("headline", float(units["vader"].iloc[0]), 1),
+        ("headline", float(scores[0]), 1),
         ("body: the outlet's narration", _series_mean(narration), len(narration)),
         ("body: every voice", _series_mean(every), len(every)),
     ]
-    return pd.DataFrame(rows, columns=["part", "mean_vader", "n_units"]).fillna(0.0)
+    # a part with no unit scores 0 (the table's ``fillna(0.0)`` before)
+    return rows_table([(p, 0.0 if m != m else m, n) for p, m, n in rows], "headline_sentiment")
 
 
 def _series_mean(values: list[float]) -> float:
@@ -238,7 +222,10 @@ def story_arc(
         group.append((vader, count_words(text)))
     counts: dict[tuple[int, str], int] = {}
     for paragraph, voice, source in zip(
-        terms["paragraph"].tolist(), terms["voice"], terms["source"], strict=True
+        terms["paragraph"].tolist(),
+        terms["voice"].tolist(),
+        terms["source"].tolist(),
+        strict=True,
     ):
         if paragraph >= 0 and source == "curated":
             key = (paragraph, "the outlet" if voice == NARRATOR else "quoted speakers")
@@ -251,17 +238,13 @@ def story_arc(
         values = groups.get(key, [])
         mean = _mean([v for v, _ in values]) if values else float("nan")
         rows.append((*key, mean, sum(w for _, w in values), counts.get(key, 0)))
-    arc = pd.DataFrame(rows, columns=["paragraph", "voice", "mean_vader", "words", "loaded_terms"])
-    if arc.empty:
-        numbers = {"paragraph": "int64", "mean_vader": "float64", "words": "int64"}
-        arc = arc.astype({**numbers, "loaded_terms": "int64"})
-    loaded = arc["loaded_terms"].to_numpy()
-    words = arc["words"].to_numpy()
+    loaded = np.array([row[4] for row in rows], dtype="int64")
+    words = np.array([row[3] for row in rows], dtype="int64")
     with np.errstate(divide="ignore", invalid="ignore"):
         per_100 = np.where(words > 0, 100 * loaded / np.where(words > 0, words, 1), 0.0)
     per_100 = np.where((words == 0) & (loaded > 0), np.nan, per_100)  # no words to divide by
-    arc["loaded_per_100"] = np.round(per_100, 2)
-    return arc
+    per_100 = np.round(per_100, 2).tolist()
+    return rows_table([(*row, p) for row, p in zip(rows, per_100, strict=True)], "arc")
 
 
 def _mean(values: list[float]) -> float:

@@ -142,7 +142,9 @@ WHITESPACE = re.compile(r"\s+")
 
 def norm_name(name: str) -> str:
     """The key a name is indexed under: ``"Lee Min-ho"`` -> ``"lee min ho"``."""
-    return WHITESPACE.sub(" ", name.replace("-", " ").replace("‐", " ")).strip().lower()
+    # the words joined by one space: ``WHITESPACE.sub(" ", …).strip()`` (``\s`` is what
+    # ``str.isspace`` says, checked over every code point), without the regex
+    return " ".join(name.replace("-", " ").replace("‐", " ").split()).lower()
 
 
 def drop_qualifier(name: str) -> str:

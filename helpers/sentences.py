@@ -15,6 +15,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .article import Article
+from .contract import rows_table
 from .resources import sentence_tokenizer
 
 __all__ = ["sentences", "split_sentences"]
@@ -64,9 +65,9 @@ def sentences(article: Article, *, headline: bool = False) -> pd.DataFrame:
         for p, text in units
         for i, (s, e) in enumerate(split_sentences(text))
     ]
-    table = pd.DataFrame(rows, columns=COLUMNS)
-    if rows:  # pandas infers int64 from Python ints; an empty table needs telling
-        return table
-    return table.astype(
+    if rows:
+        return rows_table(rows, "sentences")
+    # pandas infers int64 from Python ints; an empty table needs telling
+    return pd.DataFrame(rows, columns=COLUMNS).astype(
         {"paragraph": "int64", "sentence": "int64", "start": "int64", "end": "int64"}
     )

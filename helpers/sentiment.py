@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from .article import Article
+from .contract import TABLES, Table, rows_table
 from .sentences import split_sentences
 from .text import WORD_RE, count_words
 from .vader import scorer as vader_scorer
@@ -89,11 +90,79 @@ def _vader_scores(text: str) -> tuple[float, str]:
 
 def _textblob_scores(text: str) -> tuple[float, str]:
     """TextBlob's (Pattern's) polarity of a unit and the words that moved it."""
-    score = _pattern()(text.translate(_STRAIGHTEN))
-    polarity = round(float(score[0]), 4)
-    assessed = score.assessments if polarity else []
-    blob_words = ", ".join(f"{' '.join(words)} ({s:+.2f})" for words, s, *_ in assessed)
+    score, assessed = _pattern_score(text.translate(_STRAIGHTEN))
+    polarity = round(float(score), 4)
+    assessed = assessed if polarity else []
+    blob_words = ", ".join(f"{' '.join(words)} ({s:+.2f})" for words, s in assessed)
     return polarity, blob_words
+
+
+@cache
+def _pattern_tables() -> tuple[dict, dict[str, float]]:
+    """Pattern's lexicon as a plain dict (its own lazy dict answers ``in`` and ``[]``
+    through Python calls), and its emoticons by lower-cased form, first group first."""
+    from textblob import _text
+
+    sentiment = _pattern()
+    len(sentiment)  # loads the lexicon
+    emoticons: dict[str, float] = {}
+    for (_kind, polarity), forms in _text.EMOTICONS.items():
+        for form in forms:
+            emoticons.setdefault(form.lower(), polarity)
+    return dict(dict.items(sentiment)), emoticons
+
+
+_PATTERN_NEGATIONS = ("no", "not", "n't", "never")  # textblob.en.sentiment's
+_PATTERN_PUNCTUATION = ".,;:!?()[]{}`''\"@#$^&*+-|=~_"  # textblob._text.PUNCTUATION
+
+
+def _pattern_score(text: str) -> tuple[float, list[tuple[list[str], float]]]:
+    """Pattern's polarity of a text and its ``(words, polarity)`` assessments: exactly
+    ``textblob.en.sentiment(text)`` (De Smedt & Daelemans 2012; ``Sentiment.__call__`` and
+    ``assessments`` of ``textblob._text``, for a string, every word untagged), with Pattern's
+    own tokeniser, read from plain dicts (``tests/test_sentiment.py`` compares the two)."""
+    lexicon, emoticons = _pattern_tables()
+    a: list[dict] = []
+    m = n = None  # the preceding modifier and negation
+    for w in " ".join(_pattern().tokenizer(text)).lower().split():
+        entry = lexicon.get(w)
+        if entry is not None and None in entry:
+            p, s, i = entry[None]
+            if m is None:
+                a.append({"w": [w], "p": p, "i": i, "n": 1})
+            else:  # "really good"
+                a[-1]["w"].append(w)
+                a[-1]["p"] = max(-1.0, min(p * a[-1]["i"], +1.0))
+                a[-1]["i"] = i
+            if n is not None:  # "not really good"
+                a[-1]["w"].insert(0, n)
+                a[-1]["i"] = 1.0 / a[-1]["i"]
+                a[-1]["n"] = -1
+            m = (w, None) if "RB" in entry else None
+            n = w if w in _PATTERN_NEGATIONS else None
+            continue
+        if w in _PATTERN_NEGATIONS:
+            n = w
+        elif n and len(w.strip("'")) > 1:
+            n = None
+        if n is not None and m is not None and m[0].endswith("ly"):
+            a[-1]["w"].append(n)  # "really not good"
+            a[-1]["n"] = -1
+            n = None
+        elif m and len(w) > 2:
+            m = None
+        if w == "!" and a:
+            a[-1]["w"].append("!")
+            a[-1]["p"] = max(-1.0, min(a[-1]["p"] * 1.25, +1.0))
+        if w == "(!)":
+            a.append({"w": [w], "p": 0.0, "i": 1.0, "n": 1})
+        if not w.isalpha() and len(w) <= 5 and w not in _PATTERN_PUNCTUATION and w in emoticons:
+            a.append({"w": [w], "p": emoticons[w], "i": 1.0, "n": 1})
+    assessed = [(d["w"], d["p"] * -0.5 if d["n"] < 0 else d["p"]) for d in a]
+    total = 0
+    for _words, p in assessed:
+        total += p
+    return total / float(len(assessed) or 1), assessed
 
 
 def sentiment_units(article: Article) -> pd.DataFrame:
@@ -113,12 +182,18 @@ def units_with_textblob(rows: list[tuple]) -> pd.DataFrame:
     for row in rows:
         polarity, bw = _textblob_scores(row[4])
         full.append((*row, polarity, label(polarity), bw))
-    return pd.DataFrame(full, columns=UNIT_COLUMNS)
+    return rows_table(full, "sentiment_units")
+
+
+#: The units table without TextBlob's columns (an intermediate, not a table of its own).
+_VADER_UNITS = Table(
+    "vader_units", "vader_units(rows)", "a unit", TABLES["sentiment_units"].columns[:VADER_FIELDS]
+)
 
 
 def vader_units(rows: list[tuple]) -> pd.DataFrame:
     """The units table without TextBlob's columns: what the tables built on VADER read."""
-    return pd.DataFrame(rows, columns=UNIT_COLUMNS[:VADER_FIELDS])
+    return rows_table(rows, _VADER_UNITS)
 
 
 def vader_unit_rows(article: Article) -> list[tuple]:
@@ -205,21 +280,17 @@ def sentiment_by_speaker(
         low, high = _bootstrap(scores, n_boot=n_boot, seed=seed)
         labels = [lab for _, lab, _ in group]
         n = len(group)
-        rows.append({
-            "voice": voice,
-            "n_units": n,
-            "mean": float(scores.mean()),
-            "ci_low": low,
-            "ci_high": high,
-            "share_positive": labels.count("positive") / n,
-            "share_neutral": labels.count("neutral") / n,
-            "share_negative": labels.count("negative") / n,
-            "most_positive": group[int(scores.argmax())][2],
-            "most_negative": group[int(scores.argmin())][2],
-        })  # fmt: skip
+        rows.append((
+            voice, n, float(scores.mean()), low, high,
+            labels.count("positive") / n, labels.count("neutral") / n,
+            labels.count("negative") / n,
+            group[int(scores.argmax())][2], group[int(scores.argmin())][2],
+        ))  # fmt: skip
     # the outlet first, then the voices with most units (a stable sort keeps ties in order)
-    rows.sort(key=lambda row: (row["voice"] != NARRATOR, -row["n_units"]))
-    return pd.DataFrame(rows, columns=SPEAKER_COLUMNS)
+    rows.sort(key=lambda row: (row[0] != NARRATOR, -row[1]))
+    if not rows:  # no unit but the headline: the table as pandas makes it from no rows
+        return pd.DataFrame(rows, columns=SPEAKER_COLUMNS)
+    return rows_table(rows, "sentiment")
 
 
 def sentiment_disagreement(units: pd.DataFrame) -> pd.DataFrame:

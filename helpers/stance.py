@@ -39,17 +39,17 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from functools import cache
+from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
 
 from .article import Article
-from .contract import conform
+from .contract import conform, rows_table
 from .lexicons import gazetteer, lexicon_cache, lexicon_rows, lexicons_held
 from .phrases import PhraseIndex
 from .sentiment import THRESHOLD, vader_unit_rows, vader_units
-from .text import SpanSet, lowered_for_search, may_contain, name_end, name_spans
+from .text import SpanSet, find_word, lowered_for_search, may_contain, name_end, name_spans
 from .who_speaks import NARRATOR, attribution, quoted_names, speaker_before
 
 __all__ = [
@@ -106,6 +106,23 @@ def _cue_pattern() -> re.Pattern[str]:
     alternatives = "|".join(map(re.escape, forms))
     # a possessive may follow: "the dictator’s first visit"
     return re.compile(r"(?<![\w’'-])(" + alternatives + r")(?:[’']s)?(?![\w’'-])", re.I)
+
+
+@lexicon_cache
+def _cue_index() -> PhraseIndex[str]:
+    """The cue forms filed under themselves, lower-cased (forms beyond ASCII under none):
+    a unit none of whose keys occurs holds no cue, and the pattern is not run on it."""
+    forms = list(stance_cues()["cue"])
+    return PhraseIndex(forms, [f.lower() if f.isascii() else None for f in forms], lower=True)
+
+
+def _cues_in(text: str) -> Iterator[re.Match[str]]:
+    """The stance cues in ``text`` (:func:`_cue_pattern`), the pattern run only where one
+    can be: every match contains its form, in ASCII letters that lower-case alike (unless
+    the text holds a character the pattern folds to ASCII, see :func:`lowered_for_search`)."""
+    if lowered_for_search(text) is not None and not _cue_index().candidates(text):
+        return iter(())
+    return _cue_pattern().finditer(text)
 
 
 _GLOSS = re.compile(
@@ -166,8 +183,7 @@ def targets(article: Article) -> pd.DataFrame:
         if n:
             rows.append((name, info["kind"], aliases, n, info["source"]))
     rows.sort(key=lambda row: (-row[3], row[0]))  # most mentioned first, then by name
-    table = pd.DataFrame(rows, columns=["target", "kind", "aliases", "n_mentions", "source"])
-    return conform(table, "targets")
+    return rows_table(rows, "targets")
 
 
 def _targets_from_names(article: Article, found: dict[str, dict]) -> None:
@@ -212,13 +228,8 @@ def _written_form(key: str, text: str, *, lowered: str | None = None) -> str | N
     text cannot hold."""
     if not may_contain(lowered, key):
         return None
-    m = _key_re(key).search(text)
-    return m.group(1) if m and m.group(1)[:1].isupper() else None
-
-
-@cache
-def _key_re(key: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(" + re.escape(key) + r")(?:’s|'s)?(?![\w-])", re.I)
+    at = find_word(text, key, lowered=lowered)
+    return text[at : at + len(key)] if at is not None and text[at].isupper() else None
 
 
 def _target_of(name: str, found: dict[str, dict]) -> str | None:
@@ -357,7 +368,7 @@ def stance_evidence(
             continue
         credited: set[str] = set()
         victims = {m[2] for m in mentions if _VICTIM.match(text, m[1])}
-        for cue in _cue_pattern().finditer(text):
+        for cue in _cues_in(text):
             word = cue.group(1).lower()
             polarity, kind = lexicon[word]
             if _negated(text, cue.start()):
@@ -401,7 +412,7 @@ def stance_evidence(
                 if target not in credited and target not in victims:
                     rows.append((voice, target, paragraph, sentence, mode, text, "", "sentiment",
                                  round(SENTIMENT_WEIGHT * vader, 4), links[target]))  # fmt: skip
-    return conform(pd.DataFrame(rows, columns=EVIDENCE_COLUMNS), "stance_evidence")
+    return rows_table(rows, "stance_evidence")
 
 
 #: Sentence-initial pronouns linked to the person the outlet named last (in the same or the
@@ -561,15 +572,8 @@ def stance_table(article: Article, *, evidence: pd.DataFrame | None = None) -> p
     )
     # by speaker, then stance; a stable sort keeps ties in the order of their target
     order = sorted(range(len(pairs)), key=lambda i: (pairs[i][0], stance[i]))
-    pairs = [pairs[i] for i in order]
-    stance = stance[order]
-    return pd.DataFrame(
-        {
-            "speaker": [s for s, _ in pairs],
-            "target": [t for _, t in pairs],
-            "stance": stance,
-            "n_evidence": np.array([n_evidence[k] for k in pairs], dtype="int64"),
-            "n_units": np.array([len(clipped[k]) for k in pairs], dtype="int64"),
-            "clear": np.abs(stance) >= CLEAR_MIN,
-        }
-    )
+    rows = [
+        (*pairs[i], value, n_evidence[pairs[i]], len(clipped[pairs[i]]), abs(value) >= CLEAR_MIN)
+        for i, value in zip(order, stance[order].tolist(), strict=True)
+    ]
+    return rows_table(rows, "stance")

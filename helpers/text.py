@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from functools import lru_cache
 
 import pandas as pd
 
@@ -23,6 +24,7 @@ __all__ = [
     "lowered_for_search",
     "may_contain",
     "name_end",
+    "find_word",
     "name_spans",
     "word_spans",
     "count_words",
@@ -117,6 +119,37 @@ def name_end(text: str, name: str, start: int, *, non_empty: bool = False) -> in
     if (end < len(text) and _word_or_hyphen(text[end])) or (non_empty and end == start):
         return None
     return end
+
+
+def find_word(text: str, word: str, *, lowered: str | None) -> int | None:
+    r"""Where the regex ``(?<![\w-])WORD(?:’s|'s)?(?![\w-])`` with ``re.IGNORECASE``
+    first matches ``text`` (``None``: nowhere), found without compiling it, for an ASCII
+    ``word`` in lower case and ``lowered`` = :func:`lowered_for_search` of ``text`` not
+    ``None`` (else the regex is run): there, lower-casing keeps every offset and only ASCII
+    letters lower to ASCII letters. A possessive never decides (its apostrophe is no word
+    character), so a match is the word between two characters that are no part of a word.
+
+    >>> t = "Frenchmen, the FRENCH’s view"
+    >>> find_word(t, "french", lowered=lowered_for_search(t))
+    15
+    """
+    if lowered is None or not word.isascii() or not word:
+        found = _word_re(word).search(text)
+        return found.start() if found else None
+    at = lowered.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (at and _word_or_hyphen(text[at - 1])) and not (
+            end < len(text) and _word_or_hyphen(text[end])
+        ):
+            return at
+        at = lowered.find(word, at + 1)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _word_re(word: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + re.escape(word) + r"(?:’s|'s)?(?![\w-])", re.I)
 
 
 def name_spans(text: str, name: str) -> Iterator[tuple[int, int]]:

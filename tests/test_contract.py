@@ -40,11 +40,13 @@ from helpers.contract import (
     CORPUS_ERRORS,
     DTYPES,
     TABLES,
+    TEXT,
     VIEWS,
     conform,
     corpus_table,
     empty,
     problems,
+    rows_table,
 )
 from helpers.contract_doc import TABLES_DOC, tables_markdown, write_tables_doc
 from helpers.entity_layer import ENTITY_COLUMNS, entities
@@ -170,6 +172,35 @@ def test_an_empty_table_has_the_contracts_columns_and_types(name):
 def test_conform_leaves_a_table_with_rows_as_it_is():
     table = pd.DataFrame({"field": ["title"], "value": [None]}, dtype=object)
     assert conform(table, "article_metadata") is table
+
+
+_TARGET_ROWS = [("Ana Ruiz", "person", ["Ana Ruiz", "Ruiz"], 2, "names"),
+                ("France", "place", ["France"], 1, "gazetteer")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "rows", "dtypes"),
+    [
+        ("targets", _TARGET_ROWS, ["str", "str", "object", "int64", "str"]),
+        ("targets", [], ["str", "str", "object", "int64", "str"]),
+        ("headline_sentiment", [("headline", 0.5, 1), ("body", -0.25, 3)],
+         ["str", "float64", "int64"]),
+        # not all of the column's type: pandas infers the column (an int among floats)
+        ("headline_sentiment", [("headline", 1, 1), ("body", -0.25, 3)],
+         ["str", "float64", "int64"]),
+        ("headline_sentiment", [("headline", 1, 1)], ["str", "int64", "int64"]),
+        ("compare_coding", [("conflict", None, True, None)], ["str", "object", "bool", "object"]),
+        ("compare_coding", [("conflict", True, False, False)], ["str", "bool", "bool", "bool"]),
+        ("article_metadata", [("title", None)], ["str", "object"]),
+        ("paragraph_stats", [(0, 1, 2**63, "A")], ["int64", "int64", "uint64", "str"]),
+    ],
+)  # fmt: skip
+def test_rows_table_is_the_table_pandas_infers_from_the_rows(name, rows, dtypes):
+    table = rows_table(rows, name)
+    expected = conform(pd.DataFrame(rows, columns=list(TABLES[name].names)), name)
+    pd.testing.assert_frame_equal(table, expected, check_exact=True)
+    assert [str(t) for t in table.dtypes] == [str(TEXT) if d == "str" else d for d in dtypes]
+    assert list(table.columns) == list(TABLES[name].names)
 
 
 # --- analyze(): every table, every article -----------------------------------------------
@@ -337,3 +368,10 @@ def test_docs_command_writes_and_checks(tmp_path):
     assert main(["docs", "--check", "--out", str(out)]) == 0
     out.write_text(tables_markdown() + "edited by hand\n", encoding="utf-8")
     assert main(["docs", "--check", "--out", str(out)]) == 1
+
+
+def test_a_table_from_rows_owns_its_column_names():
+    first = rows_table([("NARRATOR", "narration", 3, 1.0)], "share_of_voice")
+    first.columns.name = "renamed"
+    second = rows_table([("NARRATOR", "narration", 3, 1.0)], "share_of_voice")
+    assert second.columns.name is None and empty("share_of_voice").columns.name is None

@@ -192,3 +192,35 @@ def test_headline_phrase(run, lower, expected):
 def test_a_title_case_headline_names_no_one():
     article = article_from_text("Tenants Are Left With Debts\n\nThe tenants were left with debts.")
     assert entities(article).empty
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Lee Min-ho", "lee min ho"),
+        ("  Jane\u00a0\tOkafor\n", "jane okafor"),  # any white space, at the ends too
+        ("Ana‐Ruiz", "ana ruiz"),  # the Unicode hyphen
+        ("", ""),
+    ],
+)
+def test_norm_name(name, key):
+    from helpers.names import WHITESPACE, norm_name
+
+    assert norm_name(name) == key
+    assert key == WHITESPACE.sub(" ", name.replace("-", " ").replace("‐", " ")).strip().lower()
+
+
+def test_person_for_sees_a_person_added_after_a_lookup():
+    from helpers.entities import Entity
+
+    index = EntityIndex()
+    index.add("ana ruiz", Entity("Ana Ruiz", "person", first_seen=(0, 0)))
+    assert index.person_for("Ruiz").canonical == "Ana Ruiz"
+    assert index.person_for("Tom") is None
+    index.add("tom ruiz", Entity("Tom Ruiz", "person", first_seen=(2, 0)))
+    index.add("acme", Entity("Acme", "institution", first_seen=(3, 0)))
+    # the surname: the person seen last; the first name; the letters without the hyphen
+    assert index.person_for("Ruiz").canonical == "Tom Ruiz"
+    assert index.person_for("Tom").canonical == "Tom Ruiz"
+    assert index.person_for("Ms Ana-Ruiz").canonical == "Ana Ruiz"
+    assert index.person_for("Acme") is None

@@ -73,3 +73,54 @@ def test_seed_sentiment(seed):
     assert table.loc[NARRATOR, "mean"] < 0 < table.loc["Kim Jong-un", "mean"]
     units = sentiment_units(seed)
     assert units.iloc[0]["mode"] == "headline" and units.iloc[0].vader < -0.5
+
+
+_PATTERN_WORDS = (
+    "good bad very really not never no isn't don't can't terribly nice great awful quite "
+    "extremely ! !! ? . , :) :-( <3 :D ;) (!) 2023 U.S. the it was happy sad love hate kind "
+    "of least worst Not NOT GOOD n't 's well-known \" ' ( ) ... okay poor tragic glad"
+).split()
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity", "words"),
+    [
+        ("a good plan", 0.7, [(["good"], 0.7)]),
+        ("not a good plan", -0.35, [(["not", "good"], -0.35)]),
+        ("a really good plan!", 0.875, [(["really", "good", "!"], 0.875)]),
+        ("a very bad idea", -0.9099999999999998, [(["very", "bad"], -0.9099999999999998)]),
+        ("no news", 0.0, []),
+    ],
+)
+def test_pattern_score_on_tiny_texts(text, polarity, words):
+    from helpers.sentiment import _pattern_score
+
+    assert _pattern_score(text) == (polarity, words)
+
+
+@pytest.mark.slow
+def test_pattern_score_is_textblobs_exactly():
+    # Pattern's own scorer is the reference: every unit of every shipped and fixture article
+    # and 3,000 generated texts of negations, modifiers, "!", emoticons and contractions
+    import random
+
+    from helpers.sentiment import _STRAIGHTEN, _pattern, _pattern_score
+
+    from .test_analysis import ARTICLE_FILES, _loadable
+
+    texts = [
+        text.translate(_STRAIGHTEN)
+        for article in _loadable(ARTICLE_FILES)
+        for text in sentiment_units(article)["text"]
+    ]
+    rng = random.Random(0)
+    texts += [
+        " ".join(rng.choice(_PATTERN_WORDS) for _ in range(rng.randint(1, 14))) for _ in range(3000)
+    ]
+    reference = _pattern()
+    for text in texts:
+        expected = reference(text)
+        assert _pattern_score(text) == (
+            expected[0],
+            [(words, p) for words, p, *_ in expected.assessments],
+        ), text

@@ -228,3 +228,31 @@ def test_a_person_only_a_speaker_names_is_a_target_with_the_speakers_stance():
     assert table[["speaker", "target", "stance"]].values.tolist() == [
         ["Tom Reyes", "Ana Ruiz", -0.2]
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister PRAISED the plan and condemned the delay.",
+        "Nothing to see here.",
+        "A dictator’s visit; an un-praised plan.",
+        "Prai\u017fed twice: the \u017fcandal",  # ſ folds to s: the pattern decides
+        "",
+    ],
+)
+def test_the_cue_prefilter_finds_what_the_pattern_finds(text):
+    from helpers.stance import _cue_pattern, _cues_in
+
+    def spans(matches):
+        return [(m.span(), m.group(1)) for m in matches]
+
+    assert spans(_cues_in(text)) == spans(_cue_pattern().finditer(text))
+
+
+def test_the_cue_prefilter_skips_a_unit_without_a_cue_form():
+    from helpers.stance import _cue_pattern, _cues_in
+
+    text = "The weather was mild on Tuesday."
+    assert list(_cue_pattern().finditer(text)) == []
+    assert list(_cues_in(text)) == []  # and the pattern was not run: an empty tuple iterator
+    assert type(_cues_in(text)).__name__ == "tuple_iterator"

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from helpers.text import count_words, lowered_for_search, may_contain
+from helpers.text import count_words, find_word, lowered_for_search, may_contain
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,34 @@ def test_the_characters_that_fold_to_ascii_are_the_ones_listed():
 )
 def test_count_words(text, n):
     assert count_words(text) == n
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("Frenchmen, the FRENCH’s view", "french", 15),  # not inside a longer word
+        ("the French-led force, French", "french", 22),  # nor before a hyphen
+        ("French’sx and more", "french", 0),  # the apostrophe ends the word
+        ("anti-US talk", "us", None),
+        ("\u0130stanbul and Istanbul", "istanbul", 0),  # İ folds to i: the regex decides
+        ("Zürich, ZÜRICH", "zürich", 0),  # beyond ASCII: the regex decides
+        ("", "us", None),
+    ],
+)
+def test_find_word(text, word, expected):
+    assert find_word(text, word, lowered=lowered_for_search(text)) == expected
+
+
+def test_find_word_is_the_regex_on_every_short_text():
+    # every text of up to 4 characters from an alphabet of letters, cases, hyphens,
+    # apostrophes, digits, spaces and the characters that fold to ASCII
+    alphabet = "aAsS-’'1 _é\u0130\u017f"
+    texts = [""]
+    for _ in range(4):
+        texts += [t + c for t in texts if len(t) == len(texts[-1]) for c in alphabet]
+    for word in ("a", "as", "sa"):
+        pattern = re.compile(r"(?<![\w-])" + word + r"(?:’s|'s)?(?![\w-])", re.I)
+        for text in texts:
+            found = pattern.search(text)
+            expected = found.start() if found else None
+            assert find_word(text, word, lowered=lowered_for_search(text)) == expected, text
