@@ -24,7 +24,7 @@ def test_the_choices_offered(tiny):
     assert tiny.speakers == [ALL, "Jane Okafor", "Critics"]
     assert tiny.targets == [ALL, "Council"]
     assert tiny.categories == [
-        ALL, "loaded language", "reporting verb (doubt)", "emotive (lexicon)", "hedges",
+        ALL, "loaded language", "emotive (lexicon)", "reporting verb (doubt)", "hedges",
         "scare quotes",
     ]  # fmt: skip
     assert tiny.frames == [ALL, "conflict"]
@@ -37,7 +37,7 @@ def test_the_choices_offered(tiny):
         ({"speaker": "Jane Okafor"}, ["0:0"], ["Quotes of Jane Okafor", "Stance evidence"]),
         ({"speaker": "Critics"}, ["1:1"], ["Quotes of Critics", "Stance evidence"]),
         ({"target": "Council"}, ["-1:0"], ["Stance evidence"]),
-        ({"category": "emotive (lexicon)"}, ["1:1"], ["Loaded words: emotive (lexicon)"]),
+        ({"category": "emotive (lexicon)"}, ["0:1"], ["Loaded words: emotive (lexicon)"]),
         ({"category": "hedges"}, ["1:0", "1:1"], ["Hedges"]),
         ({"category": "scare quotes"}, ["1:0"], ["Scare quotes"]),
         ({"frame": "conflict"}, ["-1:0", "0:0"], ["Frame: conflict"]),
@@ -47,9 +47,9 @@ def test_the_choices_offered(tiny):
             ["Quotes of Jane Okafor", "Loaded words: emotive (lexicon)"],
         ),
         (
-            {"speaker": "Critics", "category": "emotive (lexicon)"},
-            ["1:1"],
-            ["Quotes of Critics", "Loaded words: emotive (lexicon)"],
+            {"speaker": "Critics", "category": "loaded language"},
+            ["1:1"],  # "fiasco", the outlet's word in its paraphrase of Critics
+            ["Quotes of Critics", "Loaded words: loaded language"],
         ),
     ],
 )
@@ -70,13 +70,20 @@ def test_the_tables_hold_the_evidence(tiny):
             "sentence": 1,
             "kind": "indirect",
             "cue": "claimed",
-            "text": "the plan was a disaster",
+            "text": "the plan was a fiasco",
             "rule": "reported speech after the cue",
         }
     ]
+    tiny.choose(speaker=ALL)
     words = tiny.choose(category="emotive (lexicon)").tables()["Loaded words: emotive (lexicon)"]
     assert words[["paragraph", "sentence", "text", "speaker"]].values.tolist() == [
-        [1, "1:1", "disaster", "Critics"]
+        [0, "0:1", "tragedy", "NARRATOR"]
+    ]
+    words = tiny.choose(category="loaded language").tables()["Loaded words: loaded language"]
+    assert words[["paragraph", "sentence", "text", "speaker"]].values.tolist() == [
+        [-1, "-1:0", "reckless", "NARRATOR"],
+        [0, "0:0", "reckless", "Jane Okafor"],
+        [1, "1:1", "fiasco", "Critics"],
     ]
     tiny.choose(speaker=ALL, category=ALL)
     assert "Choose a speaker" in tiny.table_html()

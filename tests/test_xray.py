@@ -23,9 +23,9 @@ from .test_browser import LIVE_MARKUP
 
 TINY = (
     "Council row over reckless plan\n\n"
-    "“We reject this reckless scheme,” said Jane Okafor. The vote is on Monday.\n\n"
+    "“We reject this reckless scheme,” said Jane Okafor. The vote was a tragedy.\n\n"
     "The mayor allegedly ignored the so-called “consultation”. Critics claimed the plan was a "
-    "disaster."
+    "fiasco."
 )
 
 
@@ -61,10 +61,15 @@ def test_each_mark_says_who_speaks_and_why(tiny):
         (t, tip[: len(okafor) + 14]) for t, tip in found
     ]
     assert ("the plan was a ", critics) in found
-    disaster = [tip for text, tip in found if text == "disaster"]
-    assert disaster == [
-        f"{critics} | Loaded word: emotive (lexicon) · the outlet’s word, paraphrasing Critics"
-        " · VADER lexicon list · VADER valence -3.1: a strongly emotional word."
+    fiasco = [tip for text, tip in found if text == "fiasco"]  # reported speech: a paraphrase
+    assert fiasco == [
+        f"{critics} | Loaded word: loaded language · the outlet’s word, paraphrasing Critics"
+        " · curated list · Calls an event a humiliating failure."
+    ]
+    tragedy = [tip for text, tip in found if text == "tragedy"]  # the outlet's narration
+    assert tragedy == [
+        "Loaded word: emotive (lexicon) · the outlet’s own word · VADER lexicon list"
+        " · VADER valence -3.4: a strongly emotional word."
     ]
     hedges = {  # a mark may be a loaded word and a hedge: "… | Hedge: …"
         text: part.split(" · ")[0]
@@ -94,7 +99,8 @@ def test_each_panel_item_points_at_its_sentences(tiny):
     assert items["the outlet against Council (-0.20)"] == "-1:0"
     assert items["conflict: 2 cues — dominant (reject, row)"] == "-1:0 0:0"
     assert items["“reckless” (loaded language): also in the body (paragraphs 0)"] == "-1:0 0:0"
-    assert items["emotive (lexicon) (1): disaster"] == "1:1"
+    assert items["emotive (lexicon) (1): tragedy"] == "0:1"
+    assert items["loaded language (3): reckless, fiasco"] == "-1:0 0:0 1:1"
     assert items["claimed (doubt)"] == "1:1"
     assert "human interest: 0 cues" in items and items["human interest: 0 cues"] == ""
     sentence_ids = {s.get("data-s") for s in having(tiny, "sent")}
