@@ -92,3 +92,25 @@ def test_source_after(post, expected):
 def test_groups_speak(text, speaker):
     table = extract_quotes(article_from_text("H\n\n" + text))
     assert table.speaker.tolist() == [speaker]
+
+
+# Issue 19: a share "two in three", a prepositional aside in commas, a plural description
+# with "to" ("aides to X").
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Two in three said they are less likely to vote.", "Two in three",
+         "they are less likely to vote"),
+        ("Jane Okafor, in her dissent, said the law was never neutral.", "Jane Okafor",
+         "the law was never neutral"),
+        ("Aides to the mayor say she is shifting her tack.", "Aides to the mayor",
+         "she is shifting her tack"),
+        ("But hacking specialists say the leaked files might not be genuine.",
+         "hacking specialists", "the leaked files might not be genuine"),
+    ],
+)  # fmt: skip
+def test_issue19_speaker_phrases(text, speaker, content):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, table.rule, strict=True)) == [
+        (speaker, content, "reported speech after the cue")
+    ]

@@ -32,7 +32,9 @@ from ..names import DETERMINER, NOT_MODIFIERS, ordinary_word
 from .clauses import FINITE
 from .cues import PHRASE_CUES, Cue
 from .speaker_phrases import (
+    POST_MODIFIER,
     SpeakerPhrase,
+    description_at_end,
     source_after,
     speaker_after,
     speaker_at_end,
@@ -90,9 +92,10 @@ def _speaker_in_window(
         return phrase, "according"
     if verb is None or (cue.group()[0].isupper() and cue.start() > 0):
         return None, ""
-    if re.search(rf"\b(?:{DETERMINER}|such|these|those|this)\s*$", pre, re.I) or (
-        form.endswith("s") and FINITE.match(post.lstrip())
-    ):
+    noun_before = re.search(rf"\b(?:{DETERMINER}|such|these|those|this)\s*$", pre, re.I)
+    if noun_before and _SHARE_BEFORE.search(pre):
+        noun_before = None  # "Two in three said": a poll's share of people, not "in a report"
+    if noun_before or (form.endswith("s") and FINITE.match(post.lstrip())):
         return None, ""  # "in a report", "the remarks followed": a noun, not a verb
     if form.endswith("s") and _QUANTITY_BEFORE.search(pre):
         return None, ""  # "in four of five states", "two reports": a plural noun
@@ -130,6 +133,11 @@ def _speaker_in_window(
         before = None  # "X said the board had concluded …": inside X's words
     if before is not None and not _singular_name_with_base_verb(before, form, verb):
         return before, "before"
+    if before is not None:
+        # "Aides to Clinton say": the plural head with its post-modifier speaks (issue 19)
+        desc = description_at_end(pre.rstrip())
+        if desc is not None and POST_MODIFIER.search(desc.text) and desc.end > before.start - lead:
+            return _shifted(desc, lead), "before"
     if quote_before or re.search(r",\s*$", pre) or not pre.strip():
         after = speaker_after(post)
         if after is not None:
@@ -138,6 +146,13 @@ def _speaker_in_window(
             return after, "after"
     return None, ""
 
+
+# "two in three", "one in four": a share of people, whose last word is a number (issue 19)
+_SHARE_BEFORE = re.compile(
+    r"\b(?:\d++|one|two|three|four|five|six|seven|eight|nine)\s++in\s++"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten)\s*$",
+    re.IGNORECASE,
+)
 
 # The auxiliary of the progressive aspect just before an "-ing" cue, never negated ("is not
 # saying" reports no speech) and not after "there" or "it" ("it was saying much").

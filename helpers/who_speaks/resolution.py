@@ -213,7 +213,9 @@ class Resolver:
             if owner is not None:
                 return owner
         kind = "institution" if info["kind"] == "institution" else "anonymous"
-        canonical = re.sub(rf"^{DETERMINER}\s+", "", text, flags=re.IGNORECASE)
+        canonical = text
+        if not re.match(r"\w+\s+in\s+\w+$", text):  # "Two in three": a share, kept whole
+            canonical = re.sub(rf"^{DETERMINER}\s+", "", text, flags=re.IGNORECASE)
         canonical = re.sub(r",?\s+who\b.*$", "", canonical)
         canonical = TITLE_PREFIX.sub("", canonical)  # "Mrs. Clinton's campaign"
         if definite and info["kind"] in ("anonymous", "role"):

@@ -83,7 +83,9 @@ _AUXILIARY = r"(?:has|have|had|does|do|did|will|would|could|can|may|might|should
 ACROSS_AUXILIARY = "; speaker before an auxiliary or adverb ('has said', 'however, say')"
 _BETWEEN_SUBJECT_AND_CUE = re.compile(
     rf"(?:,?\s+{TIME_WORDS}|,\s*{TIME_WORDS},|,?\s+(?:last|this|next)\s+{TIME_NOUNS}|"
-    rf"\s+on\s+{TIME_NOUNS}|\s+(?:responded|replied|reacted|hit\s+back|went\s+on)\s+by)"
+    rf"\s+on\s+{TIME_NOUNS}|\s+(?:responded|replied|reacted|hit\s+back|went\s+on)\s+by|"
+    # "Jane Roe, in her dissent, said" (issue 19): a prepositional aside in commas
+    r",\s*(?:in|during|at)\s+(?:a|an|the|his|her|its|their)\s+[\w’'\-]+(?:\s+[\w’'\-]+){0,3},)"
     r"\s*$",
     re.IGNORECASE,
 )
@@ -267,7 +269,7 @@ def speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
 #: A short post-modifier after a speaker noun: "a spokesperson for the company", "people
 #: familiar with the matter" (the head noun stands before it).
 POST_MODIFIER = re.compile(
-    r"\s+(?:familiar\s+with|close\s+to|for|at|in|from|of|with\s+knowledge\s+of|on|inside|"
+    r"\s+(?:familiar\s+with|close\s+to|to|for|at|in|from|of|with\s+knowledge\s+of|on|inside|"
     r"within|involved\s+in|briefed\s+on)\s+(?P<tail>(?:[\w’'\-]+\s+){0,4}"
     r"(?!(?:and|or|but|the|a|an|to|of|in|for)$)[\w’'\-]+)$"  # ends in a content word
 )
@@ -280,7 +282,7 @@ _SHARE_OF_PEOPLE = re.compile(
     r"(?:^|[\s(,;:])((?:(?:about|nearly|almost|roughly|only|just|some|more\s+than|less\s+than|"
     r"fewer\s+than|over|under)\s++)?+"
     r"(?:\d++(?:\.\d++)?+\s*+(?:percent|per\s+cent|%)|(?:\d++|one|two|three|four|five|six|"
-    r"seven|eight|nine)\s++in\s++(?:10|ten|\d++)|(?:a|one|two)\s++(?:third|quarter|fifth|half)s?+|"
+    r"seven|eight|nine)\s++in\s++(?:\d++|two|three|four|five|six|seven|eight|nine|ten)|(?:a|one|two)\s++(?:third|quarter|fifth|half)s?+|"
     r"half|(?:a\s++)?+majority|most|many|two-thirds|three-quarters)"
     r"(?:\s++of\s++[\w’'\-]++(?:\s++[\w’'\-]++){0,7}+)?+)$",
     re.IGNORECASE,
