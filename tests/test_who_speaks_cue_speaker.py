@@ -97,3 +97,25 @@ PROGRESSIVE_RULE = "reported speech after a progressive cue ('X is saying that')
 def test_progressive_cue(text, expected):
     table = extract_quotes(article_from_text("H\n\nTom Reyes spoke. " + text))
     assert list(zip(table.speaker, table.text, table.rule, strict=True)) == expected
+
+
+# Issue 19: verbs of belief (connotation "belief" in reporting_verbs.csv) with a holder before
+# them and a clause; never inverted, never inside an earlier cue's words, never "think tank".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Clinton allies believe the move could alienate his backers.",
+         [("Clinton allies", "believe", "the move could alienate his backers")]),
+        ("Jane Okafor fears that the plant will close.",
+         [("Jane Okafor", "fears", "the plant will close")]),
+        ("A detective said investigators believed the driver had not acted alone.",
+         [("detective", "said", "investigators believed the driver had not acted alone")]),
+        ("Jane Okafor, of a progressive think tank, spoke.", []),
+        ("Those who fear the plant will close marched.", []),
+        ("Jane Okafor expects to win the seat.", []),
+    ],
+)  # fmt: skip
+def test_belief_cues(text, expected):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.cue, table.text, strict=True)) == expected
+    assert set(table.rule) <= {"reported speech after the cue"}

@@ -31,7 +31,9 @@ Scoring rules (all here, nothing else is tuned):
   otherwise; *reported* when it has no quotation marks.
 - **speech cue**: the gold cue contains a form in ``data/lexicons/reporting_verbs.csv`` (as
   the suite reads it at run time) or one of the suite's attribution phrases (``according
-  to``, ``in the words of``, ``per``).
+  to``, ``in the words of``, ``per``); the verbs of belief of that file (connotation
+  ``belief``: *believe*, *think*, *expect*, *hope*, *fear*; issue 19) are no speech and
+  are counted apart (**belief cue**).
 - **right speaker**, among found contents whose gold relation has a source: the gold source
   and the prediction (its ``speaker`` or its ``speaker_mention``) share a name word after
   normalising (lower case, possessive ``'s`` and punctuation dropped, stop words, titles
@@ -206,12 +208,21 @@ def is_speech_cue(cue: str) -> bool:
     """The gold cue holds a reporting-verb form of the suite's lexicon or an attribution
     phrase ("have said", "told reporters", "according to")."""
     words = re.findall(r"[\w’'\-]+", cue.lower())
-    forms = set(reporting_verbs()) | set(PHRASE_CUES)
+    forms = {f for f, v in reporting_verbs().items() if v.connotation != "belief"}
+    forms |= set(PHRASE_CUES)
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
             if " ".join(words[i : i + n]) in forms:
                 return True
     return False
+
+
+def is_belief_cue(cue: str) -> bool:
+    """The gold cue holds a verb of belief, expectation, hope or fear of the lexicon
+    (connotation ``belief``: "believes", "thinks", "hopes"; issue 19)."""
+    verbs = reporting_verbs()
+    words = re.findall(r"[\w’'\-]+", cue.lower())
+    return any(w in verbs and verbs[w].connotation == "belief" for w in words)
 
 
 def cue_label(cue: str) -> str:
@@ -352,6 +363,7 @@ def score_article(golds: list[Gold], preds: list[Prediction], tallies, outlet: s
         if g.speech and cue_label(g.cue) not in ADDED_SINCE_FIRST_LOOK:
             keys += ["speech cue, first-look lexicon"]
         keys += [f"form {g.form} / speech cue"] if g.speech else []
+        keys += ["belief cue"] if is_belief_cue(g.cue) else []
         right = found and g.source is not None and right_speaker(g, best)
         keys += [f"rule {best.rule}"] if found else []
         for key in keys:
@@ -417,6 +429,11 @@ def report(suite, base) -> None:
             base["form reported / speech cue"].recall(),
         ),
         ("recall other cue", suite["other cue"].recall(), base["other cue"].recall()),
+        (
+            "recall belief cue (believe, think …)",
+            suite["belief cue"].recall(),
+            base["belief cue"].recall(),
+        ),
         ("right speaker (found)", s.speaker(), float("nan")),
         ("right speaker (found, not UNKNOWN)", s.right / max(1, s.named), float("nan")),
     ]

@@ -9,6 +9,8 @@ returns the speaker phrase with how it was found (``how``, which names the rule)
 - ``gerund``: ", adding that …" (the subject of the clause, or of the previous cue);
 - ``progressive``: "X is saying that …" (the speaker before the auxiliary).
 
+A verb of belief ("Clinton allies believe …", connotation ``belief``) takes only a holder
+before it, and none after an earlier cue of the sentence (it is then inside that cue's words).
 It also decides when a cue is no verb of speech at all: a noun ("in a report", "the
 remarks followed"), a plural noun after a number ("two reports"), a capitalised word
 inside a sentence, or a one-word name before a base form ("Rogue state tyrant …").
@@ -92,6 +94,8 @@ def _speaker_in_window(
         return phrase, "according"
     if verb is None or (cue.group()[0].isupper() and cue.start() > 0):
         return None, ""
+    if verb.connotation == "belief":
+        return _belief_holder(pre, lead, post, cue, form, verb, found)
     noun_before = re.search(rf"\b(?:{DETERMINER}|such|these|those|this)\s*$", pre, re.I)
     if noun_before and _SHARE_BEFORE.search(pre):
         noun_before = None  # "Two in three said": a poll's share of people, not "in a report"
@@ -145,6 +149,24 @@ def _speaker_in_window(
             after.end += cue.end()
             return after, "after"
     return None, ""
+
+
+def _belief_holder(
+    pre: str, lead: int, post: str, cue: Cue, form: str, verb: ReportingVerb, found: list[tuple]
+) -> tuple[SpeakerPhrase | None, str]:
+    """The holder of a belief, expectation, hope or fear (issue 19; connotation ``belief`` in
+    ``reporting_verbs.csv``): only a speaker standing before the verb ("Clinton allies
+    believe …"), never inverted ("Hope Hicks said"), never after an earlier cue of the
+    sentence ("a detective said investigators believed …": inside that cue's words), never in
+    a relative clause ("those who fear …") and never a noun compound ("a think tank")."""
+    if found or cue.group()[:1].isupper() or re.search(r"\b(?:that|who|which)\s*$", pre):
+        return None, ""
+    if re.match(r"\s*(?:tanks?|in|of|so|not)\b", post, re.IGNORECASE):
+        return None, ""
+    before = _shifted(speaker_before(pre), lead)
+    if before is None or _singular_name_with_base_verb(before, form, verb):
+        return None, ""
+    return before, "before"
 
 
 # "two in three", "one in four": a share of people, whose last word is a number (issue 19)
