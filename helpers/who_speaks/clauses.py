@@ -38,6 +38,7 @@ __all__ = [
     "cut_next_action",
     "cut_writer_gloss",
     "frame_span",
+    "is_commitment",
     "is_fronted",
     "reports_speech",
     "skip_after_cue",
@@ -120,7 +121,25 @@ def reports_speech(skipped: str, clause: str, verb: ReportingVerb | None, needs:
     "asked that her surname not be used" is a request) or a clause that passes ``clause_ok``."""
     if re.search(r"\bthat\s*$", skipped):
         return needs != "question"
+    if is_commitment(clause, verb):
+        return True
     return clause_ok(clause, needs, noun_object=bool(verb and verb.takes_noun_object))
+
+
+#: What a vow, pledge or promise commits to: "to" and a verb ("vowed to fight on"; PolNeAR
+#: annotates the infinitive as the content). Issue 19; never a noun ("a promise to act").
+_INFINITIVE = re.compile(r"to\s++(?:not\s++|never\s++)?+[a-z]{2,}+\b")
+
+
+def is_commitment(clause: str, verb: ReportingVerb | None) -> bool:
+    """``clause`` is the infinitive of a verb of commitment (connotation ``commitment``)."""
+    stripped = clause.strip(" ,;:")
+    return bool(
+        verb is not None
+        and verb.connotation == "commitment"
+        and _INFINITIVE.match(stripped)
+        and not re.match(r"to\s++(?:the|a|an|his|her|their|its|him|them|me|us)\b", stripped)
+    )
 
 
 # How many words after a cue the finite verb of a reported clause is looked for: a subject

@@ -10,7 +10,8 @@ rule that found it (the ``rule`` column of the quotes table):
 3. reported speech: the clause after the cue ("X said the plan was …"), before it ("…, X
    said"), after a mid-sentence attribution ("In return, X added, …"), or after
    "according to" — cut before the next cue of the sentence and trimmed by
-   :mod:`.clauses`.
+   :mod:`.clauses`; a vow, pledge or promise with its infinitive ("X vowed to fight on",
+   rule ``reported commitment: …``, issue 19).
 
 >>> from ..quotemarks import mask_quotes
 >>> from .cues import find_cues
@@ -41,6 +42,7 @@ from .clauses import (
     cut_next_action,
     cut_writer_gloss,
     frame_span,
+    is_commitment,
     is_fronted,
     reports_speech,
     skip_after_cue,
@@ -107,6 +109,8 @@ _REPORTED_RULES = {
 #: Added to a direct quotation's rule when its cue is progressive ("X was telling them: “…”").
 _PROGRESSIVE = "; progressive cue ('is saying')"
 _BEFORE_THE_ATTRIBUTION = "reported speech before the attribution ('…, X said')"
+#: A vow, pledge or promise with its infinitive ("X vowed to fight on"; issue 19).
+_COMMITMENT = "reported commitment: vow, pledge or promise to do ('vowed to fight on')"
 
 
 def find_content(
@@ -248,6 +252,8 @@ def _reported(
     frags = [(q.start, min(q.end, clause_to)) for q in inner if q.start < clause_to]
     kind = "partial" if frags else "indirect"
     rule = _REPORTED_RULES[how] if clause_to > where.start else _BEFORE_THE_ATTRIBUTION
+    if clause_from >= where.end and is_commitment(clause, verb):
+        rule = _COMMITMENT
     if phrase.across_auxiliary:
         rule += ACROSS_AUXILIARY
     return Content(kind, clause_from, clause_to, rule, frags, inner)
