@@ -162,3 +162,24 @@ def test_asked_after_its_audience_reports_the_question_not_a_request():
         ("Jane Okafor", "indirect", "asked", "if they planned to attend", REPORTED)
     ]
     assert rows_of("Jane Okafor asked officials to check the figures twice.") == []
+
+
+# Issue 19: a longer audience before "that" ("told delegates at the convention that"), but
+# never a preposition's object ("warned of delays … that were due") or a relative clause; a
+# base form after a plural noun ("the attacks highlight the threat").
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Okafor told delegates at the party convention that the plan should fail.",
+         [("told", "the plan should fail")]),
+        ("Jane Okafor warned of delays to two units that were due in May.", []),
+        ("Jane Okafor suggested the terror attacks highlight the threat.",
+         [("suggested", "the terror attacks highlight the threat")]),
+        ("But Jane Okafor is suggesting she beat expectations.",
+         [("suggesting", "she beat expectations")]),
+        ("Jane Okafor spoke, suggesting that she would resign.", []),
+    ],
+)  # fmt: skip
+def test_audience_and_base_forms(text, expected):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.cue, table.text, strict=True)) == expected

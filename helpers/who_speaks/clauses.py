@@ -83,6 +83,10 @@ AUDIENCE = re.compile(
 )
 
 
+#: An audience of up to 80 characters before ``that``, with no punctuation or verb in it.
+_AUDIENCE_THEN_THAT = re.compile(r"\s++([^,.;:!?“”\"▒\n]{1,80}?)\s++(that)\b")
+
+
 def skip_after_cue(text: str, pos: int, names_audience: bool) -> int:
     """Skip adverbials, the audience of verbs that name one ("told reporters", "informed
     the exchanges"), ``that`` and ``:`` after a cue; return where the content starts."""
@@ -93,6 +97,21 @@ def skip_after_cue(text: str, pos: int, names_audience: bool) -> int:
             pos += m.end()
             continue
         if names_audience:
+            m = _AUDIENCE_THEN_THAT.match(rest)
+            lower_cues = m and [c for c in find_cues(m.group(1)) if c.group()[:1].islower()]
+            relative = m and FINITE.match(rest[m.end(2) :].lstrip())  # "… that was held"
+            if (
+                m
+                and not NOT_CLAUSE_START.match(m.group(1))  # "warned of delays … that"
+                and not FINITE.search(m.group(1))
+                and not lower_cues
+                and not relative
+            ):
+                # "told The Post and Courier newspaper of Charleston on Saturday that …",
+                # "told delegates at the convention that …" (issue 19): a longer audience
+                pos += m.start(2)
+                names_audience = False
+                continue
             m = AUDIENCE.match(rest)
             if m and not _CLAUSE_START.match(rest.strip()):
                 pos += m.end()
@@ -202,19 +221,31 @@ class _Found:
 
 
 def _present_verb(words: list[str]) -> _Found | None:
-    """A present-tense verb in -s among ``words`` (see ``_S_VERB``), as a match-like."""
+    """A present-tense verb among ``words``, as a match-like: in -s (see ``_S_VERB``), or
+    the base form after a plural noun ("the attacks highlight the threat")."""
     at = 0
     for i, word in enumerate(words):
+        prev = words[i - 1] if i else ""
         if (
             0 < i < len(words) - 1
-            and _S_VERB.fullmatch(word)
-            and words[i - 1].lower() not in _NOT_BEFORE_VERB
-            and not words[i - 1].endswith(",")
+            and prev.lower() not in _NOT_BEFORE_VERB
+            and not prev.endswith(",")
             and words[i + 1].lower() in _AFTER_VERB
+            and (
+                _S_VERB.fullmatch(word)
+                or (_BASE_VERB.fullmatch(word) and _S_VERB.fullmatch(prev.lower()))
+            )
         ):
             return _Found(at)
         at += len(word) + 1
     return None
+
+
+# A base form: a lower-case word not in -s, -ly, -ing or -ed, and no stop word.
+_BASE_VERB = re.compile(
+    r"(?!(?:and|or|but|not|the|all|both|also|only|even|just|more)\b)"
+    r"[a-z]{3,}+(?<![sy])(?<!ing)(?<!ed)"
+)
 
 
 # Reporting frames (issue 19; PolNeAR annotates the object and its complement as content):
