@@ -114,3 +114,22 @@ def test_issue19_speaker_phrases(text, speaker, content):
     assert list(zip(table.speaker, table.text, table.rule, strict=True)) == [
         (speaker, content, "reported speech after the cue")
     ]
+
+
+# Issue 19: a US party-and-state tag after a name ("Sen. Jane Roe, D-N.Y.,", "(D-Wash.)"),
+# "here" between subject and cue, a quantifier as the subject of "said".
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Sen. Jane Roe, D-N.Y., appearing on TV, said the bill would fail.", "Jane Roe",
+         "the bill would fail"),
+        ("Rep. Jane Roe (D-Wash.) said the bill would fail.", "Jane Roe", "the bill would fail"),
+        ("Her campaign workers here said they had canvassed since spring.", "campaign workers",
+         "they had canvassed since spring"),
+        ("Some stayed home, but many said Monday that the ruling changed nothing.", "many",
+         "the ruling changed nothing"),
+    ],
+)  # fmt: skip
+def test_issue19_party_tags_and_quantifiers(text, speaker, content):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, strict=True)) == [(speaker, content)]

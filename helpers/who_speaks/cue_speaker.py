@@ -99,6 +99,8 @@ def _speaker_in_window(
     noun_before = re.search(rf"\b(?:{DETERMINER}|such|these|those|this)\s*$", pre, re.I)
     if noun_before and _SHARE_BEFORE.search(pre):
         noun_before = None  # "Two in three said": a poll's share of people, not "in a report"
+    if noun_before and form in ("said", "say", "told") and _QUANTIFIER_SUBJECT.search(pre):
+        noun_before = None  # "…, many said Monday that …": a quantifier is the subject
     if noun_before or (form.endswith("s") and FINITE.match(post.lstrip())):
         return None, ""  # "in a report", "the remarks followed": a noun, not a verb
     if form.endswith("s") and _QUANTITY_BEFORE.search(pre):
@@ -168,6 +170,9 @@ def _belief_holder(
         return None, ""
     return before, "before"
 
+
+# A quantifier standing for people before "said" (issue 19): "many said", "some say".
+_QUANTIFIER_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:many|some|several)\s*$", re.I)
 
 # "two in three", "one in four": a share of people, whose last word is a number (issue 19)
 _SHARE_BEFORE = re.compile(

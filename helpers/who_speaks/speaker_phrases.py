@@ -67,6 +67,10 @@ class SpeakerPhrase:
 
 
 _APPOSITION_TAIL = r",\s*(?:\d{1,3},\s*)?([^,]{2,160}),\s*$"
+#: A US politician's party and state: "R-Fla.", "D-N.Y.", "I-Vt." (AP style), in commas or
+#: in parentheses after the name.
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][A-Za-z.]{1,10})?")
+_PARTY_AT_END = re.compile(rf",\s*{_PARTY_TAG.pattern}\s*$")
 _APPOSITION_START = re.compile(
     r"(?:(?:the|a|an|who|whose|which|where|when|one|head|chief|deputy|former|aged|of|from|at)\b"
     r"|[A-Z]|\d|[a-z]+ing\b)"
@@ -84,6 +88,8 @@ ACROSS_AUXILIARY = "; speaker before an auxiliary or adverb ('has said', 'howeve
 _BETWEEN_SUBJECT_AND_CUE = re.compile(
     rf"(?:,?\s+{TIME_WORDS}|,\s*{TIME_WORDS},|,?\s+(?:last|this|next)\s+{TIME_NOUNS}|"
     rf"\s+on\s+{TIME_NOUNS}|\s+(?:responded|replied|reacted|hit\s+back|went\s+on)\s+by|"
+    # "Rep. Jane Roe (D-Wash.) said", "campaign workers here said" (issue 19)
+    r"\s*\([RDI]-[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][A-Za-z.]{1,10})?\)|\s+here|"
     # "Jane Roe, in her dissent, said" (issue 19): a prepositional aside in commas
     r",\s*(?:in|during|at)\s+(?:a|an|the|his|her|its|their)\s+[\w’'\-]+(?:\s+[\w’'\-]+){0,3},)"
     r"\s*$",
@@ -139,6 +145,11 @@ def speaker_before(pre: str) -> SpeakerPhrase | None:
         # "Okafor, a paediatrician at …, said"; "Adeyemi, pastor of X, whose vans …, said"
         pattern = r",\s*(?:\d{1,3},\s*)?([^,]{2,160})\s*$" if stripped else _APPOSITION_TAIL
         m = re.search(pattern, chunk)
+        if m and _PARTY_TAG.fullmatch(m.group(1).strip()):
+            # "Sen. Jane Roe, D-N.Y., appearing on TV, said" (US party and state; issue 19)
+            role = role or m.group(1).strip()
+            end, stripped = m.start(), True
+            continue
         if m and stripped:
             # a second, inner apposition must describe ("pastor of X", "the MP for Y"); a
             # name there ("…, the Product Safety Office") is the speaker itself
@@ -147,7 +158,8 @@ def speaker_before(pre: str) -> SpeakerPhrase | None:
             m = m if describes and names_a_role(m.group(1)) else None
         if m and (_APPOSITION_START.match(m.group(1)) or names_a_role(m.group(1))):
             inner_end = m.start()
-            head = speaker_at_end(pre[:inner_end], None)
+            party = _PARTY_AT_END.search(pre[:inner_end])  # "Jane Roe, D-N.Y., appearing …"
+            head = speaker_at_end(pre[: party.start() if party else inner_end], None)
             if head is not None:
                 appos = m.group(1).strip()
                 named = re.fullmatch(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}", appos)
