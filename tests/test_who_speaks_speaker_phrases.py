@@ -133,3 +133,17 @@ def test_issue19_speaker_phrases(text, speaker, content):
 def test_issue19_party_tags_and_quantifiers(text, speaker, content):
     table = extract_quotes(article_from_text("Headline\n\n" + text))
     assert list(zip(table.speaker, table.text, strict=True)) == [(speaker, content)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Jane Roe — a teacher from Mount Pleasant who backed him — says he made a late call.",
+         "Jane Roe"),
+        ("Jane Roe -- the party's chairwoman -- says he made a late call.", "Jane Roe"),
+        ("Twenty-four percent said he made a late call.", "Twenty-four percent"),
+    ],
+)  # fmt: skip
+def test_dash_appositions_and_spelled_shares(text, speaker):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, strict=True)) == [(speaker, "he made a late call")]

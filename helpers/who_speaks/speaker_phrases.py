@@ -70,6 +70,9 @@ _APPOSITION_TAIL = r",\s*(?:\d{1,3},\s*)?([^,]{2,160}),\s*$"
 #: A US politician's party and state: "R-Fla.", "D-N.Y.", "I-Vt." (AP style), in commas or
 #: in parentheses after the name.
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][A-Za-z.]{1,10})?")
+#: An apposition between dashes before the cue: " — a teacher from Mount Pleasant — ",
+#: " -- the party's chairman -- " (at most 160 characters, no dash inside).
+_DASH_APPOSITION = re.compile(r"\s+(?:[–—]|--)\s+([^–—]{2,160}?)\s+(?:[–—]|--)\s*$")
 _PARTY_AT_END = re.compile(rf",\s*{_PARTY_TAG.pattern}\s*$")
 _APPOSITION_START = re.compile(
     r"(?:(?:the|a|an|who|whose|which|where|when|one|head|chief|deputy|former|aged|of|from|at)\b"
@@ -133,6 +136,12 @@ def speaker_before(pre: str) -> SpeakerPhrase | None:
         chunk = pre[:end]
         m = _BETWEEN_SUBJECT_AND_CUE.search(chunk)
         if m:
+            end = m.start()
+            continue
+        m = _DASH_APPOSITION.search(chunk)
+        if m and speaker_at_end(chunk[: m.start()], None) is not None:
+            # "Jane Roe — a teacher from Mount Pleasant — says" (issue 19)
+            role = role or m.group(1).strip()
             end = m.start()
             continue
         m = _AUXILIARY_OR_ADVERB.search(chunk)
@@ -293,8 +302,11 @@ POST_MODIFIER = re.compile(
 _SHARE_OF_PEOPLE = re.compile(
     r"(?:^|[\s(,;:])((?:(?:about|nearly|almost|roughly|only|just|some|more\s+than|less\s+than|"
     r"fewer\s+than|over|under)\s++)?+"
-    r"(?:\d++(?:\.\d++)?+\s*+(?:percent|per\s+cent|%)|(?:\d++|one|two|three|four|five|six|"
-    r"seven|eight|nine)\s++in\s++(?:\d++|two|three|four|five|six|seven|eight|nine|ten)|(?:a|one|two)\s++(?:third|quarter|fifth|half)s?+|"
+    r"(?:(?:\d++(?:\.\d++)?+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?+|ten|eleven|twelve|fifteen)"
+    r"\s*+(?:percent|per\s+cent|%)|(?:\d++|one|two|three|four|five|six|"
+    r"seven|eight|nine)\s++in\s++(?:\d++|two|three|four|five|six|seven|eight|nine|ten)|"
+    r"(?:a|one|two)\s++(?:third|quarter|fifth|half)s?+|"
     r"half|(?:a\s++)?+majority|most|many|two-thirds|three-quarters)"
     r"(?:\s++of\s++[\w’'\-]++(?:\s++[\w’'\-]++){0,7}+)?+)$",
     re.IGNORECASE,
