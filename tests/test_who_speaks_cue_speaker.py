@@ -119,3 +119,25 @@ def test_belief_cues(text, expected):
     table = extract_quotes(article_from_text("Headline\n\n" + text))
     assert list(zip(table.speaker, table.cue, table.text, strict=True)) == expected
     assert set(table.rule) <= {"reported speech after the cue"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Does Jane Okafor think she would be safe?", "I think the plan will fail, Jane said."],
+)
+def test_no_belief_in_a_question_or_the_first_person(text):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert "think" not in set(table.cue)
+
+
+def test_a_coordinated_clause_has_its_own_speaker_across_an_auxiliary():
+    table = extract_quotes(
+        article_from_text(
+            "Headline\n\nJane Okafor has said the plan was sound, and Tom Reyes had told her "
+            "it would work."
+        )
+    )
+    assert list(zip(table.speaker, table.cue, table.text, strict=True)) == [
+        ("Jane Okafor", "said", "the plan was sound"),
+        ("Tom Reyes", "told", "it would work"),
+    ]

@@ -135,7 +135,12 @@ def _speaker_in_window(
             subject.borrowed = True
             return subject, "before"
     before = _shifted(speaker_before(pre), lead)
-    if before is not None and before.across_auxiliary and found:
+    if (
+        before is not None
+        and before.across_auxiliary
+        and found
+        and not _COORDINATED.search(pre[: before.start - lead])
+    ):
         before = None  # "X said the board had concluded …": inside X's words
     if before is not None and not _singular_name_with_base_verb(before, form, verb):
         return before, "before"
@@ -160,19 +165,28 @@ def _belief_holder(
     ``reporting_verbs.csv``): only a speaker standing before the verb ("Clinton allies
     believe …"), never inverted ("Hope Hicks said"), never after an earlier cue of the
     sentence ("a detective said investigators believed …": inside that cue's words), never in
-    a relative clause ("those who fear …") and never a noun compound ("a think tank")."""
+    a relative clause ("those who fear …"), a question ("Does anyone think …?") or the first
+    person ("I think"), and never a noun compound ("a think tank")."""
     if found or cue.group()[:1].isupper() or re.search(r"\b(?:that|who|which)\s*$", pre):
         return None, ""
     if re.match(r"\s*(?:tanks?|in|of|so|not)\b", post, re.IGNORECASE):
         return None, ""
+    if re.search(r"\?[”\"’']?\s*$", post):
+        return None, ""  # "Does anyone think she would be safe?": a question, no belief held
     before = _shifted(speaker_before(pre), lead)
     if before is None or _singular_name_with_base_verb(before, form, verb):
         return None, ""
+    if before.text in ("I", "We", "we"):
+        return None, ""  # "I think …": the writer's or a quoted speaker's aside
     return before, "before"
 
 
 # A quantifier standing for people before "said" (issue 19): "many said", "some say".
 _QUANTIFIER_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:many|some|several)\s*$", re.I)
+
+# A new clause of the sentence, coordinated after a comma or a semicolon: "X has said …, and
+# Y had told her …" (issue 19: Y's cue is no verb inside X's words).
+_COORDINATED = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas)|;)\s*$")
 
 # "two in three", "one in four": a share of people, whose last word is a number (issue 19)
 _SHARE_BEFORE = re.compile(
