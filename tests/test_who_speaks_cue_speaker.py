@@ -141,3 +141,23 @@ def test_a_coordinated_clause_has_its_own_speaker_across_an_auxiliary():
         ("Jane Okafor", "said", "the plan was sound"),
         ("Tom Reyes", "told", "it would work"),
     ]
+
+
+# Issue 19: a participle after a dash or in a subordinate phrase with an adverb; a name with
+# "Jr." before "who"; a plural institution ("the departments") as the subject.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Okafor changed course – saying she was rooting for the hosts.",
+         [("Jane Okafor", "saying", "she was rooting for the hosts")]),
+        ("Jane Okafor, after initially saying she would not advertise, changed course.",
+         [("Jane Okafor", "saying", "she would not advertise")]),
+        ("A rebuke came from Tom Reyes Jr., who suggested in an interview that she was wrong.",
+         [("Tom Reyes Jr.", "suggested", "she was wrong")]),
+        ("The departments declined to give details, saying they cannot discuss the case.",
+         [("departments", "saying", "they cannot discuss the case")]),
+    ],
+)  # fmt: skip
+def test_issue19_participles_and_suffixes(text, expected):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.cue, table.text, strict=True)) == expected

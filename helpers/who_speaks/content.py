@@ -110,6 +110,8 @@ _REPORTED_RULES = {
 #: Added to a direct quotation's rule when its cue is progressive ("X was telling them: “…”").
 _PROGRESSIVE = "; progressive cue ('is saying')"
 _BEFORE_THE_ATTRIBUTION = "reported speech before the attribution ('…, X said')"
+#: A participle cue in a subordinate phrase: "after initially saying", "while saying".
+_SUBORDINATE_GERUND = re.compile(r"\b(?:after|before|while|when)(?:\s+[a-z]{3,}ly)?\s*$")
 #: Reported speech after "X said:" that runs on over the next sentences (issue 19).
 _RUN_ON = "reported speech after a colon, to the end of the paragraph ('X said: …')"
 #: A vow, pledge or promise with its infinitive ("X vowed to fight on"; issue 19).
@@ -159,6 +161,16 @@ def find_content(
         reported.rule = _REPORTED_RULES["progressive"]
     if reported is not None and following is None and reported.kind == "indirect":
         _run_on_after_colon(sentence, where, reported)
+    if (
+        reported is not None
+        and how == "gerund"
+        and _SUBORDINATE_GERUND.search(sentence.text[sentence.start : sentence.start + cue.start()])
+    ):
+        # "X, after initially saying he would not advertise, changed course": the
+        # participle's clause ends at the comma that closes the subordinate phrase
+        comma = sentence.text.find(", ", reported.start, reported.end)
+        if comma > reported.start:
+            reported.end = comma
     return ([reported] if reported is not None else []), attr_start
 
 

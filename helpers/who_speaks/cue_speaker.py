@@ -119,7 +119,7 @@ def _speaker_in_window(
     if gerund:
         if not verb.gerund_reports:
             return None, ""
-        if not re.search(r"(?:,|\bby|\bbefore|\bafter)\s*$", pre):
+        if not _BEFORE_GERUND.search(pre):
             return None, ""
         subject = _copy(found[-1][1]) if found else _shifted(_clause_subject(pre), lead)
         if subject is not None:
@@ -187,6 +187,12 @@ _QUANTIFIER_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:many|some|s
 # A new clause of the sentence, coordinated after a comma or a semicolon: "X has said …, and
 # Y had told her …" (issue 19: Y's cue is no verb inside X's words).
 _COORDINATED = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas)|;)\s*$")
+
+# What may stand before a participle cue: a comma, a dash or "by", "before", "after",
+# "while", "when", with an adverb in -ly ("after initially saying", issue 19).
+_BEFORE_GERUND = re.compile(
+    r"(?:,|\s[–—]|\bby|\bbefore|\bafter|\bwhile|\bwhen)(?:\s+[a-z]{3,}ly)?\s*$"
+)
 
 # "two in three", "one in four": a share of people, whose last word is a number (issue 19)
 _SHARE_BEFORE = re.compile(

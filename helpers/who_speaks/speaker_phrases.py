@@ -230,6 +230,14 @@ def speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
     m = re.search(r"\b[Tt]he\s+(?:\d{1,3}-year-old|[a-z]++-of-[a-z0-9]++)$", chunk)
     if m:
         return SpeakerPhrase(m.group(), m.start(), m.end(), "pronoun", role)  # a person
+    m = re.search(r",?\s+(?:Jr|Sr)\.?$|\s+(?:II|III|IV)$", chunk)
+    if m:
+        # "Donald Smith Jr.", "John Roe III" (issue 19): the suffix belongs to the name
+        phrase = speaker_at_end(chunk[: m.start()], role)
+        if phrase is not None and phrase.kind == "name" and phrase.end == m.start():
+            phrase.text = chunk[phrase.start : len(chunk)]
+            phrase.end = len(chunk)
+        return phrase
     m = _SHARE_OF_PEOPLE.search(chunk)
     if m:
         # "46 percent said", "About three in 10 said", "a third of voters said": the share
