@@ -147,3 +147,18 @@ def test_issue19_party_tags_and_quantifiers(text, speaker, content):
 def test_dash_appositions_and_spelled_shares(text, speaker):
     table = extract_quotes(article_from_text("Headline\n\n" + text))
     assert list(zip(table.speaker, table.text, strict=True)) == [(speaker, "he made a late call")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gov. Jane Roe (R) said the appeal would be aggressive.",
+        "Sen. Jane Roe (Tex.) said the appeal would be aggressive.",
+        "Jane Roe, in Kentucky, said the appeal would be aggressive.",
+    ],
+)
+def test_short_asides_between_a_name_and_its_cue(text):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, strict=True)) == [
+        ("Jane Roe", "the appeal would be aggressive")
+    ]
