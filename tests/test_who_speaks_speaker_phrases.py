@@ -105,8 +105,8 @@ def test_groups_speak(text, speaker):
          "the law was never neutral"),
         ("Aides to the mayor say she is shifting her tack.", "Aides to the mayor",
          "she is shifting her tack"),
-        ("But hacking specialists say the leaked files might not be genuine.",
-         "hacking specialists", "the leaked files might not be genuine"),
+        ("But hacking technologists say the leaked files might not be genuine.",
+         "hacking technologists", "the leaked files might not be genuine"),
     ],
 )  # fmt: skip
 def test_issue19_speaker_phrases(text, speaker, content):
@@ -155,6 +155,7 @@ def test_dash_appositions_and_spelled_shares(text, speaker):
         "Gov. Jane Roe (R) said the appeal would be aggressive.",
         "Sen. Jane Roe (Tex.) said the appeal would be aggressive.",
         "Jane Roe, in Kentucky, said the appeal would be aggressive.",
+        "Jane Roe, 74, from Ashcombe, said the appeal would be aggressive.",  # age, then place
     ],
 )
 def test_short_asides_between_a_name_and_its_cue(text):

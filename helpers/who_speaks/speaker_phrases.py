@@ -94,7 +94,8 @@ _BETWEEN_SUBJECT_AND_CUE = re.compile(
     # "Rep. Jane Roe (D-Wash.) said", "campaign workers here said" (issue 19)
     r"\s*\([RDI](?:-[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][A-Za-z.]{1,10})?)?\)|\s+here|"
     r"\s*\([A-Z][a-z]{1,5}\.\)|"  # "Sen. Jane Roe (Tex.) has said"
-    r",\s*(?:in|at|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3},|"  # "X, in Kentucky, said"
+    # "X, in Kentucky, said" (after a name, not after an age: "Jane Roe, 74, from Leeds,")
+    r"(?<=[A-Za-z.]),\s*(?:in|at|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3},|"
     # "Jane Roe, in her dissent, said" (issue 19): a prepositional aside in commas
     r",\s*(?:in|during|at)\s+(?:a|an|the|his|her|its|their)\s+[\w’'\-]+(?:\s+[\w’'\-]+){0,3},)"
     r"\s*$",
