@@ -66,6 +66,7 @@ class Attributor:
             for s_idx, (s0, s1) in enumerate(page.sentence_spans[p]):
                 self._sentence(p, s_idx, s0, s1)
             self.carry_over.standalone_quotes(p)
+            self.carry_over.introduced_paragraph(p)
             carried = self.carry_over.left_open(p)
         record.utterances.sort(key=lambda u: (u.paragraph, u.start))
         number_utterances(record.utterances, page.paragraphs)

@@ -345,6 +345,8 @@ def _clause_bounds(
     ):
         m = re.match(r"[^,]*,\s*", text[attr_end:sentence_end])
         return attr_end + (m.end() if m else 0), sentence_end, how
+    if tail_is_empty and text[where.end : s1].lstrip().startswith(":"):
+        return None  # "In a speech last July, she said:" introduces what follows (issue 19)
     if tail_is_empty or how == "according":
         lead = text[s0:attr_start].rstrip()
         if lead.endswith(","):
