@@ -156,6 +156,7 @@ def test_dash_appositions_and_spelled_shares(text, speaker):
         "Sen. Jane Roe (Tex.) said the appeal would be aggressive.",
         "Jane Roe, in Kentucky, said the appeal would be aggressive.",
         "Jane Roe, 74, from Ashcombe, said the appeal would be aggressive.",  # age, then place
+        "Gov. Jane Roe (R-OH), said the appeal would be aggressive.",
     ],
 )
 def test_short_asides_between_a_name_and_its_cue(text):
