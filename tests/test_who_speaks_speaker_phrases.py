@@ -107,6 +107,8 @@ def test_groups_speak(text, speaker):
          "she is shifting her tack"),
         ("But hacking technologists say the leaked files might not be genuine.",
          "hacking technologists", "the leaked files might not be genuine"),
+        ("Her advisers and allies said the leaked files might not be genuine.",
+         "advisers and allies", "the leaked files might not be genuine"),
     ],
 )  # fmt: skip
 def test_issue19_speaker_phrases(text, speaker, content):

@@ -356,6 +356,9 @@ def description_at_end(chunk: str) -> SpeakerPhrase | None:
             if re.fullmatch(DETERMINER, token, re.IGNORECASE):
                 i -= 1
                 break
+            if token == "and" and i >= 2 and words[i - 2].group().lower() in nouns:
+                i -= 1  # "her advisers and allies" (issue 19): two speaker nouns coordinated
+                continue
             if not token[:1].isupper() and token.lower() in stopwords():
                 break
             if token.lower() in SENTENCE_STARTERS or token.lower() in NOT_MODIFIERS:
