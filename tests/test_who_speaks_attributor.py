@@ -70,3 +70,14 @@ def test_accuracy_on_annotated_articles(folder):
     assert correct / predicted >= min_precision, misses
     assert summary.scare_found.sum() >= summary.scare_expected.sum() - 1
     assert summary.trap_hits.sum() <= 1
+
+
+def test_a_cue_that_opens_the_reported_clause_does_not_end_it():
+    """ "aides say Jane Okafor also advises her father …": "advises" reports nothing of its
+    own, and its subject opens the clause of "say", so the clause runs over it."""
+    table = extract_quotes(
+        article_from_text("T\n\nIn private, aides say Jane Okafor also advises her father on pay.")
+    )
+    assert list(zip(table.speaker, table.cue, table.text, strict=True)) == [
+        ("aides", "say", "Jane Okafor also advises her father on pay")
+    ]

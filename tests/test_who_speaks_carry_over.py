@@ -31,6 +31,12 @@ CARRY_RULES = [
      "“Is it over?” Jane Okafor asked.",
      [("Jane Okafor", "direct", "asked", "Is it over?",
        "direct quote, speaker in the next sentence ('…?” X said.')")]),
+    ("reported speech introduced at the end of the previous paragraph ('He said:'), no marks",
+     "Jane Okafor spoke. In a speech last July, she said:\n\nLet no one be mistaken, the plan "
+     "is a cancer.",
+     [("Jane Okafor", "indirect", "said", "Let no one be mistaken, the plan is a cancer",
+       "reported speech introduced at the end of the previous paragraph ('He said:'), no "
+       "marks")]),
     ("direct quote introduced at the end of the previous paragraph ('He added:')",
      "Jane Okafor said the plan was doomed. She added:\n\n“We will not back down.”",
      [("Jane Okafor", "indirect", "said", "the plan was doomed", "reported speech after the cue"),
@@ -206,3 +212,8 @@ def test_issue19_next_sentence_rules(text, expected):
 )
 def test_issue19_carry_over_needs_structure(text, expected):
     assert rows_with_rule(text) == expected
+
+
+def test_a_paragraph_after_a_colon_needs_a_cue_and_no_marks():
+    """No reporting verb before the colon, or marks in the paragraph: nothing carried."""
+    assert rows_with_rule("The menu was simple:\n\nBread, soup and cheese.") == []

@@ -117,3 +117,69 @@ def test_is_fronted(lead, expected):
 )
 def test_about_a_quantity_opens_a_clause(text, expected):
     assert extract_quotes(article_from_text("H\n\n" + text)).text.tolist() == expected
+
+
+REPORTED = "reported speech after the cue"
+
+
+def rows_of(text: str) -> list[tuple[str, str, str, str, str]]:
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    return list(zip(table.speaker, table.kind, table.cue, table.text, table.rule, strict=True))
+
+
+# Issue 19: what a reported clause may hold (clause_ok): a negated modal ("shouldn’t"), a
+# subject of more than twelve words before its verb, a present-tense verb in -s.
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Jane Okafor said judges shouldn’t weigh in on elections.",
+         "judges shouldn’t weigh in on elections"),
+        ("Jane Okafor says the latest polls showing her a distant second behind the front-runner "
+         "are wrong.",
+         "the latest polls showing her a distant second behind the front-runner are wrong"),
+        ("Jane Okafor said the transition reflects the reality of a campaign.",
+         "the transition reflects the reality of a campaign"),
+    ],
+)  # fmt: skip
+def test_reported_clause_forms(text, content):
+    assert rows_of(text) == [("Jane Okafor", "indirect", text.split()[2], content, REPORTED)]
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("the transition reflects the reality", True),
+        ("higher prices and new taxes", False),  # plural nouns, no verb
+        ("the rules of the city", False),  # a plural after a determiner is a noun
+    ],
+)
+def test_a_present_tense_verb_makes_a_clause(clause, expected):
+    assert clause_ok(clause, "yes") is expected
+
+
+def test_asked_after_its_audience_reports_the_question_not_a_request():
+    assert rows_of("Jane Okafor asked workers if they planned to attend.") == [
+        ("Jane Okafor", "indirect", "asked", "if they planned to attend", REPORTED)
+    ]
+    assert rows_of("Jane Okafor asked officials to check the figures twice.") == []
+
+
+# Issue 19: a longer audience before "that" ("told delegates at the convention that"), but
+# never a preposition's object ("warned of delays … that were due") or a relative clause; a
+# base form after a plural noun ("the attacks highlight the threat").
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Okafor told delegates at the party convention that the plan should fail.",
+         [("told", "the plan should fail")]),
+        ("Jane Okafor warned of delays to two units that were due in May.", []),
+        ("Jane Okafor suggested the terror attacks highlight the threat.",
+         [("suggested", "the terror attacks highlight the threat")]),
+        ("But Jane Okafor is suggesting she beat expectations.",
+         [("suggesting", "she beat expectations")]),
+        ("Jane Okafor spoke, suggesting that she would resign.", []),
+    ],
+)  # fmt: skip
+def test_audience_and_base_forms(text, expected):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.cue, table.text, strict=True)) == expected

@@ -65,6 +65,12 @@ CONTENT_RULES = [
      "said", "the talks would resume in May"),
     ("reported speech before the attribution ('…, X said')",
      "The plan is doomed, Jane Okafor said.", OKAFOR, "indirect", "said", "The plan is doomed"),
+    ("reported speech after a colon, to the end of the paragraph ('X said: …')",
+     "Jane Okafor said: the plan is a cancer. It cannot be ignored.", OKAFOR, "indirect",
+     "said", "the plan is a cancer. It cannot be ignored"),
+    ("reported commitment: vow, pledge or promise to do ('vowed to fight on')",
+     "Jane Okafor vowed to fight on until May.", OKAFOR, "indirect", "vowed",
+     "to fight on until May"),
     ("reported speech before the attribution ('…, X said')" + ACROSS_AUXILIARY,
      "The plan is doomed, Jane Okafor has said.", OKAFOR, "indirect", "said",
      "The plan is doomed"),
@@ -647,3 +653,32 @@ ACROSS = "; speaker before an auxiliary or adverb ('has said', 'however, say')"
 )
 def test_issue19_rules(text, expected):
     assert rows_with_rule(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Okafor, campaigning in Ohio, vowing to protect the mills.",
+         [("vowing", "to protect the mills")]),
+        ("Jane Okafor pledged to the voters a fairer tax.", []),  # "to" + a noun phrase
+        ("Jane Okafor made a promise to act.", []),  # a noun, not a verb
+    ],
+)  # fmt: skip
+def test_commitment_needs_an_infinitive(text, expected):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.cue, table.text, strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the run-on stops before a sentence with a cue or a quotation mark of its own
+        ("Jane Okafor said: the plan is a cancer. Tom Reyes said it was fine.",
+         [("said", "the plan is a cancer"), ("said", "it was fine")]),
+        ("Jane Okafor said the plan is a cancer. It cannot be ignored.",
+         [("said", "the plan is a cancer")]),  # no colon: one sentence
+    ],
+)  # fmt: skip
+def test_run_on_after_a_colon_stops(text, expected):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.cue, table.text, strict=True)) == expected

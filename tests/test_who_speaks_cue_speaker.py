@@ -97,3 +97,67 @@ PROGRESSIVE_RULE = "reported speech after a progressive cue ('X is saying that')
 def test_progressive_cue(text, expected):
     table = extract_quotes(article_from_text("H\n\nTom Reyes spoke. " + text))
     assert list(zip(table.speaker, table.text, table.rule, strict=True)) == expected
+
+
+# Issue 19: verbs of belief (connotation "belief" in reporting_verbs.csv) with a holder before
+# them and a clause; never inverted, never inside an earlier cue's words, never "think tank".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Clinton allies believe the move could alienate his backers.",
+         [("Clinton allies", "believe", "the move could alienate his backers")]),
+        ("Jane Okafor fears that the plant will close.",
+         [("Jane Okafor", "fears", "the plant will close")]),
+        ("A detective said investigators believed the driver had not acted alone.",
+         [("detective", "said", "investigators believed the driver had not acted alone")]),
+        ("Jane Okafor, of a progressive think tank, spoke.", []),
+        ("Those who fear the plant will close marched.", []),
+        ("Jane Okafor expects to win the seat.", []),
+    ],
+)  # fmt: skip
+def test_belief_cues(text, expected):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.cue, table.text, strict=True)) == expected
+    assert set(table.rule) <= {"reported speech after the cue"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Does Jane Okafor think she would be safe?", "I think the plan will fail, Jane said."],
+)
+def test_no_belief_in_a_question_or_the_first_person(text):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert "think" not in set(table.cue)
+
+
+def test_a_coordinated_clause_has_its_own_speaker_across_an_auxiliary():
+    table = extract_quotes(
+        article_from_text(
+            "Headline\n\nJane Okafor has said the plan was sound, and Tom Reyes had told her "
+            "it would work."
+        )
+    )
+    assert list(zip(table.speaker, table.cue, table.text, strict=True)) == [
+        ("Jane Okafor", "said", "the plan was sound"),
+        ("Tom Reyes", "told", "it would work"),
+    ]
+
+
+# Issue 19: a participle after a dash or in a subordinate phrase with an adverb; a name with
+# "Jr." before "who"; a plural institution ("the departments") as the subject.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Okafor changed course – saying she was rooting for the hosts.",
+         [("Jane Okafor", "saying", "she was rooting for the hosts")]),
+        ("Jane Okafor, after initially saying she would not advertise, changed course.",
+         [("Jane Okafor", "saying", "she would not advertise")]),
+        ("A rebuke came from Tom Reyes Jr., who suggested in an interview that she was wrong.",
+         [("Tom Reyes Jr.", "suggested", "she was wrong")]),
+        ("The departments declined to give details, saying they cannot discuss the case.",
+         [("departments", "saying", "they cannot discuss the case")]),
+    ],
+)  # fmt: skip
+def test_issue19_participles_and_suffixes(text, expected):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.cue, table.text, strict=True)) == expected

@@ -119,3 +119,16 @@ def test_a_role_with_its_organisation_is_no_name():
         "Carly Okafor": "person",
         "CEO of Acme": "anonymous",
     }
+
+
+def test_a_document_with_a_possessive_name_is_its_authors():
+    """ "Boudreau’s report said": the report's author, not the last speaker (issue 19)."""
+    from helpers import article_from_text, extract_quotes
+
+    table = extract_quotes(
+        article_from_text(
+            "T\n\nJane Boudreau wrote that the vote was fair. A statement by three Jewish groups "
+            "said Boudreau was mistaken. Boudreau’s report said the message followed the vote."
+        )
+    )
+    assert list(table.speaker) == ["Jane Boudreau", "Jewish groups", "Jane Boudreau"]

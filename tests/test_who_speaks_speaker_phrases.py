@@ -92,3 +92,77 @@ def test_source_after(post, expected):
 def test_groups_speak(text, speaker):
     table = extract_quotes(article_from_text("H\n\n" + text))
     assert table.speaker.tolist() == [speaker]
+
+
+# Issue 19: a share "two in three", a prepositional aside in commas, a plural description
+# with "to" ("aides to X").
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Two in three said they are less likely to vote.", "Two in three",
+         "they are less likely to vote"),
+        ("Jane Okafor, in her dissent, said the law was never neutral.", "Jane Okafor",
+         "the law was never neutral"),
+        ("Aides to the mayor say she is shifting her tack.", "Aides to the mayor",
+         "she is shifting her tack"),
+        ("But hacking technologists say the leaked files might not be genuine.",
+         "hacking technologists", "the leaked files might not be genuine"),
+        ("Her advisers and allies said the leaked files might not be genuine.",
+         "advisers and allies", "the leaked files might not be genuine"),
+    ],
+)  # fmt: skip
+def test_issue19_speaker_phrases(text, speaker, content):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, table.rule, strict=True)) == [
+        (speaker, content, "reported speech after the cue")
+    ]
+
+
+# Issue 19: a US party-and-state tag after a name ("Sen. Jane Roe, D-N.Y.,", "(D-Wash.)"),
+# "here" between subject and cue, a quantifier as the subject of "said".
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Sen. Jane Roe, D-N.Y., appearing on TV, said the bill would fail.", "Jane Roe",
+         "the bill would fail"),
+        ("Rep. Jane Roe (D-Wash.) said the bill would fail.", "Jane Roe", "the bill would fail"),
+        ("Her campaign workers here said they had canvassed since spring.", "campaign workers",
+         "they had canvassed since spring"),
+        ("Some stayed home, but many said Monday that the ruling changed nothing.", "many",
+         "the ruling changed nothing"),
+    ],
+)  # fmt: skip
+def test_issue19_party_tags_and_quantifiers(text, speaker, content):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, strict=True)) == [(speaker, content)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Jane Roe — a teacher from Mount Pleasant who backed him — says he made a late call.",
+         "Jane Roe"),
+        ("Jane Roe -- the party's chairwoman -- says he made a late call.", "Jane Roe"),
+        ("Twenty-four percent said he made a late call.", "Twenty-four percent"),
+    ],
+)  # fmt: skip
+def test_dash_appositions_and_spelled_shares(text, speaker):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, strict=True)) == [(speaker, "he made a late call")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gov. Jane Roe (R) said the appeal would be aggressive.",
+        "Sen. Jane Roe (Tex.) said the appeal would be aggressive.",
+        "Jane Roe, in Kentucky, said the appeal would be aggressive.",
+        "Jane Roe, 74, from Ashcombe, said the appeal would be aggressive.",  # age, then place
+        "Gov. Jane Roe (R-OH), said the appeal would be aggressive.",
+    ],
+)
+def test_short_asides_between_a_name_and_its_cue(text):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, strict=True)) == [
+        ("Jane Roe", "the appeal would be aggressive")
+    ]

@@ -24,6 +24,7 @@ from ..lexicons import reporting_verbs
 from ..names import WHITESPACE
 from ..quotemarks import QuoteSpan
 from .carry_over import CarryOver
+from .clauses import skip_after_cue
 from .content import Sentence, find_content
 from .cue_speaker import speaker_for_cue
 from .cues import Cue, find_cues
@@ -65,6 +66,7 @@ class Attributor:
             for s_idx, (s0, s1) in enumerate(page.sentence_spans[p]):
                 self._sentence(p, s_idx, s0, s1)
             self.carry_over.standalone_quotes(p)
+            self.carry_over.introduced_paragraph(p)
             carried = self.carry_over.left_open(p)
         record.utterances.sort(key=lambda u: (u.paragraph, u.start))
         number_utterances(record.utterances, page.paragraphs)
@@ -91,9 +93,18 @@ class Attributor:
             if entity is None:
                 continue
             found.append((cue, phrase, entity, how))
-        for i, (cue, phrase, entity, how) in enumerate(found):
-            following = found[i + 1][:2] if i + 1 < len(found) else None
-            contents, at = find_content(sentence, cue, phrase, how, following)
+        # last cue first: a later cue that says nothing and whose subject opens this cue's
+        # clause ("aides say Ivanka Trump also advises her father …", issue 19) is a verb of
+        # the reported clause, not the next attribution, so the clause runs over it
+        results: list[tuple[list, int]] = [([], 0)] * len(found)
+        next_speaking: int | None = None
+        for i in range(len(found) - 1, -1, -1):
+            cue, phrase, entity, how = found[i]
+            following = found[next_speaking][:2] if next_speaking is not None else None
+            results[i] = find_content(sentence, cue, phrase, how, following)
+            if results[i][0] or not _opens_clause_of(found, i, ms):
+                next_speaking = i
+        for (cue, phrase, entity, _how), (contents, at) in zip(found, results, strict=True):
             for c in contents:
                 self.record.emit(
                     entity, p, s_idx, kind=c.kind, start=c.start, end=c.end, cue=cue.group(),
@@ -103,3 +114,15 @@ class Attributor:
                     self.record.claim(p, q)
             if contents:
                 self.record.remember(entity, p, at)
+
+
+def _opens_clause_of(found: list[tuple], i: int, ms: str) -> bool:
+    """The subject of cue ``i`` stands right after the previous cue (at most ``that`` and
+    adverbials between): "aides say [Ivanka Trump also advises …]"."""
+    if i == 0:
+        return False
+    before_cue, phrase = found[i - 1][0], found[i][1]
+    if phrase.borrowed or phrase.start < before_cue.end():
+        return False
+    gap = ms[before_cue.end() : phrase.start]
+    return skip_after_cue(gap, 0, False) == len(gap) or not gap.strip()

@@ -10,7 +10,9 @@ within a paragraph, 0.37-0.55 from the previous one):
 - the speaker spoke earlier in the same paragraph, or the next attribution of the
   paragraph names the same speaker;
 - a quotation left open at the end of a paragraph continues in the next one (the newspaper
-  convention: no closing mark until the speaker stops).
+  convention: no closing mark until the speaker stops);
+- a paragraph with no quotation marks after one that ends "he said:" is that speaker's
+  words (rule ``reported speech introduced at the end of the previous paragraph``, issue 19).
 
 Otherwise the quotation is kept with the speaker ``UNKNOWN``; a quoted phrase inside the
 writer's sentence is no utterance at all (a scare quote).
@@ -37,7 +39,12 @@ from .resolution import Resolver
 from .speaker_phrases import speaker_after, speaker_before
 from .utterances import Record
 
-__all__ = ["CarryOver"]
+__all__ = ["INTRODUCED_PARAGRAPH", "CarryOver"]
+
+#: The rule of a paragraph without quotation marks introduced by "He said:" (issue 19).
+INTRODUCED_PARAGRAPH = (
+    "reported speech introduced at the end of the previous paragraph ('He said:'), no marks"
+)
 
 
 class CarryOver:
@@ -144,12 +151,37 @@ class CarryOver:
         self.record.remember(entity, p, s0 + phrase.start)
         return entity, cue.group(), phrase.text
 
+    def introduced_paragraph(self, p: int) -> None:
+        """Paragraph ``p`` has no quotation marks and nobody speaks in it, and the previous
+        paragraph ends with a cue and a colon ("In a speech last July, he said:"): the whole
+        paragraph is that speaker's words, without marks (issue 19; PolNeAR annotates it)."""
+        text = self.paragraphs[p]
+        if p == 0 or self.quotes[p] or self.record.by_paragraph.get(p):
+            return
+        found = self._introducer(p)
+        if found is None:
+            return
+        entity, cue, mention = found
+        start = first_char(text)
+        end = len(text.rstrip().rstrip(".!?").rstrip())
+        if end - start < 2:
+            return
+        last = len(self.sentence_spans[p]) - 1
+        self.record.emit(
+            entity, p, max(0, last), kind="indirect", start=start, end=end, cue=cue,
+            mention=mention, rule=INTRODUCED_PARAGRAPH,
+        )  # fmt: skip
+
     def _introduced_before(self, p: int, q: QuoteSpan) -> tuple[Entity, str, str] | None:
         """The previous paragraph ends with a cue and a colon ("He added:") and this one opens
         with the quotation: the speaker of that cue."""
         text = self.paragraphs[p]
         if p == 0 or q.open_at != first_char(text):
             return None
+        return self._introducer(p)
+
+    def _introducer(self, p: int) -> tuple[Entity, str, str] | None:
+        """The speaker, cue and mention of a cue that ends paragraph ``p - 1`` with a colon."""
         before = self.paragraphs[p - 1].rstrip()
         if not before.endswith(":") or not self.sentence_spans[p - 1]:
             return None

@@ -38,6 +38,7 @@ __all__ = [
     "cut_next_action",
     "cut_writer_gloss",
     "frame_span",
+    "is_commitment",
     "is_fronted",
     "reports_speech",
     "skip_after_cue",
@@ -54,7 +55,7 @@ _CLAUSE_START = re.compile(
 FINITE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|could|should|can|may|might|"
     r"must|shall|did|does|do|won't|wouldn't|can't|couldn't|didn't|doesn't|don't|isn't|"
-    r"wasn't|weren't|hasn't|haven't|hadn't|needs|wants|plans|remains|expects|believes|"
+    r"wasn't|weren't|hasn't|haven't|hadn't|[a-z]{2,}n[’']t|needs|wants|plans|remains|expects|believes|"
     r"hopes|intends|supports|opposes|rose|fell|grew|went|came|made|took|gave|saw|knew|"
     r"thought|became|began|left|kept|met|paid|ran|sold|told|won|lost|spent|found|brought|"
     r"bought|built|felt|held|led|meant|put|set|stood|wrote|broke|chose|drove|flew|hit|"
@@ -82,6 +83,10 @@ AUDIENCE = re.compile(
 )
 
 
+#: An audience of up to 80 characters before ``that``, with no punctuation or verb in it.
+_AUDIENCE_THEN_THAT = re.compile(r"\s++([^,.;:!?“”\"▒\n]{1,80}?)\s++(that)\b")
+
+
 def skip_after_cue(text: str, pos: int, names_audience: bool) -> int:
     """Skip adverbials, the audience of verbs that name one ("told reporters", "informed
     the exchanges"), ``that`` and ``:`` after a cue; return where the content starts."""
@@ -92,6 +97,21 @@ def skip_after_cue(text: str, pos: int, names_audience: bool) -> int:
             pos += m.end()
             continue
         if names_audience:
+            m = _AUDIENCE_THEN_THAT.match(rest)
+            lower_cues = m and [c for c in find_cues(m.group(1)) if c.group()[:1].islower()]
+            relative = m and FINITE.match(rest[m.end(2) :].lstrip())  # "… that was held"
+            if (
+                m
+                and not NOT_CLAUSE_START.match(m.group(1))  # "warned of delays … that"
+                and not FINITE.search(m.group(1))
+                and not lower_cues
+                and not relative
+            ):
+                # "told The Post and Courier newspaper of Charleston on Saturday that …",
+                # "told delegates at the convention that …" (issue 19): a longer audience
+                pos += m.start(2)
+                names_audience = False
+                continue
             m = AUDIENCE.match(rest)
             if m and not _CLAUSE_START.match(rest.strip()):
                 pos += m.end()
@@ -120,7 +140,32 @@ def reports_speech(skipped: str, clause: str, verb: ReportingVerb | None, needs:
     "asked that her surname not be used" is a request) or a clause that passes ``clause_ok``."""
     if re.search(r"\bthat\s*$", skipped):
         return needs != "question"
+    if is_commitment(clause, verb):
+        return True
     return clause_ok(clause, needs, noun_object=bool(verb and verb.takes_noun_object))
+
+
+#: What a vow, pledge or promise commits to: "to" and a verb ("vowed to fight on"; PolNeAR
+#: annotates the infinitive as the content). Issue 19; never a noun ("a promise to act").
+_INFINITIVE = re.compile(r"to\s++(?:not\s++|never\s++)?+[a-z]{2,}+\b")
+
+
+def is_commitment(clause: str, verb: ReportingVerb | None) -> bool:
+    """``clause`` is the infinitive of a verb of commitment (connotation ``commitment``)."""
+    stripped = clause.strip(" ,;:")
+    return bool(
+        verb is not None
+        and verb.connotation == "commitment"
+        and _INFINITIVE.match(stripped)
+        and not re.match(r"to\s++(?:the|a|an|his|her|their|its|him|them|me|us)\b", stripped)
+    )
+
+
+# How many words after a cue the finite verb of a reported clause is looked for: a subject
+# with its post-modifiers runs to a dozen words or more ("the latest polls showing him a
+# distant second behind GOP front-runner Donald Trump are wrong": 14). Issue 19 raised it
+# from 12 to 20 (PolNeAR train: subjects of 13-20 words were missed).
+_FINITE_WORDS = 20
 
 
 def clause_ok(clause: str, verb_needs: str, *, noun_object: bool = False) -> bool:
@@ -137,13 +182,70 @@ def clause_ok(clause: str, verb_needs: str, *, noun_object: bool = False) -> boo
         return False
     if _CLAUSE_START.match(stripped):
         return True
-    verb = FINITE.search(" ".join(stripped.replace("’", "'").split()[:12]))
+    words = stripped.replace("’", "'").split()[:_FINITE_WORDS]
+    verb = FINITE.search(" ".join(words))
+    if verb is None and not noun_object:
+        verb = _present_verb(words)
     # "confirmed the layoffs but declined to say …": a second verb of the same subject;
     # "announced a merger that eliminated …": a verb inside a relative clause. Either way
     # what follows the cue is a noun phrase, not a reported clause.
     before_verb = stripped[: verb.start()] if verb else ""
     relative = noun_object and re.search(r"\b(?:that|which|who)\b", before_verb)
     return bool(verb) and not relative and not re.search(r"\b(?:but|and|or)\s+$", before_verb)
+
+
+# A present-tense verb in -s ("the transition reflects the reality", "Ivanka Trump also
+# advises her father"): a word in -s after a noun, a name or an adverb, before a determiner
+# or an object pronoun (a plural noun is seldom followed by one). Issue 19, for verbs that
+# take no noun object (after "said" a noun phrase is rare, so the reading is safe there).
+_S_VERB = re.compile(r"[a-z]{3,}(?<!ss)(?<!us)(?<!is)(?<!ous)s")
+_NOT_BEFORE_VERB = frozenset(
+    """the a an his her its their this that these those my our your some any no every each
+    of in on at for to from with by about as and or but who which than more most many few
+    several two three four five""".split()
+)
+_AFTER_VERB = frozenset(
+    """the a an his her its their this that these those my our your some any no every him
+    them it us me""".split()
+)
+
+
+class _Found:
+    """The position of a present-tense verb, as the match of FINITE gives it."""
+
+    def __init__(self, at: int) -> None:
+        self.at = at
+
+    def start(self) -> int:
+        return self.at
+
+
+def _present_verb(words: list[str]) -> _Found | None:
+    """A present-tense verb among ``words``, as a match-like: in -s (see ``_S_VERB``), or
+    the base form after a plural noun ("the attacks highlight the threat")."""
+    at = 0
+    for i, word in enumerate(words):
+        prev = words[i - 1] if i else ""
+        if (
+            0 < i < len(words) - 1
+            and prev.lower() not in _NOT_BEFORE_VERB
+            and not prev.endswith(",")
+            and words[i + 1].lower() in _AFTER_VERB
+            and (
+                _S_VERB.fullmatch(word)
+                or (_BASE_VERB.fullmatch(word) and _S_VERB.fullmatch(prev.lower()))
+            )
+        ):
+            return _Found(at)
+        at += len(word) + 1
+    return None
+
+
+# A base form: a lower-case word not in -s, -ly, -ing or -ed, and no stop word.
+_BASE_VERB = re.compile(
+    r"(?!(?:and|or|but|not|the|all|both|also|only|even|just|more)\b)"
+    r"[a-z]{3,}+(?<![sy])(?<!ing)(?<!ed)"
+)
 
 
 # Reporting frames (issue 19; PolNeAR annotates the object and its complement as content):

@@ -10,7 +10,9 @@ rule that found it (the ``rule`` column of the quotes table):
 3. reported speech: the clause after the cue ("X said the plan was …"), before it ("…, X
    said"), after a mid-sentence attribution ("In return, X added, …"), or after
    "according to" — cut before the next cue of the sentence and trimmed by
-   :mod:`.clauses`.
+   :mod:`.clauses`; a vow, pledge or promise with its infinitive ("X vowed to fight on",
+   rule ``reported commitment: …``, issue 19); after "X said:" with no quotation marks the
+   words run on to the end of the paragraph (rule ``reported speech after a colon, …``).
 
 >>> from ..quotemarks import mask_quotes
 >>> from .cues import find_cues
@@ -41,13 +43,14 @@ from .clauses import (
     cut_next_action,
     cut_writer_gloss,
     frame_span,
+    is_commitment,
     is_fronted,
     reports_speech,
     skip_after_cue,
     trim,
     trim_connector,
 )
-from .cues import Cue, only_adverbials
+from .cues import Cue, find_cues, only_adverbials
 from .speaker_phrases import ACROSS_AUXILIARY, SpeakerPhrase
 
 __all__ = [
@@ -107,6 +110,12 @@ _REPORTED_RULES = {
 #: Added to a direct quotation's rule when its cue is progressive ("X was telling them: “…”").
 _PROGRESSIVE = "; progressive cue ('is saying')"
 _BEFORE_THE_ATTRIBUTION = "reported speech before the attribution ('…, X said')"
+#: A participle cue in a subordinate phrase: "after initially saying", "while saying".
+_SUBORDINATE_GERUND = re.compile(r"\b(?:after|before|while|when)(?:\s+[a-z]{3,}ly)?\s*$")
+#: Reported speech after "X said:" that runs on over the next sentences (issue 19).
+_RUN_ON = "reported speech after a colon, to the end of the paragraph ('X said: …')"
+#: A vow, pledge or promise with its infinitive ("X vowed to fight on"; issue 19).
+_COMMITMENT = "reported commitment: vow, pledge or promise to do ('vowed to fight on')"
 
 
 def find_content(
@@ -150,7 +159,48 @@ def find_content(
     reported = _reported(sentence, cue, phrase, how, following, where, verb)
     if progressive and reported is not None and reported.rule == _REPORTED_RULES["before"]:
         reported.rule = _REPORTED_RULES["progressive"]
+    if reported is not None and following is None and reported.kind == "indirect":
+        _run_on_after_colon(sentence, where, reported)
+    if (
+        reported is not None
+        and how == "gerund"
+        and _SUBORDINATE_GERUND.search(sentence.text[sentence.start : sentence.start + cue.start()])
+    ):
+        # "X, after initially saying he would not advertise, changed course": the
+        # participle's clause ends at the comma that closes the subordinate phrase
+        comma = sentence.text.find(", ", reported.start, reported.end)
+        if comma > reported.start:
+            reported.end = comma
     return ([reported] if reported is not None else []), attr_start
+
+
+def _run_on_after_colon(sentence: Sentence, where: _Where, reported: Content) -> None:
+    """ "In a speech, X said: Let no one be mistaken. The plan is …": a colon after the cue
+    and no quotation marks; the speaker's words run on to the end of the paragraph, as
+    PolNeAR annotates them (issue 19), but stop before a sentence that holds a quotation
+    mark or a cue of its own."""
+    text = sentence.text
+    if ":" not in text[where.end : reported.start] or reported.start < where.end:
+        return
+    rest_from = sentence.end
+    if text[reported.end : rest_from].strip(" .!?") or rest_from >= len(text.rstrip()):
+        return  # the content does not reach its sentence's end, or nothing follows
+    stop = len(text.rstrip())
+    following_text = text[rest_from:stop]
+    marks = re.search(r"[“”\"«»„]", following_text)
+    cues = [c for c in find_cues(following_text) if c.group()[:1].islower()]
+    cut = min([m.start() for m in [marks] if m] + [c.start() for c in cues] + [len(following_text)])
+    if cut < len(following_text):
+        # stop at the end of the last whole sentence before the mark or cue
+        before = following_text[:cut]
+        ends = [m.end() for m in re.finditer(r"[.!?](?=\s|$)", before)]
+        if not ends:
+            return
+        stop = rest_from + ends[-1]
+    end = len(text[:stop].rstrip().rstrip(".!?").rstrip())
+    if end > reported.end:
+        reported.end = end
+        reported.rule = _RUN_ON
 
 
 def _direct_quotes(
@@ -248,6 +298,8 @@ def _reported(
     frags = [(q.start, min(q.end, clause_to)) for q in inner if q.start < clause_to]
     kind = "partial" if frags else "indirect"
     rule = _REPORTED_RULES[how] if clause_to > where.start else _BEFORE_THE_ATTRIBUTION
+    if clause_from >= where.end and is_commitment(clause, verb):
+        rule = _COMMITMENT
     if phrase.across_auxiliary:
         rule += ACROSS_AUXILIARY
     return Content(kind, clause_from, clause_to, rule, frags, inner)
@@ -293,6 +345,8 @@ def _clause_bounds(
     ):
         m = re.match(r"[^,]*,\s*", text[attr_end:sentence_end])
         return attr_end + (m.end() if m else 0), sentence_end, how
+    if tail_is_empty and text[where.end : s1].lstrip().startswith(":"):
+        return None  # "In a speech last July, she said:" introduces what follows (issue 19)
     if tail_is_empty or how == "according":
         lead = text[s0:attr_start].rstrip()
         if lead.endswith(","):

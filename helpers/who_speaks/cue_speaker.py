@@ -9,6 +9,8 @@ returns the speaker phrase with how it was found (``how``, which names the rule)
 - ``gerund``: ", adding that …" (the subject of the clause, or of the previous cue);
 - ``progressive``: "X is saying that …" (the speaker before the auxiliary).
 
+A verb of belief ("Clinton allies believe …", connotation ``belief``) takes only a holder
+before it, and none after an earlier cue of the sentence (it is then inside that cue's words).
 It also decides when a cue is no verb of speech at all: a noun ("in a report", "the
 remarks followed"), a plural noun after a number ("two reports"), a capitalised word
 inside a sentence, or a one-word name before a base form ("Rogue state tyrant …").
@@ -32,7 +34,9 @@ from ..names import DETERMINER, NOT_MODIFIERS, ordinary_word
 from .clauses import FINITE
 from .cues import PHRASE_CUES, Cue
 from .speaker_phrases import (
+    POST_MODIFIER,
     SpeakerPhrase,
+    description_at_end,
     source_after,
     speaker_after,
     speaker_at_end,
@@ -90,9 +94,14 @@ def _speaker_in_window(
         return phrase, "according"
     if verb is None or (cue.group()[0].isupper() and cue.start() > 0):
         return None, ""
-    if re.search(rf"\b(?:{DETERMINER}|such|these|those|this)\s*$", pre, re.I) or (
-        form.endswith("s") and FINITE.match(post.lstrip())
-    ):
+    if verb.connotation == "belief":
+        return _belief_holder(pre, lead, post, cue, form, verb, found)
+    noun_before = re.search(rf"\b(?:{DETERMINER}|such|these|those|this)\s*$", pre, re.I)
+    if noun_before and _SHARE_BEFORE.search(pre):
+        noun_before = None  # "Two in three said": a poll's share of people, not "in a report"
+    if noun_before and form in ("said", "say", "told") and _QUANTIFIER_SUBJECT.search(pre):
+        noun_before = None  # "…, many said Monday that …": a quantifier is the subject
+    if noun_before or (form.endswith("s") and FINITE.match(post.lstrip())):
         return None, ""  # "in a report", "the remarks followed": a noun, not a verb
     if form.endswith("s") and _QUANTITY_BEFORE.search(pre):
         return None, ""  # "in four of five states", "two reports": a plural noun
@@ -110,7 +119,7 @@ def _speaker_in_window(
     if gerund:
         if not verb.gerund_reports:
             return None, ""
-        if not re.search(r"(?:,|\bby|\bbefore|\bafter)\s*$", pre):
+        if not _BEFORE_GERUND.search(pre):
             return None, ""
         subject = _copy(found[-1][1]) if found else _shifted(_clause_subject(pre), lead)
         if subject is not None:
@@ -126,10 +135,20 @@ def _speaker_in_window(
             subject.borrowed = True
             return subject, "before"
     before = _shifted(speaker_before(pre), lead)
-    if before is not None and before.across_auxiliary and found:
+    if (
+        before is not None
+        and before.across_auxiliary
+        and found
+        and not _COORDINATED.search(pre[: before.start - lead])
+    ):
         before = None  # "X said the board had concluded …": inside X's words
     if before is not None and not _singular_name_with_base_verb(before, form, verb):
         return before, "before"
+    if before is not None:
+        # "Aides to Clinton say": the plural head with its post-modifier speaks (issue 19)
+        desc = description_at_end(pre.rstrip())
+        if desc is not None and POST_MODIFIER.search(desc.text) and desc.end > before.start - lead:
+            return _shifted(desc, lead), "before"
     if quote_before or re.search(r",\s*$", pre) or not pre.strip():
         after = speaker_after(post)
         if after is not None:
@@ -138,6 +157,49 @@ def _speaker_in_window(
             return after, "after"
     return None, ""
 
+
+def _belief_holder(
+    pre: str, lead: int, post: str, cue: Cue, form: str, verb: ReportingVerb, found: list[tuple]
+) -> tuple[SpeakerPhrase | None, str]:
+    """The holder of a belief, expectation, hope or fear (issue 19; connotation ``belief`` in
+    ``reporting_verbs.csv``): only a speaker standing before the verb ("Clinton allies
+    believe …"), never inverted ("Hope Hicks said"), never after an earlier cue of the
+    sentence ("a detective said investigators believed …": inside that cue's words), never in
+    a relative clause ("those who fear …"), a question ("Does anyone think …?") or the first
+    person ("I think"), and never a noun compound ("a think tank")."""
+    if found or cue.group()[:1].isupper() or re.search(r"\b(?:that|who|which)\s*$", pre):
+        return None, ""
+    if re.match(r"\s*(?:tanks?|in|of|so|not)\b", post, re.IGNORECASE):
+        return None, ""
+    if re.search(r"\?[”\"’']?\s*$", post):
+        return None, ""  # "Does anyone think she would be safe?": a question, no belief held
+    before = _shifted(speaker_before(pre), lead)
+    if before is None or _singular_name_with_base_verb(before, form, verb):
+        return None, ""
+    if before.text in ("I", "We", "we"):
+        return None, ""  # "I think …": the writer's or a quoted speaker's aside
+    return before, "before"
+
+
+# A quantifier standing for people before "said" (issue 19): "many said", "some say".
+_QUANTIFIER_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:many|some|several)\s*$", re.I)
+
+# A new clause of the sentence, coordinated after a comma or a semicolon: "X has said …, and
+# Y had told her …" (issue 19: Y's cue is no verb inside X's words).
+_COORDINATED = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas)|;)\s*$")
+
+# What may stand before a participle cue: a comma, a dash or "by", "before", "after",
+# "while", "when", with an adverb in -ly ("after initially saying", issue 19).
+_BEFORE_GERUND = re.compile(
+    r"(?:,|\s[–—]|\bby|\bbefore|\bafter|\bwhile|\bwhen)(?:\s+[a-z]{3,}ly)?\s*$"
+)
+
+# "two in three", "one in four": a share of people, whose last word is a number (issue 19)
+_SHARE_BEFORE = re.compile(
+    r"\b(?:\d++|one|two|three|four|five|six|seven|eight|nine)\s++in\s++"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten)\s*$",
+    re.IGNORECASE,
+)
 
 # The auxiliary of the progressive aspect just before an "-ing" cue, never negated ("is not
 # saying" reports no speech) and not after "there" or "it" ("it was saying much").

@@ -4,8 +4,11 @@ A *cue* is a reporting verb from ``data/lexicons/reporting_verbs.csv`` (``said``
 ``warned``, ``told``) or one of the attribution phrases in ``PHRASE_CUES`` (``according
 to``); it links a speaker to what was said (Pareti 2016, PARC 3.0). Cues are looked for in
 a sentence whose quoted words are masked (:func:`helpers.quotemarks.mask_quotes`), so a
-verb inside a quotation is never a cue. ``ADVERBIAL`` lists what may stand between a cue
-and its content ("said on Wednesday in a statement that …").
+verb inside a quotation is never a cue. The verbs of belief of that file (connotation
+``belief``: "believes", "thinks", "hopes"; issue 19) are cues too, read more strictly
+(:mod:`.cue_speaker`): PolNeAR and the Gender Gap Tracker count them. ``ADVERBIAL``
+lists what may stand between a cue and its content ("said on Wednesday in a statement
+that …").
 
 >>> [c.group() for c in find_cues("Prices will rise, the ministry said on Wednesday.")]
 ['said']

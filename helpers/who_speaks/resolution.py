@@ -9,7 +9,8 @@
 - a description: the person the article gave that role ("the minister" after "Jane
   Okafor, the foreign minister"), the institution it points to ("the regulator", "the
   company", "a council spokeswoman"), the same anonymous source again ("the official"
-  after "a senior official"), else a new anonymous source.
+  after "a senior official"), else a new anonymous source; a document speaks for its
+  author ("Boudreau’s report said") or, unnamed, for whoever spoke last.
 
 >>> from ..entities import index_entities
 >>> from .speaker_phrases import SpeakerPhrase
@@ -182,8 +183,13 @@ class Resolver:
         info = speaker_nouns().get(head, {"kind": "anonymous", "gender": "", "number": "singular"})
         definite = words[0].lower() in ("the", "its", "his", "her", "their")
         earlier = bisect_left(self._mention_keys, (p, pos))  # mentions[:earlier] come before
-        if info["kind"] == "document" and self.record.spoken_at:
-            return self.record.spoken_at[-1][2]  # "“…,” the statement said": whoever issued it
+        if info["kind"] == "document":
+            owner = re.match(r"(?:[Tt]he\s+)?([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})[’']s\s", text)
+            known = self.index.lookup(owner.group(1)) if owner else None
+            if known is not None:
+                return known  # "Boudreau’s report said": its author (issue 19)
+            if self.record.spoken_at:
+                return self.record.spoken_at[-1][2]  # "“…,” the statement said": its issuer
         if head in {"spokesman", "spokeswoman", "spokesperson"}:
             owner = self._spokesperson_owner(text, head, definite, earlier)
             if owner is not None:
@@ -213,7 +219,9 @@ class Resolver:
             if owner is not None:
                 return owner
         kind = "institution" if info["kind"] == "institution" else "anonymous"
-        canonical = re.sub(rf"^{DETERMINER}\s+", "", text, flags=re.IGNORECASE)
+        canonical = text
+        if not re.match(r"\w+\s+in\s+\w+$", text):  # "Two in three": a share, kept whole
+            canonical = re.sub(rf"^{DETERMINER}\s+", "", text, flags=re.IGNORECASE)
         canonical = re.sub(r",?\s+who\b.*$", "", canonical)
         canonical = TITLE_PREFIX.sub("", canonical)  # "Mrs. Clinton's campaign"
         if definite and info["kind"] in ("anonymous", "role"):

@@ -67,6 +67,13 @@ class SpeakerPhrase:
 
 
 _APPOSITION_TAIL = r",\s*(?:\d{1,3},\s*)?([^,]{2,160}),\s*$"
+#: A US politician's party and state: "R-Fla.", "D-N.Y.", "I-Vt." (AP style), in commas or
+#: in parentheses after the name.
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][A-Za-z.]{1,10})?")
+#: An apposition between dashes before the cue: " — a teacher from Mount Pleasant — ",
+#: " -- the party's chairman -- " (at most 160 characters, no dash inside).
+_DASH_APPOSITION = re.compile(r"\s+(?:[–—]|--)\s+([^–—]{2,160}?)\s+(?:[–—]|--)\s*$")
+_PARTY_AT_END = re.compile(rf",\s*{_PARTY_TAG.pattern}\s*$")
 _APPOSITION_START = re.compile(
     r"(?:(?:the|a|an|who|whose|which|where|when|one|head|chief|deputy|former|aged|of|from|at)\b"
     r"|[A-Z]|\d|[a-z]+ing\b)"
@@ -83,7 +90,14 @@ _AUXILIARY = r"(?:has|have|had|does|do|did|will|would|could|can|may|might|should
 ACROSS_AUXILIARY = "; speaker before an auxiliary or adverb ('has said', 'however, say')"
 _BETWEEN_SUBJECT_AND_CUE = re.compile(
     rf"(?:,?\s+{TIME_WORDS}|,\s*{TIME_WORDS},|,?\s+(?:last|this|next)\s+{TIME_NOUNS}|"
-    rf"\s+on\s+{TIME_NOUNS}|\s+(?:responded|replied|reacted|hit\s+back|went\s+on)\s+by)"
+    rf"\s+on\s+{TIME_NOUNS}|\s+(?:responded|replied|reacted|hit\s+back|went\s+on)\s+by|"
+    # "Rep. Jane Roe (D-Wash.) said", "campaign workers here said" (issue 19)
+    r"\s*\([RDI](?:-[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][A-Za-z.]{1,10})?)?\),?|\s+here|"
+    r"\s*\([A-Z][a-z]{1,5}\.\),?|"  # "Sen. Jane Roe (Tex.) has said", "X (R-OH), said"
+    # "X, in Kentucky, said" (after a name, not after an age: "Jane Roe, 74, from Leeds,")
+    r"(?<=[A-Za-z.]),\s*(?:in|at|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3},|"
+    # "Jane Roe, in her dissent, said" (issue 19): a prepositional aside in commas
+    r",\s*(?:in|during|at)\s+(?:a|an|the|his|her|its|their)\s+[\w’'\-]+(?:\s+[\w’'\-]+){0,3},)"
     r"\s*$",
     re.IGNORECASE,
 )
@@ -127,6 +141,12 @@ def speaker_before(pre: str) -> SpeakerPhrase | None:
         if m:
             end = m.start()
             continue
+        m = _DASH_APPOSITION.search(chunk)
+        if m and speaker_at_end(chunk[: m.start()], None) is not None:
+            # "Jane Roe — a teacher from Mount Pleasant — says" (issue 19)
+            role = role or m.group(1).strip()
+            end = m.start()
+            continue
         m = _AUXILIARY_OR_ADVERB.search(chunk)
         if m or _ly_adverb_at_end(chunk):
             # "X has said", "X at the time said", "Trump repeatedly said"
@@ -137,6 +157,11 @@ def speaker_before(pre: str) -> SpeakerPhrase | None:
         # "Okafor, a paediatrician at …, said"; "Adeyemi, pastor of X, whose vans …, said"
         pattern = r",\s*(?:\d{1,3},\s*)?([^,]{2,160})\s*$" if stripped else _APPOSITION_TAIL
         m = re.search(pattern, chunk)
+        if m and _PARTY_TAG.fullmatch(m.group(1).strip()):
+            # "Sen. Jane Roe, D-N.Y., appearing on TV, said" (US party and state; issue 19)
+            role = role or m.group(1).strip()
+            end, stripped = m.start(), True
+            continue
         if m and stripped:
             # a second, inner apposition must describe ("pastor of X", "the MP for Y"); a
             # name there ("…, the Product Safety Office") is the speaker itself
@@ -145,7 +170,8 @@ def speaker_before(pre: str) -> SpeakerPhrase | None:
             m = m if describes and names_a_role(m.group(1)) else None
         if m and (_APPOSITION_START.match(m.group(1)) or names_a_role(m.group(1))):
             inner_end = m.start()
-            head = speaker_at_end(pre[:inner_end], None)
+            party = _PARTY_AT_END.search(pre[:inner_end])  # "Jane Roe, D-N.Y., appearing …"
+            head = speaker_at_end(pre[: party.start() if party else inner_end], None)
             if head is not None:
                 appos = m.group(1).strip()
                 named = re.fullmatch(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}", appos)
@@ -207,6 +233,14 @@ def speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
     m = re.search(r"\b[Tt]he\s+(?:\d{1,3}-year-old|[a-z]++-of-[a-z0-9]++)$", chunk)
     if m:
         return SpeakerPhrase(m.group(), m.start(), m.end(), "pronoun", role)  # a person
+    m = re.search(r",?\s+(?:Jr|Sr)\.?$|\s+(?:II|III|IV)$", chunk)
+    if m:
+        # "Donald Smith Jr.", "John Roe III" (issue 19): the suffix belongs to the name
+        phrase = speaker_at_end(chunk[: m.start()], role)
+        if phrase is not None and phrase.kind == "name" and phrase.end == m.start():
+            phrase.text = chunk[phrase.start : len(chunk)]
+            phrase.end = len(chunk)
+        return phrase
     m = _SHARE_OF_PEOPLE.search(chunk)
     if m:
         # "46 percent said", "About three in 10 said", "a third of voters said": the share
@@ -267,7 +301,7 @@ def speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
 #: A short post-modifier after a speaker noun: "a spokesperson for the company", "people
 #: familiar with the matter" (the head noun stands before it).
 POST_MODIFIER = re.compile(
-    r"\s+(?:familiar\s+with|close\s+to|for|at|in|from|of|with\s+knowledge\s+of|on|inside|"
+    r"\s+(?:familiar\s+with|close\s+to|to|for|at|in|from|of|with\s+knowledge\s+of|on|inside|"
     r"within|involved\s+in|briefed\s+on)\s+(?P<tail>(?:[\w’'\-]+\s+){0,4}"
     r"(?!(?:and|or|but|the|a|an|to|of|in|for)$)[\w’'\-]+)$"  # ends in a content word
 )
@@ -279,8 +313,11 @@ POST_MODIFIER = re.compile(
 _SHARE_OF_PEOPLE = re.compile(
     r"(?:^|[\s(,;:])((?:(?:about|nearly|almost|roughly|only|just|some|more\s+than|less\s+than|"
     r"fewer\s+than|over|under)\s++)?+"
-    r"(?:\d++(?:\.\d++)?+\s*+(?:percent|per\s+cent|%)|(?:\d++|one|two|three|four|five|six|"
-    r"seven|eight|nine)\s++in\s++(?:10|ten|\d++)|(?:a|one|two)\s++(?:third|quarter|fifth|half)s?+|"
+    r"(?:(?:\d++(?:\.\d++)?+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?+|ten|eleven|twelve|fifteen)"
+    r"\s*+(?:percent|per\s+cent|%)|(?:\d++|one|two|three|four|five|six|"
+    r"seven|eight|nine)\s++in\s++(?:\d++|two|three|four|five|six|seven|eight|nine|ten)|"
+    r"(?:a|one|two)\s++(?:third|quarter|fifth|half)s?+|"
     r"half|(?:a\s++)?+majority|most|many|two-thirds|three-quarters)"
     r"(?:\s++of\s++[\w’'\-]++(?:\s++[\w’'\-]++){0,7}+)?+)$",
     re.IGNORECASE,
@@ -319,6 +356,9 @@ def description_at_end(chunk: str) -> SpeakerPhrase | None:
             if re.fullmatch(DETERMINER, token, re.IGNORECASE):
                 i -= 1
                 break
+            if token == "and" and i >= 2 and words[i - 2].group().lower() in nouns:
+                i -= 1  # "her advisers and allies" (issue 19): two speaker nouns coordinated
+                continue
             if not token[:1].isupper() and token.lower() in stopwords():
                 break
             if token.lower() in SENTENCE_STARTERS or token.lower() in NOT_MODIFIERS:
