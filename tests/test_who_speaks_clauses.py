@@ -157,6 +157,21 @@ def test_a_present_tense_verb_makes_a_clause(clause, expected):
     assert clause_ok(clause, "yes") is expected
 
 
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        # what the subject did next, with a verb in a relative clause twenty words on
+        ("shortly before opening fire on the crowd in an attack that began at ten", False),
+        ("after meeting the families", False),
+        ("while visiting the site", False),
+        ("after the meeting the council would vote", True),  # no participle: a clause
+        ("while drawing laughter, “You say we are wrong. We are not.”", True),  # a quotation
+    ],
+)
+def test_an_adverbial_of_time_with_a_participle_is_not_a_clause(clause, expected):
+    assert clause_ok(clause, "yes") is expected
+
+
 def test_asked_after_its_audience_reports_the_question_not_a_request():
     assert rows_of("Jane Okafor asked workers if they planned to attend.") == [
         ("Jane Okafor", "indirect", "asked", "if they planned to attend", REPORTED)

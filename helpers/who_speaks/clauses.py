@@ -67,7 +67,12 @@ _QUESTION_START = re.compile(r"^(?:whether|if|why|how|what|when|where|who)\b", r
 #: "about" before a quantity is an adverb ("said about half of the losses came from …").
 NOT_CLAUSE_START = re.compile(
     r"^(?:to|of|about(?!\s++(?:\d|half\b|a\s++(?:third|quarter|fifth|dozen)\b|"
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten)\b))|against|for|on|with|by|from|at)\b",
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten)\b))|against|for|on|with|by|from|at"
+    # an adverbial of time with a participle ("…, Lombardo said, shortly before opening fire
+    # on the crowd in an attack that began …"): what the subject did next, not what was said,
+    # unless a quotation follows it ("states, while drawing laughter, “You say …”")
+    r"|(?:(?:shortly|just|soon|moments|minutes|hours|days|weeks|months|years|long)\s++)?"
+    r"(?:before|after|while|when|since|upon|without)\s++\w+ing\b(?![^“\"]*+[“\"]))\b",
     re.I,
 )
 
