@@ -178,17 +178,20 @@ def load_tables(
     key = analysis_key(article, version=version)
     path = _path(folder, key)
     try:
-        with path.open("rb") as f:
+        f = path.open("rb")
+    except OSError:  # none stored (or a folder that cannot be read): a miss
+        return None
+    try:
+        with f:
             stored = pickle.load(f)
         if stored["format"] != _FORMAT or stored["key"] != key:
             raise ValueError("another key or layout")
         tables = stored["tables"]
         if not all(isinstance(t, pd.DataFrame) for t in tables.values()):
             raise ValueError("not tables")
-    except FileNotFoundError:
-        return None
     except Exception:  # noqa: BLE001 - truncated, corrupt, foreign: a miss, never an error
-        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
         return None
     with contextlib.suppress(OSError):
         os.utime(path)  # used now: the last to be pruned
@@ -242,11 +245,13 @@ def store_analysis(article: Article, *, folder: str | Path | None = None):
     return analysis
 
 
-def prune(folder: str | Path, *, keep: int = MAX_ENTRIES) -> list[Path]:
-    """Remove all but the ``keep`` most recently used analyses in ``folder`` (and temporary
-    files a killed writer left, if older than an hour); return what was removed."""
+def prune(folder: str | Path, *, keep: int | None = None) -> list[Path]:
+    """Remove all but the ``keep`` (default :data:`MAX_ENTRIES`) most recently used analyses
+    in ``folder`` (and temporary files a killed writer left, if older than an hour); return
+    what was removed."""
     import time
 
+    keep = MAX_ENTRIES if keep is None else keep
     folder = Path(folder)
     entries, removed = [], []
     for path in folder.glob(f"*{_SUFFIX}"):
