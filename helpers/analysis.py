@@ -8,7 +8,10 @@ TextBlob, the second sentiment opinion, runs only for the ``sentiment_units`` ta
 with its columns). The report notebook and the corpus mode use it; the command
 ``python -m helpers analyze PATH... [--tables NAME... | all] [--format csv|json|parquet]
 [--out DIR] [--workers N]`` writes the asked tables for any number of articles (files or
-folders), with one clear error per bad file while the rest go on.
+folders), with one clear error per bad file while the rest go on. In the notebooks of a report
+(``$READING_THE_NEWS_ANALYSES`` set by the runner) or with ``analyze(article, cache=FOLDER)``,
+the tables come already computed from the one analysis stored on disk
+(:mod:`helpers.analysis_cache`).
 """
 
 from __future__ import annotations

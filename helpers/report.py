@@ -20,8 +20,10 @@ default), whose folder the kernels are given in ``$READING_THE_NEWS_ANALYSES``, 
 ``benchmarks/bench_report.py``. The longest notebooks are started first (by their time in the
 previous report on the same article, else the course's last first: the later notebooks draw
 more charts), so that no worker is left with a long notebook at the end while the other
-waits; the executed notebook is written once, when it ends (papermill writes it after every
-cell by default, which re-encoded it 40 times per notebook in the report process).
+waits; the glossary and the X-ray are written while the kernels run; the executed notebook
+is written once, when it ends (papermill writes it after every cell by default, which
+re-encoded it 40 times per notebook in the report process), and one HTML exporter converts
+every page (a new one compiled nbconvert's templates again for each).
 
 With ``fmt="pdf"`` each HTML page is also printed to ``<notebook>.pdf`` by headless Chromium
 (nbconvert's own webpdf exporter downloads a browser, which an offline machine cannot do).
@@ -29,11 +31,13 @@ With ``fmt="pdf"`` each HTML page is also printed to ``<notebook>.pdf`` by headl
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor, wait
@@ -118,8 +122,24 @@ def build_reports(
         folder = Path(cache) if cache is not None else analysis_cache.default_cache_dir()
         analysis = analysis_cache.store_analysis(parsed, folder=folder)
     args = {nb: (nb, article_path, target, kernel_name, chromium) for nb in todo}
+
+    def pages() -> tuple[Path, Path | None]:
+        """The glossary and the X-ray, written here while the kernels run."""
+        glossary = NOTEBOOKS_DIR / GLOSSARY
+        if notebooks is None and glossary.exists():  # prose only: rendered, not executed
+            glossary_html = target / "glossary.html"
+            glossary_html.write_text(_to_html(glossary), encoding="utf-8")
+            if chromium is not None:
+                html_to_pdf(glossary_html, glossary_html.with_suffix(".pdf"), chromium=chromium)
+        from .xray import write_xray  # the X-ray: linked first from the index
+
+        xray = write_xray(analysis if analysis is not None else article_path, out)
+        pdf = html_to_pdf(xray, xray.with_suffix(".pdf"), chromium=chromium) if chromium else None
+        return xray, pdf
+
     with _environment(analysis_cache.CACHE_ENV, str(folder) if analysis is not None else None):
         if jobs == 1:
+            xray, xray_pdf = pages()
             results = [_one_notebook(*args[nb]) for nb in todo]
         else:
             # threads are enough: each notebook runs in a kernel process of its own, and a
@@ -128,18 +148,9 @@ def build_reports(
                 started = {
                     nb: pool.submit(_one_notebook, *args[nb]) for nb in _longest_first(todo, target)
                 }
+                xray, xray_pdf = pages()
                 wait(started.values())
                 results = [started[nb].result() for nb in todo]  # the first failure raises
-    glossary = NOTEBOOKS_DIR / GLOSSARY
-    if notebooks is None and glossary.exists():  # prose only: rendered, not executed
-        glossary_html = target / "glossary.html"
-        glossary_html.write_text(_to_html(glossary), encoding="utf-8")
-        if chromium is not None:
-            html_to_pdf(glossary_html, glossary_html.with_suffix(".pdf"), chromium=chromium)
-    from .xray import write_xray  # the X-ray: linked first from the index
-
-    xray = write_xray(analysis if analysis is not None else article_path, out)
-    xray_pdf = html_to_pdf(xray, xray.with_suffix(".pdf"), chromium=chromium) if chromium else None
     _write_index(target, parsed.title, results, xray=xray, xray_pdf=xray_pdf)
     return results
 
@@ -233,6 +244,19 @@ def _to_html(executed: Path) -> str:
             cell.id = "injected-parameters"  # papermill's is random: the page would differ
         if cell.cell_type == "markdown":
             cell.source = _NOTEBOOK_LINK.sub(r"](\1.html\2)", cell.source)
+    with _EXPORTER_LOCK:
+        body, _ = _exporter(hide_input).from_notebook_node(nb)
+    return body
+
+
+# One exporter, made once: a new one compiles nbconvert's templates again (about half of the
+# 0.35 s a page took). Pages are converted one at a time (the conversion is pure Python:
+# two threads would only take turns on the interpreter's lock anyway).
+_EXPORTER_LOCK = threading.Lock()
+
+
+@functools.cache
+def _exporter(hide_input: bool) -> HTMLExporter:
     exporter = HTMLExporter(
         exclude_input=hide_input,
         exclude_input_prompt=hide_input,
@@ -246,8 +270,7 @@ def _to_html(executed: Path) -> str:
         enabled=True,
     )
     exporter.register_preprocessor(remover, enabled=True)
-    body, _ = exporter.from_notebook_node(nb)
-    return body
+    return exporter
 
 
 def _write_index(
