@@ -120,7 +120,12 @@ def build_reports(
     analysis = None
     if cache is not False:
         folder = Path(cache) if cache is not None else analysis_cache.default_cache_dir()
-        analysis = analysis_cache.store_analysis(parsed, folder=folder)
+        try:
+            analysis = analysis_cache.store_analysis(parsed, folder=folder)
+        except Exception as exc:  # a notebook would fail on it too: say so once, clearly
+            raise ReportError(
+                f"the analysis of {article_path} failed: {type(exc).__name__}: {exc}"
+            ) from exc
     args = {nb: (nb, article_path, target, kernel_name, chromium) for nb in todo}
 
     def pages() -> tuple[Path, Path | None]:

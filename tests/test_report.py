@@ -62,3 +62,17 @@ def test_one_exporter_renders_every_page_alike(tmp_path):
     assert report._to_html(path) == first == report._to_html(path)
     assert report._exporter(True) is report._exporter(True)
     assert 'href="06-report.html#top"' in first and "1 + 1" not in first
+
+
+def test_a_failing_analysis_is_one_clear_error_before_any_kernel(tmp_path, monkeypatch):
+    def broken(article, *, folder):
+        raise RuntimeError("a rule broke")
+
+    monkeypatch.setattr(report.analysis_cache, "store_analysis", broken)
+    article = tmp_path / "a.txt"
+    article.write_text("Headline\n\nA body.", encoding="utf-8")
+    started = []
+    monkeypatch.setattr(report, "_one_notebook", lambda *a: started.append(a))
+    with pytest.raises(report.ReportError, match=r"analysis of .*a\.txt failed: RuntimeError"):
+        report.build_reports(article, out=tmp_path / "out", cache=tmp_path / "cache")
+    assert started == []
