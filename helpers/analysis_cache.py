@@ -14,10 +14,13 @@ computes as it always did, and nothing is written outside a report run. The tabl
 that notebooks 01-05 call directly (``extract_quotes(article)``, ``sentiment_units(article)``)
 are left as they are: the notebooks teach those calls, which students make on their own
 texts, and inside one kernel they already share the attribution and the sentiment units
-through the in-memory caches of :mod:`helpers.lexicons` (about 0.2 s for every table of the
-seed article, measured with ``benchmarks/bench_report.py``). Making them read the disk would
-mean either rewriting those cells as ``analysis["quotes"]`` or a cache lookup in every table
-function; the cost of a table is too small to pay for either.
+through the in-memory caches of :mod:`helpers.lexicons`. Making them read the disk would mean
+either rewriting those cells as ``analysis["quotes"]`` or a cache lookup in every table
+function (modules this cache should not reach into), for little: every table of the seed
+article costs about 0.2 s in a fresh process with the word lists loaded (reading them back
+from here, 2 ms), against about 2.5 s of CPU per notebook for the kernel, its imports and the
+charts. ``benchmarks/bench_report.py`` measures the report cold, cached and without a cache:
+the same CPU seconds within 3 %.
 
 **The key.** A SHA-256 of: the article as parsed (every field of the :class:`Article`, its
 front matter included, as JSON: any changed byte of the headline, body or metadata is a
@@ -84,7 +87,7 @@ __all__ = [
 #: The environment variable naming the folder ``analyze()`` reads (set by the report runner).
 CACHE_ENV = "READING_THE_NEWS_ANALYSES"
 #: Analyses kept in the folder: a report needs one per article; 64 leaves room for a class's
-#: worth of articles and lexicon versions (the seed's 20 tables take about 100 kB).
+#: worth of articles and lexicon versions (the seed's 20 tables take 40 kB).
 MAX_ENTRIES = 64
 _SUFFIX = ".pkl"
 _FORMAT = 1  # the layout of a file; another layout is a miss
