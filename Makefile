@@ -1,5 +1,7 @@
 # The suite's commands. Each creates .venv and installs the project the first time only.
 #   make report                         run every notebook on the default article, write HTML
+#                                       (sharing one analysis of the article, kept in
+#                                       ~/.cache/reading-the-news/analyses)
 #   make report ARTICLE=path/to/your.md the same for another article
 #   make report FORMAT=pdf              also a PDF of each page (needs Chromium installed)
 #   make report JOBS=1                  one notebook at a time (default: one per CPU)

@@ -1,7 +1,8 @@
 """Command line.
 
-``python -m helpers report ARTICLE [--out DIR] [--format html|pdf] [--jobs N]``: run every
-notebook on an article (N at once, default one per CPU), write HTML (and, with
+``python -m helpers report ARTICLE [--out DIR] [--format html|pdf] [--jobs N] [--cache DIR |
+--no-cache]``: run every notebook on an article (N at once, default one per CPU; sharing one
+analysis stored in DIR, default ``~/.cache/reading-the-news/analyses``), write HTML (and, with
 ``--format pdf``, a PDF of each page printed by Chromium).
 ``python -m helpers analyze PATH... [--tables NAME... | all] [--format csv|json|parquet]
 [--out DIR] [--workers N] [--engine processes|dask] [--scheduler ADDRESS]
@@ -48,6 +49,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     report.add_argument(
         "--jobs", type=int, default=None, help="notebooks run at once (default: one per CPU)"
+    )
+    report.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        help="folder of the analysis the notebooks share (default: "
+        "~/.cache/reading-the-news/analyses)",
+    )
+    report.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="no shared analysis: each notebook computes its own, as in JupyterLab",
     )
     analyze = commands.add_parser("analyze", help="write every table for one or more articles")
     analyze.add_argument("paths", type=Path, nargs="+", help="article files or folders")
@@ -128,7 +141,13 @@ def main(argv: list[str] | None = None) -> int:
         from .report import ReportError, build_reports
 
         try:
-            results = build_reports(args.article, out=args.out, fmt=args.format, jobs=args.jobs)
+            results = build_reports(
+                args.article,
+                out=args.out,
+                fmt=args.format,
+                jobs=args.jobs,
+                cache=False if args.no_cache else args.cache,
+            )
         except (ArticleError, ReportError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2

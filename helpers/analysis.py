@@ -8,7 +8,10 @@ TextBlob, the second sentiment opinion, runs only for the ``sentiment_units`` ta
 with its columns). The report notebook and the corpus mode use it; the command
 ``python -m helpers analyze PATH... [--tables NAME... | all] [--format csv|json|parquet]
 [--out DIR] [--workers N]`` writes the asked tables for any number of articles (files or
-folders), with one clear error per bad file while the rest go on.
+folders), with one clear error per bad file while the rest go on. In the notebooks of a report
+(``$READING_THE_NEWS_ANALYSES`` set by the runner) or with ``analyze(article, cache=FOLDER)``,
+the tables come already computed from the one analysis stored on disk
+(:mod:`helpers.analysis_cache`).
 """
 
 from __future__ import annotations
@@ -16,10 +19,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 
-from . import lexicons
+from . import analysis_cache, lexicons
 from .article import Article, load_article
 from .framing import frame_evidence, frame_scores, headline_check, headline_sentiment, story_arc
 from .lexicons import lexicons_held
@@ -144,6 +148,13 @@ class Analysis:
                     self._parts[name] = _PARTS[name](self)
             return self._parts[name]
 
+    def hold(self, tables: Mapping[str, pd.DataFrame]) -> None:
+        """Take these tables (of this article, computed with today's word lists, as
+        :mod:`helpers.analysis_cache` stores them) as computed."""
+        with lexicons_held():
+            self._version = lexicons.lexicons_version()
+            self._parts.update((name, tables[name]) for name in TABLE_NAMES if name in tables)
+
     def compute(
         self, names: Iterable[str] = TABLE_NAMES, *, progress: bool | None = False
     ) -> Analysis:
@@ -180,9 +191,16 @@ def check_tables(names: Iterable[str] | str) -> tuple[str, ...]:
     return tuple(n for n in TABLE_NAMES if n in asked)
 
 
-def analyze(article: Article | str | Path) -> Analysis:
+def analyze(
+    article: Article | str | Path, *, cache: str | Path | Literal[False] | None = None
+) -> Analysis:
     """Every measure of the suite on an article (a loaded ``Article`` or a path), computed
     table by table as they are read.
+
+    ``cache``: a folder of stored analyses (:mod:`helpers.analysis_cache`) whose tables are
+    used if one is stored for this article, these word lists and this code; by default
+    ``$READING_THE_NEWS_ANALYSES`` (set by the report runner for its notebooks), else none;
+    ``False``: none.
 
     >>> from helpers import article_from_text
     >>> result = analyze(article_from_text("H\\n\\nA calm day."))
@@ -193,7 +211,14 @@ def analyze(article: Article | str | Path) -> Analysis:
     """
     if not isinstance(article, Article):
         article = load_article(article)
-    return Analysis(article)
+    analysis = Analysis(article)
+    folder = analysis_cache.cache_dir() if cache is None else cache
+    if folder is not False and folder is not None:
+        with lexicons_held():  # the key and the version noted from one look at the lists
+            tables = analysis_cache.load_tables(article, folder=folder)
+            if tables is not None:
+                analysis.hold(tables)
+    return analysis
 
 
 def tables_eagerly(article: Article) -> dict[str, pd.DataFrame]:

@@ -12,7 +12,18 @@ gets its plain-text description (``helpers.plots.describe_figure``) as ``alt`` t
 screen readers.
 
 The notebooks run concurrently, one per CPU by default (``jobs``, ``make report JOBS=1``),
-each in a kernel of its own; the pages are the same as from a serial run.
+each in a kernel of its own; the pages are the same as from a serial run. They share one
+analysis of the article: it is computed (or read) once, before they start, and stored in the
+analysis cache (:mod:`helpers.analysis_cache`, ``~/.cache/reading-the-news/analyses`` by
+default), whose folder the kernels are given in ``$READING_THE_NEWS_ANALYSES``, so each
+``analyze(article)`` in them reads it instead of computing it again. What it costs and saves:
+``benchmarks/bench_report.py``. The longest notebooks are started first (by their time in the
+previous report on the same article, else the course's last first: the later notebooks draw
+more charts), so that no worker is left with a long notebook at the end while the other
+waits; the glossary and the X-ray are written while the kernels run; the executed notebook
+is written once, when it ends (papermill writes it after every cell by default, which
+re-encoded it 40 times per notebook in the report process), and one HTML exporter converts
+every page (a new one compiled nbconvert's templates again for each).
 
 With ``fmt="pdf"`` each HTML page is also printed to ``<notebook>.pdf`` by headless Chromium
 (nbconvert's own webpdf exporter downloads a browser, which an offline machine cannot do).
@@ -20,15 +31,20 @@ With ``fmt="pdf"`` each HTML page is also printed to ``<notebook>.pdf`` by headl
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import jinja2
 import nbformat
@@ -36,6 +52,7 @@ import papermill
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
+from . import analysis_cache
 from .article import load_article
 from .course import GLOSSARY
 from .course import course_notebooks as notebook_paths  # the numbered notebooks, in order
@@ -77,6 +94,7 @@ def build_reports(
     kernel_name: str = "python3",
     fmt: str = "html",
     jobs: int | None = None,
+    cache: str | Path | Literal[False] | None = None,
 ) -> list[ReportResult]:
     """Run every notebook on ``article``; write HTML (and PDF if ``fmt="pdf"``) to
     ``out/<slug>/``; return what was made.
@@ -84,6 +102,9 @@ def build_reports(
     ``jobs`` notebooks run at once (default: one per CPU), each in its own kernel, as each
     runs alone in JupyterLab; the files written are the same as with
     ``jobs=1``. If notebooks fail, the error of the first one in order is raised.
+    ``cache``: the folder of the analysis the notebooks share (default
+    :func:`helpers.analysis_cache.default_cache_dir`); ``False``: each notebook computes its
+    own, as in JupyterLab (the pages are the same).
     """
     if fmt not in FORMATS:
         raise ValueError(f"fmt must be one of {FORMATS}, not {fmt!r}")
@@ -96,28 +117,80 @@ def build_reports(
     (target / "executed").mkdir(parents=True, exist_ok=True)
     todo = list(notebooks if notebooks is not None else notebook_paths())
     jobs = min(jobs or os.cpu_count() or 1, max(len(todo), 1))
-    args = [(nb, article_path, target, kernel_name, chromium) for nb in todo]
-    if jobs == 1:
-        results = [_one_notebook(*a) for a in args]
-    else:
-        # threads are enough: each notebook runs in a kernel process of its own, and a
-        # thread only waits for it (and renders the HTML)
-        with ThreadPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(_one_notebook, *a) for a in args]
-            wait(futures)
-            results = [f.result() for f in futures]  # the first failure, in order, raises
-    glossary = NOTEBOOKS_DIR / GLOSSARY
-    if notebooks is None and glossary.exists():  # prose only: rendered, not executed
-        glossary_html = target / "glossary.html"
-        glossary_html.write_text(_to_html(glossary), encoding="utf-8")
-        if chromium is not None:
-            html_to_pdf(glossary_html, glossary_html.with_suffix(".pdf"), chromium=chromium)
-    from .xray import write_xray  # the X-ray: linked first from the index
+    analysis = None
+    if cache is not False:
+        folder = Path(cache) if cache is not None else analysis_cache.default_cache_dir()
+        try:
+            analysis = analysis_cache.store_analysis(parsed, folder=folder)
+        except Exception as exc:  # a notebook would fail on it too: say so once, clearly
+            raise ReportError(
+                f"the analysis of {article_path} failed: {type(exc).__name__}: {exc}"
+            ) from exc
+    args = {nb: (nb, article_path, target, kernel_name, chromium) for nb in todo}
 
-    xray = write_xray(article_path, out)
-    xray_pdf = html_to_pdf(xray, xray.with_suffix(".pdf"), chromium=chromium) if chromium else None
+    def pages() -> tuple[Path, Path | None]:
+        """The glossary and the X-ray, written here while the kernels run."""
+        glossary = NOTEBOOKS_DIR / GLOSSARY
+        if notebooks is None and glossary.exists():  # prose only: rendered, not executed
+            glossary_html = target / "glossary.html"
+            glossary_html.write_text(_to_html(glossary), encoding="utf-8")
+            if chromium is not None:
+                html_to_pdf(glossary_html, glossary_html.with_suffix(".pdf"), chromium=chromium)
+        from .xray import write_xray  # the X-ray: linked first from the index
+
+        xray = write_xray(analysis if analysis is not None else article_path, out)
+        pdf = html_to_pdf(xray, xray.with_suffix(".pdf"), chromium=chromium) if chromium else None
+        return xray, pdf
+
+    with _environment(analysis_cache.CACHE_ENV, str(folder) if analysis is not None else None):
+        if jobs == 1:
+            xray, xray_pdf = pages()
+            results = [_one_notebook(*args[nb]) for nb in todo]
+        else:
+            # threads are enough: each notebook runs in a kernel process of its own, and a
+            # thread only waits for it (and renders the HTML)
+            with ThreadPoolExecutor(max_workers=jobs) as pool:
+                started = {
+                    nb: pool.submit(_one_notebook, *args[nb]) for nb in _longest_first(todo, target)
+                }
+                xray, xray_pdf = pages()
+                wait(started.values())
+                results = [started[nb].result() for nb in todo]  # the first failure raises
     _write_index(target, parsed.title, results, xray=xray, xray_pdf=xray_pdf)
     return results
+
+
+@contextmanager
+def _environment(name: str, value: str | None) -> Iterator[None]:
+    """``$name`` set to ``value`` (None: left as it is) for the kernels started inside."""
+    before = os.environ.get(name)
+    if value is not None:
+        os.environ[name] = value
+    try:
+        yield
+    finally:
+        if value is not None:
+            if before is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = before
+
+
+def _longest_first(notebooks: list[Path], target: Path) -> list[Path]:
+    """The notebooks in the order to start them: by their seconds in the previous report in
+    ``target`` (papermill notes them in the executed notebook), longest first; those without
+    one first, the course's last first."""
+
+    def previous(notebook: Path) -> float:
+        try:
+            executed = nbformat.read(target / "executed" / notebook.name, as_version=4)
+            return float(executed.metadata.papermill.duration)
+        except Exception:  # noqa: BLE001 - none, or unreadable: not known
+            return float("inf")
+
+    seconds = {nb: previous(nb) for nb in notebooks}
+    order = {nb: i for i, nb in enumerate(notebooks)}
+    return sorted(notebooks, key=lambda nb: (-seconds[nb], -order[nb]))
 
 
 def _one_notebook(
@@ -135,6 +208,7 @@ def _one_notebook(
             kernel_name=kernel_name,
             progress_bar=False,
             log_output=False,
+            request_save_on_cell_execute=False,  # written once at the end (or on an error)
         )
     except papermill.PapermillExecutionError as exc:
         raise ReportError(
@@ -175,6 +249,19 @@ def _to_html(executed: Path) -> str:
             cell.id = "injected-parameters"  # papermill's is random: the page would differ
         if cell.cell_type == "markdown":
             cell.source = _NOTEBOOK_LINK.sub(r"](\1.html\2)", cell.source)
+    with _EXPORTER_LOCK:
+        body, _ = _exporter(hide_input).from_notebook_node(nb)
+    return body
+
+
+# One exporter, made once: a new one compiles nbconvert's templates again (about half of the
+# 0.35 s a page took). Pages are converted one at a time (the conversion is pure Python:
+# two threads would only take turns on the interpreter's lock anyway).
+_EXPORTER_LOCK = threading.Lock()
+
+
+@functools.cache
+def _exporter(hide_input: bool) -> HTMLExporter:
     exporter = HTMLExporter(
         exclude_input=hide_input,
         exclude_input_prompt=hide_input,
@@ -188,8 +275,7 @@ def _to_html(executed: Path) -> str:
         enabled=True,
     )
     exporter.register_preprocessor(remover, enabled=True)
-    body, _ = exporter.from_notebook_node(nb)
-    return body
+    return exporter
 
 
 def _write_index(

@@ -58,6 +58,7 @@ SLOW_TESTS = {
         "test_analyze_corpus_skips_an_article_over_its_budget",  # waits for a time-out
         "test_the_command_line_reports_a_time_out_and_goes_on",
     },
+    "test_analysis_cache.py": {"test_the_report_notebooks_read_the_one_analysis"},
     "test_check_regexes.py": {"test_the_suite_has_no_backtracking_pattern"},
     "test_corpus.py": {
         "test_dask_local_cluster_gives_the_same_tables",
@@ -204,6 +205,7 @@ _BUILDS: dict[str, ReportBuild] = {}
 @pytest.fixture(scope="session", autouse=True)
 def _report_builds(request, tmp_path_factory):
     """Start, in the background, the report builds that the collected tests will use."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))  # not ~/.cache
     folder = tmp_path_factory.mktemp("builds")
     (folder / "hostile.md").write_text(HOSTILE_ARTICLE, encoding="utf-8")
     (folder / "plain.txt").write_text(PLAIN_ARTICLE, encoding="utf-8")

@@ -316,11 +316,16 @@ def test_no_report_page_shows_code(seed_reports):
 
 
 def test_concurrent_reports_are_the_serial_ones_byte_for_byte(tmp_path):
+    """Three notebooks at once sharing one stored analysis (06 reads it with analyze(), 02
+    with explore()) write the pages that one at a time, each computing its own, writes."""
     article = tmp_path / "riverside-park.md"
     article.write_text(OTHER_ARTICLE, encoding="utf-8")
-    chosen = [p for p in NOTEBOOKS if p.name[:2] in ("00", "01", "02")]
-    serial = build_reports(article, out=tmp_path / "serial", notebooks=chosen, jobs=1)
-    together = build_reports(article, out=tmp_path / "jobs", notebooks=chosen, jobs=3)
+    chosen = [p for p in NOTEBOOKS if p.name[:2] in ("00", "02", "06")]
+    serial = build_reports(article, out=tmp_path / "serial", notebooks=chosen, jobs=1, cache=False)
+    together = build_reports(
+        article, out=tmp_path / "jobs", notebooks=chosen, jobs=3, cache=tmp_path / "cache"
+    )
+    assert len(list((tmp_path / "cache").glob("*.pkl"))) == 1
     assert [r.notebook for r in together] == [p.name for p in chosen]
     for one, other in zip(serial, together, strict=True):
         assert one.html.read_bytes() == other.html.read_bytes(), one.notebook
