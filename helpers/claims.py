@@ -173,8 +173,8 @@ def voice_shares(share: pd.DataFrame) -> Claim:
 
 def judging_verbs(verbs: pd.DataFrame) -> Claim:
     """The reporting verbs with a connotation other than neutral, and whom they introduce
-    (``cues_by_speaker``)."""
-    judged = verbs[~verbs["connotation"].isin(["neutral", "attribution phrase"])]
+    (``cues_by_speaker``); a verb of belief reports what someone holds, and is no judgement."""
+    judged = verbs[~verbs["connotation"].isin(["neutral", "attribution phrase", "belief"])]
     if judged.empty:
         return Claim("Every reporting verb in this article is neutral.")
     parts = [

@@ -199,7 +199,9 @@ _ANALYZE = (
         ("link", "str", "name (the unit names the target) or pronoun (a He/She linked to it)"),
     )),
     Table("loaded_terms", "find_loaded_terms(article)",
-          "one loaded word (or phrase) where it occurs", _cols(
+          "one loaded word (or phrase) where it occurs; a term one voice repeats 4 times or "
+          "more in the body is one row, at its first use (its explanation says how often)",
+          _cols(
         ("term", "str", "the word-list entry that matched"),
         ("category", "str", "the kind of loaded language (name calling, exaggeration …)"),
         _PARAGRAPH,
@@ -227,7 +229,7 @@ _ANALYZE = (
           "one voice (the headline is a row of its own)", _cols(
         ("voice", "str", "headline, NARRATOR, or a quoted speaker"),
         ("words", "int64", "words in that voice"),
-        ("curated", "int64", "loaded words from the curated list"),
+        ("curated", "int64", "loaded words from the curated list (rows of loaded_terms)"),
         ("emotive", "int64", "emotive words found by VADER's lexicon"),
         ("per_100_words", "float64", "curated loaded words per 100 words"),
     )),

@@ -26,8 +26,9 @@ the noun an evaluative word describes (:func:`grow_phrase`). Nothing is flagged 
 proper name, and words that name events and institutions (``descriptive_terms.txt``: murder,
 arrested, regime, crisis) count only beside an evaluative word.
 
-A term one voice uses :data:`REPEATED_TERM_MIN` times or more is listed once, at its first
-use, with how often: a running name for the subject is one choice, not one at every use.
+A term one voice uses :data:`REPEATED_TERM_MIN` times or more in the body is listed once, at
+its first use, with how often: a running name for the subject is one choice, not one at every
+use (the headline's use stays a row of its own).
 
 Who owns a word: a loaded word inside a speaker's quotation marks is the speaker's; in
 reported speech it is the outlet's paraphrase, so it counts for ``NARRATOR`` (the table
@@ -54,7 +55,15 @@ from .hedges import find_hedges
 from .labels import competing_labels
 from .lexicons import lexicon_cache, lexicon_rows, lexicon_words, lexicons_held
 from .resources import sentiment_analyzer
-from .terms import TermPattern, inflections, matches, owner_at, term_pattern
+from .terms import (
+    REPEATED_TERM_MIN,
+    TermPattern,
+    inflections,
+    matches,
+    owner_at,
+    repeated_terms_once,
+    term_pattern,
+)
 from .text import SpanSet, count_words, normalise_word, stopwords, word_spans
 from .who_speaks import NARRATOR, attribution, voice_segments
 
@@ -189,6 +198,8 @@ def _find_loaded_terms(article: Article, *, emotive: bool) -> pd.DataFrame:
     descriptive = _descriptive_terms()
     # a loaded reporting verb counts where the attribution read it as the cue of a report
     cues = {(u.paragraph, _WS.sub(" ", u.cue.lower())) for u in analysis.utterances}
+    # "called the plan a disaster": the speaker's own label, reported; the emotive signal reads it
+    framed = [(u.paragraph, u.start, u.end) for u in analysis.utterances if "frame" in u.rule]
     units = [(-1, article.title)] + list(enumerate(article.paragraphs))
     rows = []
     for p, text in units:
@@ -217,7 +228,9 @@ def _find_loaded_terms(article: Article, *, emotive: bool) -> pd.DataFrame:
         if emotive:
             for row in _emotive(p, text, segments, taken, words):
                 owner, mode = _labelledowner_at(quoted_label, row[4], row[3], row[7])
-                if mode == "reported":
+                if mode == "reported" and not any(
+                    f[0] == p and f[1] <= row[4] < f[2] for f in framed
+                ):
                     continue  # the reported person's feeling or matter, not the writer's word
                 row = (*row[:3], owner, *row[4:7], mode, *row[8:])
                 hits.append((row[4], row[5], row, row[0] in descriptive))
@@ -241,7 +254,7 @@ def _find_loaded_terms(article: Article, *, emotive: bool) -> pd.DataFrame:
                            mode, speaker, source, explanation, quoted, q.start, q.end))  # fmt: skip
     rows = _quoted_labels_once(rows, scare_rows, lexicon)
     rows.sort(key=lambda row: (row[2], row[4]))  # paragraph, start (a stable sort)
-    rows = _repeated_terms_once(rows)
+    rows = repeated_terms_once(rows)
     return conform(pd.DataFrame(rows, columns=TERM_COLUMNS), "loaded_terms")
 
 
@@ -272,37 +285,6 @@ def _quoted_labels_once(rows: list[tuple], quote_rows: list[tuple], lexicon) -> 
         kinds = sorted({rows[i][1] for i in words})
         kept_quotes.append((*q[:10], _SCARE_EXPLANATION + _inside_note(kinds), *q[11:]))
     return [row for i, row in enumerate(rows) if i not in dropped] + kept_quotes
-
-
-#: Uses of one term by one voice from which it is listed once (its first use): its running
-#: name for its subject ("illegal aliens" in a story about immigration, "evil" in a sermon).
-#: Even-id PTC articles (issue 15): 13 of the 97 later uses of a term one voice used 4 times
-#: or more lay in an annotated span, 424 of the 1123 words a voice used once (at 8ce51fc).
-REPEATED_TERM_MIN = 4
-
-
-def _repeated_terms_once(rows: list[tuple]) -> list[tuple]:
-    """Rows in order, a term one voice uses :data:`REPEATED_TERM_MIN` times or more kept at
-    that voice's first use only, its explanation saying how often; another voice's use of the
-    same word is that voice's own choice and stays."""
-    uses: dict[tuple[str, str], int] = {}
-    for row in rows:
-        key = (row[3], row[0].lower())  # (voice, term)
-        uses[key] = uses.get(key, 0) + 1
-    out, seen = [], set()
-    for row in rows:
-        key = (row[3], row[0].lower())
-        n = uses[key]
-        if n < REPEATED_TERM_MIN:
-            out.append(row)
-        elif key not in seen:
-            seen.add(key)
-            note = (
-                f" This voice uses it {n} times; listed once, at its first use: a word "
-                "repeated this often is the running name for its subject."
-            )
-            out.append((*row[:10], row[10] + note, *row[11:]))
-    return out
 
 
 def _inside_note(kinds: list[str]) -> str:

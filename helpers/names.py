@@ -68,8 +68,8 @@ TITLES = {
 }  # fmt: skip
 
 
-# Words that qualify a title or a name without being part of it: "Former Obama adviser David
-# Axelrod" names Obama and Axelrod, not "Former Obama" (stripped from a capitalised run).
+# Words that qualify a title or a name without being part of it: "Former Okafor adviser Jane
+# Roe" names Okafor and Roe, not "Former Okafor" (stripped from a capitalised run).
 NAME_QUALIFIERS = frozenset(
     "former ex then late outgoing incoming acting interim retired disgraced embattled".split()
 )

@@ -116,6 +116,8 @@ _PATTERN_NEGATIONS = ("no", "not", "n't", "never")  # textblob.en.sentiment's
 _PATTERN_PUNCTUATION = ".,;:!?()[]{}`''\"@#$^&*+-|=~_"  # textblob._text.PUNCTUATION
 
 
+# Ported from Pattern (BSD-3-Clause, Copyright (c) 2011-2013 University of Antwerp) through
+# TextBlob 0.20.1's textblob/_text.py (MIT): notices in docs/third-party-code.md.
 def _pattern_score(text: str) -> tuple[float, list[tuple[list[str], float]]]:
     """Pattern's polarity of a text and its ``(words, polarity)`` assessments: exactly
     ``textblob.en.sentiment(text)`` (De Smedt & Daelemans 2012; ``Sentiment.__call__`` and

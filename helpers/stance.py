@@ -469,7 +469,7 @@ _VICTIM = re.compile(
 )
 #: How far (characters) the outlet's evaluative word may stand from the target it judges:
 #: a premodifier ("disgraced movie mogul Harvey Weinstein"), an apposition or a short
-#: predicate ("Trump had lied", "Madigan was furious"); past it, the word is about something
+#: predicate ("Okafor had lied", "Roe was furious"); past it, the word is about something
 #: else in the sentence.
 ATTACH_CHARS = 40
 _CLAUSE_BREAK = re.compile(

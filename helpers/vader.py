@@ -36,6 +36,8 @@ calls, and working only at the positions of lexicon words.
 
 >>> polarity_scores("The film was not good, but the music was GREAT!!")
 {'neg': 0.1, 'neu': 0.47, 'pos': 0.43, 'compound': 0.8239}
+
+Ported from NLTK (Apache License 2.0; notice in ``docs/third-party-code.md``).
 """
 
 from __future__ import annotations

@@ -123,8 +123,14 @@ def test_judging_verbs(article):
     verbs = cues_by_speaker(article)
     said = claims.judging_verbs(verbs)
     for row in verbs.itertuples():
-        neutral = row.connotation in ("neutral", "attribution phrase")
+        neutral = row.connotation in ("neutral", "attribution phrase", "belief")
         assert (f"“{row.cue}” ({row.connotation}) for {row.speaker}" in said) == (not neutral)
+
+
+def test_a_verb_of_belief_is_no_judgement():
+    text = "H\n\nPolice believe the fire was set deliberately. Jane Okafor claimed it was late."
+    said = claims.judging_verbs(cues_by_speaker(article_from_text(text)))
+    assert said == "Reporting verbs that are not neutral here: “claimed” (doubt) for Jane Okafor."
 
 
 def test_scare_quote_note(article):

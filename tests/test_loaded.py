@@ -343,9 +343,36 @@ def test_descriptive_words_need_an_evaluative_word(text, expected):
     ],
 )  # fmt: skip
 def test_a_term_repeated_four_times_is_listed_once(text, expected):
-    terms = find_loaded_terms(article_from_text("H\n\n" + text))
+    assert _uses(find_loaded_terms(article_from_text("H\n\n" + text))) == expected
+
+
+def _uses(terms) -> list[tuple[str, int | None]]:
     found = []
     for word, explanation in zip(terms.text, terms.explanation, strict=True):
         m = re.search(r"This voice uses it (\d+) times", explanation)
         found.append((word, int(m.group(1)) if m else None))
-    assert found == expected
+    return found
+
+
+def test_the_headline_is_a_choice_of_its_own():
+    # a headline's loaded word and three uses in the body: four rows, none collapsed
+    text = "Evil men strike\n\nThe evil men came. The evil men left. Evil, all of it."
+    terms = find_loaded_terms(article_from_text(text))
+    assert _uses(terms) == [("Evil", None), ("evil", None), ("evil", None), ("Evil", None)]
+    assert terms.paragraph.tolist() == [-1, 0, 0, 0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the complement of a verb of labelling is the speaker's label, reported: emotive
+        ("Critics called the plan a disaster.", [("disaster", "reported", "VADER lexicon")]),
+        ("Jane Okafor described the ruling as a travesty.",
+         [("travesty", "reported", "VADER lexicon")]),
+        # other reported speech reports a feeling or a matter: no emotive flag
+        ("Critics said the plan was a disaster.", []),
+    ],
+)  # fmt: skip
+def test_the_emotive_signal_reads_a_reported_label(text, expected):
+    terms = find_loaded_terms(article_from_text("H\n\n" + text))
+    assert list(zip(terms.text, terms["mode"], terms.source, strict=True)) == expected

@@ -94,7 +94,7 @@ class Attributor:
                 continue
             found.append((cue, phrase, entity, how))
         # last cue first: a later cue that says nothing and whose subject opens this cue's
-        # clause ("aides say Ivanka Trump also advises her father …", issue 19) is a verb of
+        # clause ("aides say Jane Roe also advises her father …", issue 19) is a verb of
         # the reported clause, not the next attribution, so the clause runs over it
         results: list[tuple[list, int]] = [([], 0)] * len(found)
         next_speaking: int | None = None
@@ -118,7 +118,7 @@ class Attributor:
 
 def _opens_clause_of(found: list[tuple], i: int, ms: str) -> bool:
     """The subject of cue ``i`` stands right after the previous cue (at most ``that`` and
-    adverbials between): "aides say [Ivanka Trump also advises …]"."""
+    adverbials between): "aides say [Jane Roe also advises …]"."""
     if i == 0:
         return False
     before_cue, phrase = found[i - 1][0], found[i][1]

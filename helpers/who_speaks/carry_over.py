@@ -4,7 +4,7 @@ A quotation that no cue of its sentence claims is given to a speaker only where 
 article's structure says who it is (issue 19; measured on PolNeAR train: 0.87 right
 within a paragraph, 0.37-0.55 from the previous one):
 
-- the next sentence is its attribution ("“Is it over?” Trump said." is split in two by the
+- the next sentence is its attribution ("“Is it over?” Okafor said." is split in two by the
   sentence splitter);
 - the previous paragraph ends with a cue and a colon ("He added:");
 - the speaker spoke earlier in the same paragraph, or the next attribution of the
@@ -113,7 +113,7 @@ class CarryOver:
     def _speaker_in_next_sentence(
         self, p: int, q: QuoteSpan, sentence_spans: list[tuple[int, int]]
     ) -> tuple[Entity, str, str] | None:
-        """“Is it over?” Trump said. — a quotation ending in ? or ! is split from its
+        """“Is it over?” Okafor said. — a quotation ending in ? or ! is split from its
         attribution by the sentence splitter: the next sentence, right after the closing
         mark, holding nothing but a speaker and a cue (and adverbials), is its attribution."""
         text = self.paragraphs[p]

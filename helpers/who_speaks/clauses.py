@@ -68,7 +68,7 @@ _QUESTION_START = re.compile(r"^(?:whether|if|why|how|what|when|where|who)\b", r
 NOT_CLAUSE_START = re.compile(
     r"^(?:to|of|about(?!\s++(?:\d|half\b|a\s++(?:third|quarter|fifth|dozen)\b|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten)\b))|against|for|on|with|by|from|at"
-    # an adverbial of time with a participle ("…, Lombardo said, shortly before opening fire
+    # an adverbial of time with a participle ("…, Jane Roe said, shortly before opening fire
     # on the crowd in an attack that began …"): what the subject did next, not what was said,
     # unless a quotation follows it ("states, while drawing laughter, “You say …”")
     r"|(?:(?:shortly|just|soon|moments|minutes|hours|days|weeks|months|years|long)\s++)?"
@@ -112,7 +112,7 @@ def skip_after_cue(text: str, pos: int, names_audience: bool) -> int:
                 and not lower_cues
                 and not relative
             ):
-                # "told The Post and Courier newspaper of Charleston on Saturday that …",
+                # "told The Daily Clarion newspaper of Springfield on Saturday that …",
                 # "told delegates at the convention that …" (issue 19): a longer audience
                 pos += m.start(2)
                 names_audience = False
@@ -168,7 +168,7 @@ def is_commitment(clause: str, verb: ReportingVerb | None) -> bool:
 
 # How many words after a cue the finite verb of a reported clause is looked for: a subject
 # with its post-modifiers runs to a dozen words or more ("the latest polls showing him a
-# distant second behind GOP front-runner Donald Trump are wrong": 14). Issue 19 raised it
+# distant second behind the party's front-runner Jane Roe are wrong": 14). Issue 19 raised it
 # from 12 to 20 (PolNeAR train: subjects of 13-20 words were missed).
 _FINITE_WORDS = 20
 
@@ -199,7 +199,7 @@ def clause_ok(clause: str, verb_needs: str, *, noun_object: bool = False) -> boo
     return bool(verb) and not relative and not re.search(r"\b(?:but|and|or)\s+$", before_verb)
 
 
-# A present-tense verb in -s ("the transition reflects the reality", "Ivanka Trump also
+# A present-tense verb in -s ("the transition reflects the reality", "Jane Roe also
 # advises her father"): a word in -s after a noun, a name or an adverb, before a determiner
 # or an object pronoun (a plural noun is seldom followed by one). Issue 19, for verbs that
 # take no noun object (after "said" a noun phrase is rare, so the reading is safe there).

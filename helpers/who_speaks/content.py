@@ -116,6 +116,16 @@ _SUBORDINATE_GERUND = re.compile(r"\b(?:after|before|while|when)(?:\s+[a-z]{3,}l
 _RUN_ON = "reported speech after a colon, to the end of the paragraph ('X said: …')"
 #: A vow, pledge or promise with its infinitive ("X vowed to fight on"; issue 19).
 _COMMITMENT = "reported commitment: vow, pledge or promise to do ('vowed to fight on')"
+# Around a vow, pledge or promise (issue 19 review): a relative clause before it ("the
+# company, which promised to cut jobs, said …": the company's speech is the main verb's), an
+# audience then a clause ("vowed to voters that …": no infinitive), and the subject's next
+# action ("promised to be brief and then spoke for an hour").
+_RELATIVE_END = re.compile(r"\b(?:which|who|that)\s++(?:[a-z]+\s++)?$", re.IGNORECASE)
+_AUDIENCE_THAT = re.compile(r"to\s++(?:[\w’'-]++\s++){1,4}?that\b", re.IGNORECASE)
+_NEXT_ACTION = re.compile(r",?\s++(?:and|but)\s++(?:then|later|instead)\b", re.IGNORECASE)
+#: A belief, expectation, hope or fear with its holder ("analysts believe the deal will
+#: fail"; issue 19): what someone holds, as the outlet reports it, not an utterance.
+_BELIEF = "reported belief after the cue ('analysts believe the deal will fail')"
 
 
 def find_content(
@@ -299,7 +309,14 @@ def _reported(
     kind = "partial" if frags else "indirect"
     rule = _REPORTED_RULES[how] if clause_to > where.start else _BEFORE_THE_ATTRIBUTION
     if clause_from >= where.end and is_commitment(clause, verb):
+        before_cue = text[sentence.start : sentence.start + cue.start()]
+        if _RELATIVE_END.search(before_cue) or _AUDIENCE_THAT.match(clause.strip()):
+            return None  # "which promised to cut jobs", "vowed to voters that …"
+        next_action = _NEXT_ACTION.search(text, clause_from, clause_to)
+        clause_to = next_action.start() if next_action else clause_to
         rule = _COMMITMENT
+    if verb is not None and verb.connotation == "belief":
+        rule = _BELIEF
     if phrase.across_auxiliary:
         rule += ACROSS_AUXILIARY
     return Content(kind, clause_from, clause_to, rule, frags, inner)

@@ -9,7 +9,7 @@ returns the speaker phrase with how it was found (``how``, which names the rule)
 - ``gerund``: ", adding that …" (the subject of the clause, or of the previous cue);
 - ``progressive``: "X is saying that …" (the speaker before the auxiliary).
 
-A verb of belief ("Clinton allies believe …", connotation ``belief``) takes only a holder
+A verb of belief ("Okafor allies believe …", connotation ``belief``) takes only a holder
 before it, and none after an earlier cue of the sentence (it is then inside that cue's words).
 It also decides when a cue is no verb of speech at all: a noun ("in a report", "the
 remarks followed"), a plural noun after a number ("two reports"), a capitalised word
@@ -145,7 +145,7 @@ def _speaker_in_window(
     if before is not None and not _singular_name_with_base_verb(before, form, verb):
         return before, "before"
     if before is not None:
-        # "Aides to Clinton say": the plural head with its post-modifier speaks (issue 19)
+        # "Aides to Okafor say": the plural head with its post-modifier speaks (issue 19)
         desc = description_at_end(pre.rstrip())
         if desc is not None and POST_MODIFIER.search(desc.text) and desc.end > before.start - lead:
             return _shifted(desc, lead), "before"
@@ -162,23 +162,55 @@ def _belief_holder(
     pre: str, lead: int, post: str, cue: Cue, form: str, verb: ReportingVerb, found: list[tuple]
 ) -> tuple[SpeakerPhrase | None, str]:
     """The holder of a belief, expectation, hope or fear (issue 19; connotation ``belief`` in
-    ``reporting_verbs.csv``): only a speaker standing before the verb ("Clinton allies
-    believe …"), never inverted ("Hope Hicks said"), never after an earlier cue of the
+    ``reporting_verbs.csv``): only a speaker standing before the verb ("Okafor allies
+    believe …"), never inverted ("Hope Okafor said"), never after an earlier cue of the
     sentence ("a detective said investigators believed …": inside that cue's words), never in
     a relative clause ("those who fear …"), a question ("Does anyone think …?") or the first
     person ("I think"), and never a noun compound ("a think tank")."""
-    if found or cue.group()[:1].isupper() or re.search(r"\b(?:that|who|which)\s*$", pre):
+    if found or cue.group()[:1].isupper() or _RELATIVE_BEFORE.search(pre):
         return None, ""
     if re.match(r"\s*(?:tanks?|in|of|so|not)\b", post, re.IGNORECASE):
         return None, ""
     if re.search(r"\?[”\"’']?\s*$", post):
         return None, ""  # "Does anyone think she would be safe?": a question, no belief held
+    if _NEGATED_BEFORE.search(pre):
+        return None, ""  # "never believed the promise would be kept": no belief held
+    if _LATER_ATTRIBUTION.search(post):
+        return None, ""  # "Analysts believe …, according to Reuters": Reuters' words
     before = _shifted(speaker_before(pre), lead)
     if before is None or _singular_name_with_base_verb(before, form, verb):
         return None, ""
-    if before.text in ("I", "We", "we"):
-        return None, ""  # "I think …": the writer's or a quoted speaker's aside
+    if before.text in ("I", "We", "we") or _NO_HOLDER.match(before.text) or _NO_HOLDER.match(pre):
+        return None, ""  # "I think …": an aside; "Nobody believes …": no one holds it
+    if _WH_BEFORE.search(pre[: before.start - lead]):
+        return None, ""  # "why he believes his fellow cleric": a question's clause
+    if _NO_HOLDER.match(pre[: before.start - lead].split(",")[-1].split(".")[-1]):
+        return None, ""  # "No reasonable person would believe …"
     return before, "before"
+
+
+# Before a verb of belief (issue 19 review): a relative clause ("those who still fear"), a
+# negation, a near-negation or a hypothetical ("don't think", "could hardly believe", "never
+# believed", "any observer would think"), a
+# wh-word before the holder ("why he believes", "what they believe"), a holder that is no
+# one ("No reasonable person", "Nobody at the ministry"), and an attribution later in the
+# sentence ("…, according to Reuters", "…, her spokesman told reporters").
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:that|who|which)(?:\s++(?:do|does|did|still|also|really|now|may|might|would|could|"
+    r"will|can|should))*+\s*$",
+    re.IGNORECASE,
+)
+_NEGATED_BEFORE = re.compile(
+    r"(?:\b(?:not|never|hardly|barely|scarcely|longer|would|could|might)|n[’']t)"
+    r"(?:\s++[a-z]+ly)?\s*$",
+    re.IGNORECASE,
+)
+_WH_BEFORE = re.compile(r"\b(?:why|what|how|whether|where|when)\s*$", re.IGNORECASE)
+_NO_HOLDER = re.compile(r"\s*(?:no|nobody|none|neither|few|no\s+one)\b", re.IGNORECASE)
+_LATER_ATTRIBUTION = re.compile(
+    r",\s*(?:according\s+to\b|(?:[\w’'.-]+\s+){1,6}?(?:said|says|told|added|reported|wrote)\b)",
+    re.IGNORECASE,
+)
 
 
 # A quantifier standing for people before "said" (issue 19): "many said", "some say".

@@ -10,7 +10,7 @@
   Okafor, the foreign minister"), the institution it points to ("the regulator", "the
   company", "a council spokeswoman"), the same anonymous source again ("the official"
   after "a senior official"), else a new anonymous source; a document speaks for its
-  author ("Boudreau’s report said") or, unnamed, for whoever spoke last.
+  author ("Okafor’s report said") or, unnamed, for whoever spoke last.
 
 >>> from ..entities import index_entities
 >>> from .speaker_phrases import SpeakerPhrase
@@ -187,7 +187,7 @@ class Resolver:
             owner = re.match(r"(?:[Tt]he\s+)?([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})[’']s\s", text)
             known = self.index.lookup(owner.group(1)) if owner else None
             if known is not None:
-                return known  # "Boudreau’s report said": its author (issue 19)
+                return known  # "Okafor’s report said": its author (issue 19)
             if self.record.spoken_at:
                 return self.record.spoken_at[-1][2]  # "“…,” the statement said": its issuer
         if head in {"spokesman", "spokeswoman", "spokesperson"}:
@@ -223,7 +223,7 @@ class Resolver:
         if not re.match(r"\w+\s+in\s+\w+$", text):  # "Two in three": a share, kept whole
             canonical = re.sub(rf"^{DETERMINER}\s+", "", text, flags=re.IGNORECASE)
         canonical = re.sub(r",?\s+who\b.*$", "", canonical)
-        canonical = TITLE_PREFIX.sub("", canonical)  # "Mrs. Clinton's campaign"
+        canonical = TITLE_PREFIX.sub("", canonical)  # "Mrs. Okafor's campaign"
         if definite and info["kind"] in ("anonymous", "role"):
             # "the official" after "a senior official", "one of the people" after "people
             # familiar with the talks": the same anonymous source

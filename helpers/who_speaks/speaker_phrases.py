@@ -115,7 +115,7 @@ _LY_NOUNS = frozenset("family ally italy july rally assembly supply bully tally 
 
 
 def _ly_adverb_at_end(chunk: str) -> bool:
-    """The text before a cue ends in an adverb in -ly: "Trump repeatedly said" (a lower-case
+    """The text before a cue ends in an adverb in -ly: "Okafor repeatedly said" (a lower-case
     word that names no speaker; rule of thumb after Quirk et al. 1985 on adverb position)."""
     words = chunk.rstrip().rsplit(None, 1)
     if len(words) < 2 or chunk.rstrip().endswith(","):  # ", who was not … publicly,"
@@ -149,7 +149,7 @@ def speaker_before(pre: str) -> SpeakerPhrase | None:
             continue
         m = _AUXILIARY_OR_ADVERB.search(chunk)
         if m or _ly_adverb_at_end(chunk):
-            # "X has said", "X at the time said", "Trump repeatedly said"
+            # "X has said", "X at the time said", "Okafor repeatedly said"
             end = m.start() if m else chunk.rstrip().rfind(" ")
             across = True
             continue
@@ -324,6 +324,14 @@ _SHARE_OF_PEOPLE = re.compile(
 )
 
 
+def _reports(word: str) -> bool:
+    """``word`` is a form of a verb of speech: a verb of belief (*think*, *fear*, *hope*) is
+    also a noun or a name's word ("a think tank", "Fear Free Cities"), and a speaker phrase
+    may hold it."""
+    verb = reporting_verbs().get(word.lower())
+    return verb is not None and verb.connotation != "belief"
+
+
 def description_at_end(chunk: str) -> SpeakerPhrase | None:
     """``the minister``, ``a senior official``, ``US officials``, ``people familiar with …``."""
     nouns = speaker_nouns()
@@ -334,7 +342,7 @@ def description_at_end(chunk: str) -> SpeakerPhrase | None:
     # company", "people familiar with the matter"), else the last word.
     heads = [len(words) - 1]
     post = POST_MODIFIER.search(chunk)
-    if post and any(w.lower() in reporting_verbs() for w in post.group("tail").split()):
+    if post and any(_reports(w) for w in post.group("tail").split()):
         post = None  # "… Health said in a": a post-modifier never contains the verb
     if post:
         before = [i for i, w in enumerate(words) if w.end() <= post.start()]
@@ -363,7 +371,7 @@ def description_at_end(chunk: str) -> SpeakerPhrase | None:
                 break
             if token.lower() in SENTENCE_STARTERS or token.lower() in NOT_MODIFIERS:
                 break
-            if reporting_verbs().get(token.lower()):
+            if _reports(token):
                 break
             i -= 1
             if i <= h - 5:

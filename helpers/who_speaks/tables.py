@@ -303,8 +303,8 @@ def quoted_names(article: Article) -> list[str]:
     opener: "The", "Speaking"; a title before it is cut: "Councillor Ana Ruiz" -> "Ana
     Ruiz"), typed a person by :meth:`EntityIndex.classify`, not a date, a document or a
     headline, not already a person the article names, and none of its words a role noun, a
-    title, a place, or a word the article also writes in lower case ("Thank God", "Trump
-    Make": Title Case phrases, not names); and the name must act as a person does, with a
+    title, a place, or a word the article also writes in lower case ("Thank God", "Vote
+    Leave": Title Case phrases, not names); and the name must act as a person does, with a
     finite verb or a possessive right after it ("Ana Ruiz is …", "Ruiz's"), or its last word
     must occur twice in the article. The rule prefers missing a name to making a phrase a
     target.
