@@ -92,6 +92,11 @@ AUDIENCE = re.compile(
 _AUDIENCE_THEN_THAT = re.compile(r"\s++([^,.;:!?“”\"▒\n]{1,80}?)\s++(that)\b")
 
 
+#: A topic in the words before ``that`` makes ``that`` a relative pronoun ("told a reporter
+#: about the plan that the council rejected"): no audience then.
+_TOPIC = re.compile(r"\b(?:about|regarding|concerning)\b", re.IGNORECASE)
+
+
 def skip_after_cue(text: str, pos: int, names_audience: bool) -> int:
     """Skip adverbials, the audience of verbs that name one ("told reporters", "informed
     the exchanges"), ``that`` and ``:`` after a cue; return where the content starts."""
@@ -108,6 +113,7 @@ def skip_after_cue(text: str, pos: int, names_audience: bool) -> int:
             if (
                 m
                 and not NOT_CLAUSE_START.match(m.group(1))  # "warned of delays … that"
+                and not _TOPIC.search(m.group(1))  # "told a reporter about the plan that …"
                 and not FINITE.search(m.group(1))
                 and not lower_cues
                 and not relative
