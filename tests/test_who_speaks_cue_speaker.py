@@ -214,3 +214,26 @@ def test_a_coordinated_clause_has_its_own_speaker_across_an_auxiliary():
 def test_issue19_participles_and_suffixes(text, expected):
     table = extract_quotes(article_from_text("Headline\n\n" + text))
     assert list(zip(table.speaker, table.cue, table.text, strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aside in brackets between the speaker and the cue
+        ("Jane Roe (who has 25 delegates to date) said it is possible for her to win.",
+         [("Jane Roe", "it is possible for her to win")]),
+        # the reporter's own source after a closing attribution is no part of the content
+        ("Members of the council soured on the mayor, the Daily Clarion reported, citing an "
+         "anonymous source.",
+         [("Daily Clarion", "Members of the council soured on the mayor")]),
+        # a cue inside a fronted subordinate clause: its content ends at the clause's comma
+        ("When Jane Roe thanked the crowd and said it was great to be home, a man yelled.",
+         [("Jane Roe", "it was great to be home")]),
+        # "As X wrote, …" is no subordinate clause of time: the main clause is the content
+        ("As Jane Roe wrote, political elites are constantly evaluating the president.",
+         [("Jane Roe", "political elites are constantly evaluating the president")]),
+    ],
+)  # fmt: skip
+def test_asides_sources_and_fronted_clauses(text, expected):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, strict=True)) == expected

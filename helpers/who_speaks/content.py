@@ -123,6 +123,15 @@ _COMMITMENT = "reported commitment: vow, pledge or promise to do ('vowed to figh
 _RELATIVE_END = re.compile(r"\b(?:which|who|that)\s++(?:[a-z]+\s++)?$", re.IGNORECASE)
 _AUDIENCE_THAT = re.compile(r"to\s++(?:[\w’'-]++\s++){1,4}?that\b", re.IGNORECASE)
 _NEXT_ACTION = re.compile(r",?\s++(?:and|but)\s++(?:then|later|instead)\b", re.IGNORECASE)
+#: A sentence opening with a subordinating conjunction, no comma before the cue: the cue is
+#: inside the fronted clause ("When X said …, Y …").
+_SUBORDINATE_OPENING = re.compile(
+    r"\s*(?:when|after|while|before|although|though|because|since|once|until)\s[^,]*$",
+    re.IGNORECASE,
+)
+#: Participles that name the reporter's own source after an attribution ("…, the Daily
+#: Clarion reported, citing an anonymous source"): what follows is no part of the content.
+_SOURCE_PARTICIPLES = frozenset({"citing", "quoting"})
 #: A belief, expectation, hope or fear with its holder ("analysts believe the deal will
 #: fail"; issue 19): what someone holds, as the outlet reports it, not an utterance.
 _BELIEF = "reported belief after the cue ('analysts believe the deal will fail')"
@@ -283,6 +292,11 @@ def _reported(
         )
         if clause_from < next_at < clause_to:
             clause_to = trim_connector(text, clause_from, min(clause_to, next_at))
+    if clause_from >= where.end and _SUBORDINATE_OPENING.match(text[s0 : s0 + cue.start()]):
+        # "When Jane Roe said it was great to be home, a man yelled": the cue stands in a
+        # fronted subordinate clause, which the first comma after its content closes
+        comma = text.find(",", clause_from, clause_to)
+        clause_to = comma if comma > 0 else clause_to
     clause_from, clause_to = trim(text, clause_from, clause_to)
     if clause_to - clause_from < 2:
         return None
@@ -342,7 +356,11 @@ def _clause_bounds(
     # "…, she said, adding that …" / "…, X said in a statement, which also …": what
     # follows is another utterance or a remark about the speaker, not this content
     follows = re.match(r"\s*,\s*(?:which|who|([a-z]+ing))\b", tail)
-    if follows and (not follows.group(1) or follows.group(1) in reporting_verbs()):
+    if follows and (
+        not follows.group(1)
+        or follows.group(1) in reporting_verbs()
+        or follows.group(1) in _SOURCE_PARTICIPLES  # "…, the Clarion reported, citing …"
+    ):
         tail = tail[: follows.start()]
     tail_is_empty = only_adverbials(tail)
     if (

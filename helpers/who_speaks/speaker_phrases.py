@@ -94,6 +94,8 @@ _BETWEEN_SUBJECT_AND_CUE = re.compile(
     # "Rep. Jane Roe (D-Wash.) said", "campaign workers here said" (issue 19)
     r"\s*\([RDI](?:-[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][A-Za-z.]{1,10})?)?\),?|\s+here|"
     r"\s*\([A-Z][a-z]{1,5}\.\),?|"  # "Sen. Jane Roe (Tex.) has said", "X (R-OH), said"
+    # "Jane Roe (who has 25 delegates) said", "Jane Roe (pictured) said": an aside in brackets
+    r"(?<=\w)\s*\((?:who|which|pictured|left|right|centre|center|above|below)\b[^()\n]{0,60}\),?|"
     # "X, in Kentucky, said" (after a name, not after an age: "Jane Roe, 74, from Leeds,")
     r"(?<=[A-Za-z.]),\s*(?:in|at|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3},|"
     # "Jane Roe, in her dissent, said" (issue 19): a prepositional aside in commas
