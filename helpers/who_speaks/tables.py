@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..article import Article
-from ..contract import conform
+from ..contract import conform, rows_table
 from ..entities import EntityIndex, not_a_speaker, split_title
 from ..lexicons import gazetteer, lexicon_cache, lexicons_held, reporting_verbs, speaker_nouns
 from ..names import CAP_RUN, LOWER_WORD, is_title_word, ordinary_word
@@ -116,13 +116,7 @@ def extract_quotes(article: Article) -> pd.DataFrame:
                 u.utterance,
             )  # fmt: skip
         )
-    return conform(
-        _typed(
-            pd.DataFrame(rows, columns=QUOTE_COLUMNS),
-            ("paragraph", "sentence", "start", "end", "utterance"),
-        ),
-        "quotes",
-    )
+    return rows_table(rows, "quotes")
 
 
 @lexicons_held()
@@ -138,13 +132,7 @@ def scare_quotes(article: Article) -> pd.DataFrame:
         (q.paragraph, article.paragraphs[q.paragraph][q.start : q.end], q.start, q.end)
         for q in analysis.scare
     ]
-    return conform(
-        _typed(
-            pd.DataFrame(rows, columns=["paragraph", "text", "start", "end"]),
-            ("paragraph", "start", "end"),
-        ),
-        "scare_quotes",
-    )
+    return rows_table(rows, "scare_quotes")
 
 
 @lexicons_held()
@@ -168,11 +156,8 @@ def speakers(article: Article) -> pd.DataFrame:
             continue
         mentions = sorted({m for m in entity.mentions if m} | {entity.canonical})
         rows.append((name, entity.kind, entity.role, mentions, n))
-    table = pd.DataFrame(rows, columns=["speaker", "kind", "role", "mentions", "n_utterances"])
-    return conform(
-        table.sort_values(["n_utterances", "speaker"], ascending=[False, True], ignore_index=True),
-        "speakers",
-    )
+    rows.sort(key=lambda row: (-row[4], row[0]))  # most utterances first, then by name
+    return rows_table(rows, "speakers")
 
 
 @lexicons_held()
@@ -217,6 +202,8 @@ def _voices(article: Article, headline: bool) -> pd.DataFrame:
                 voice, mode = labels[start]
                 rows.append((p, start, i, voice, mode, text[start:i]))
                 start = i
+    if rows:
+        return rows_table(rows, "voices")
     return _typed(pd.DataFrame(rows, columns=VOICE_COLUMNS), ("paragraph", "start", "end"))
 
 
@@ -260,6 +247,8 @@ def share_of_voice(article: Article) -> pd.DataFrame:
     kept = [(voice, mode, n) for (voice, mode), n in sorted(words.items()) if n > 0]
     total = sum(n for _, _, n in kept)
     kept.sort(key=lambda row: (-row[2], row[0]))  # most words first, then by name (stable)
+    if kept:
+        return rows_table([(v, m, n, n / total) for v, m, n in kept], "share_of_voice")
     return pd.DataFrame(
         {
             "voice": pd.Series([v for v, _, _ in kept], dtype="str"),
