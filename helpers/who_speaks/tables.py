@@ -73,6 +73,7 @@ def clear_caches() -> None:
     benchmarks that time the full work)."""
     _attribution_cached.cache_clear()
     _voices.cache_clear()
+    _voice_rows.cache_clear()
     _segments_cached.cache_clear()
     cue_index.cache_clear()
 
@@ -174,10 +175,19 @@ def voices(article: Article, *, headline: bool = False) -> pd.DataFrame:
 @lexicon_cache(maxsize=64)
 def _voices(article: Article, headline: bool) -> pd.DataFrame:
     """The voices table (cached; :func:`voices` returns a copy)."""
+    rows = _voice_rows(article)
+    if headline:
+        rows = [(-1, 0, len(article.title), NARRATOR, "narration", article.title), *rows]
+    if rows:
+        return rows_table(rows, "voices")
+    return _typed(pd.DataFrame(rows, columns=VOICE_COLUMNS), ("paragraph", "start", "end"))
+
+
+@lexicon_cache(maxsize=64)
+def _voice_rows(article: Article) -> list[tuple[int, int, int, str, str, str]]:
+    """The body's rows of the voices table, as tuples (cached)."""
     analysis = attribution(article)
     rows = []
-    if headline:
-        rows.append((-1, 0, len(article.title), NARRATOR, "narration", article.title))
     by_paragraph: dict[int, list[Utterance]] = {}
     for u in analysis.utterances:
         by_paragraph.setdefault(u.paragraph, []).append(u)
@@ -202,9 +212,7 @@ def _voices(article: Article, headline: bool) -> pd.DataFrame:
                 voice, mode = labels[start]
                 rows.append((p, start, i, voice, mode, text[start:i]))
                 start = i
-    if rows:
-        return rows_table(rows, "voices")
-    return _typed(pd.DataFrame(rows, columns=VOICE_COLUMNS), ("paragraph", "start", "end"))
+    return rows
 
 
 def _typed(table: pd.DataFrame, int_columns: tuple[str, ...]) -> pd.DataFrame:
@@ -224,10 +232,8 @@ def voice_segments(article: Article) -> dict[int, list[tuple[int, int, str, str]
 
 @lexicon_cache(maxsize=64)
 def _segments_cached(article: Article) -> dict[int, list[tuple[int, int, str, str]]]:
-    table = _voices(article, False)
     segments: dict[int, list[tuple[int, int, str, str]]] = {}
-    columns = ("paragraph", "start", "end", "voice", "mode")
-    for p, start, end, voice, mode in zip(*(table[c].tolist() for c in columns), strict=True):
+    for p, start, end, voice, mode, _text in _voice_rows(article):
         segments.setdefault(p, []).append((start, end, voice, mode))
     return segments
 
