@@ -81,6 +81,7 @@ class TermPattern:
 
 #: A word as the term regexes bound it: a run of letters, digits, "_", apostrophes, hyphens.
 _TOKEN = re.compile(r"[\w’'-]+")
+_SPLIT = re.compile(r"([\w’'-]+)")
 _SPACE = re.compile(r"\s+")
 #: The only characters beyond ASCII (and ’) that re.IGNORECASE equates with an ASCII one or
 #: whose lower case holds one: İ ı ſ and the Kelvin sign (every code point checked in
@@ -267,12 +268,21 @@ _TOKENS: dict[str, list[tuple[int, int, str]]] = {}
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
     """The words of ``text`` (:data:`_TOKEN`) as ``(start, end, lower case)``; the last few
-    hundred texts are kept (each paragraph is read by three lexicons)."""
+    hundred texts are kept (each paragraph is read by three lexicons). Split from the text
+    in lower case: without İ (:data:`_ODD`) it has the same length, and no letter's lower
+    case is a word character where the letter is not, or the reverse (tests/test_terms.py).
+    """
     found = _TOKENS.get(text)
     if found is None:
         if len(_TOKENS) > 512:
             _TOKENS.clear()
-        found = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
+        parts = _SPLIT.split(text.lower())  # gap, word, gap, word, …, gap
+        found = []
+        at = len(parts[0])
+        for i in range(1, len(parts), 2):
+            end = at + len(parts[i])
+            found.append((at, end, parts[i]))
+            at = end + len(parts[i + 1])
         _TOKENS[text] = found
     return found
 

@@ -79,6 +79,20 @@ def test_only_the_odd_letters_fold_to_ascii():
     assert odd == {c for c in map(chr, range(0x110000)) if _ODD.fullmatch(c)}
 
 
+def test_lower_case_keeps_the_words_where_they_are():
+    """terms._tokens splits the lower-cased text: only İ (in _ODD) changes length, and no
+    character is a word character unless its lower case is one too."""
+    word = re.compile(r"[\w’'-]")
+    for code in range(0x110000):
+        c = chr(code)
+        if 0xD800 <= code < 0xE000:
+            continue
+        if len(c.lower()) != 1:
+            assert _ODD.fullmatch(c)
+        else:
+            assert bool(word.fullmatch(c)) == bool(word.fullmatch(c.lower())), hex(code)
+
+
 def _texts() -> list[str]:
     root = Path(__file__).resolve().parent.parent
     paths = [root / "data/articles/putin-kim-summit-2023.md"]
