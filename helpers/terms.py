@@ -1,8 +1,11 @@
 """A lexicon's terms as regexes, matched in a text, and whose voice a match is in.
 
 A term matches as written, its last word with the regular inflections of English (slam,
-slams, slammed, slamming: :func:`inflections`); its regex is compiled on first use and
-tried only on the texts that contain its longest literal (:class:`helpers.phrases.PhraseIndex`).
+slams, slammed, slamming: :func:`inflections`). :func:`matches` finds exactly what the
+terms' regexes find, most of them without a regex: a term of whole ASCII words is looked up
+word by word (its forms are a finite set), so that no regex is compiled for it in a fresh
+process; any other term's regex is compiled on first use and tried only on the texts that
+contain its longest literal (:class:`helpers.phrases.PhraseIndex`).
 Shared by the loaded words and hedges (:mod:`helpers.loaded`, :mod:`helpers.hedges`) and the
 frame cues (:mod:`helpers.framing`).
 """
