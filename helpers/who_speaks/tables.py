@@ -309,7 +309,7 @@ def quoted_names(article: Article) -> list[str]:
     ['Ana Ruiz']
     """
     found = attribution(article)
-    lower = {m.group() for text in article.paragraphs for m in LOWER_WORD.finditer(text)}
+    lower: set[str] = set()  # the article's lower-case words, read once a name needs them
     text = "\n".join([article.title, *article.paragraphs])
     names: list[str] = []
     for u in found.utterances:
@@ -322,6 +322,10 @@ def quoted_names(article: Article) -> list[str]:
                 while words and (words[0].lower() in stopwords() or ordinary_word(words[0])):
                     words = words[1:]
                 name = split_title(" ".join(words))[1]
+                if not 2 <= len(name.split()) <= 3 or name in names:
+                    continue
+                if not lower:
+                    lower = {m.group() for t in article.paragraphs for m in LOWER_WORD.finditer(t)}
                 if (
                     2 <= len(name.split()) <= 3
                     and name not in names
