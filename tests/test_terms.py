@@ -42,6 +42,7 @@ def test_term_pattern_inflects_the_last_word_only():
         ("witch hunt", "witch witch hunt", [(6, 16)]),
         ("so-called", "the so-called plan, so called", [(4, 13)]),
         ("blame game*", "blame gamesmanship, blame-games", [(0, 18)]),
+        ("coward*", "Cowardly; cowards, a coward", [(0, 8), (10, 17), (21, 27)]),
         # the possessive, not a plural's apostrophe ("regimes'" is one word, no form of it)
         ("regime", "the regime’s regimes' regime's", [(4, 12), (22, 30)]),
         # the long s and the Kelvin sign are letters the regexes' case folding matches to
