@@ -214,10 +214,17 @@ class _TermIndex:
 
     def by_regex(self, text: str) -> dict[int, list]:
         """Every pattern's regex matches where its needle occurs (as before the words)."""
+        return self._regex_hits(text, self._needles().candidates(text), {})
+
+    def candidates(self, text: str) -> list[tuple[TermPattern, object]]:
+        """The patterns whose needle occurs in ``text`` (those :meth:`by_regex` tries)."""
+        return [self.patterns[i] for i in self._needles().candidates(text)]
+
+    def _needles(self) -> PhraseIndex:
         if self._every is None:
             needles = [p.needle for p, _payload in self.patterns]
             self._every = PhraseIndex(range(len(self.patterns)), needles, lower=True)
-        return self._regex_hits(text, self._every.candidates(text), {})
+        return self._every
 
     def _regex_hits(self, text: str, chosen: list[int], hits: dict[int, list]) -> dict:
         for i in chosen:
