@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .article import Article
-from .contract import conform
+from .contract import rows_table
 from .lexicons import lexicon_cache, lexicon_rows, lexicons_held, reporting_verbs
 from .terms import TermPattern, matches, owner_at, term_pattern
 from .who_speaks import NARRATOR, attribution, voice_segments
@@ -59,7 +59,4 @@ def _find_hedges(article: Article) -> pd.DataFrame:
             kind = f"reporting verb ({verb.connotation})"
             rows.append((q.cue.lower(), kind, q.paragraph, NARRATOR,
                          f"{q.speaker} {q.cue}", verb.explanation))  # fmt: skip
-    return conform(
-        pd.DataFrame(rows, columns=["term", "kind", "paragraph", "voice", "text", "explanation"]),
-        "hedges",
-    )
+    return rows_table(rows, "hedges")

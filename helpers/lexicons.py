@@ -160,21 +160,23 @@ _held = 0
 
 
 def _look() -> tuple:
-    """The folder's version: its path, and each data file's name, mtime (ns) and size."""
+    """The folder's version: its path, and each data file's name, mtime (ns) and size, by
+    name (one directory scan, no path objects: it runs once per article analysed)."""
     folder = lexicon_dir()
-    try:
-        names = sorted(os.listdir(folder))
-    except OSError:
-        names = []
     files = []
-    for name in names:
-        if name.endswith(".md"):
-            continue
-        try:
-            stat = os.stat(folder / name)
-        except OSError:
-            continue
-        files.append((name, stat.st_mtime_ns, stat.st_size))
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.endswith(".md"):
+                    continue
+                try:
+                    stat = entry.stat()
+                except OSError:
+                    continue
+                files.append((entry.name, stat.st_mtime_ns, stat.st_size))
+    except OSError:
+        files = []
+    files.sort()
     return (str(folder), *files)
 
 

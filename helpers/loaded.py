@@ -50,7 +50,7 @@ import re
 import pandas as pd
 
 from .article import Article
-from .contract import conform
+from .contract import rows_table
 from .hedges import find_hedges
 from .labels import competing_labels
 from .lexicons import lexicon_cache, lexicon_rows, lexicon_words, lexicons_held
@@ -255,7 +255,7 @@ def _find_loaded_terms(article: Article, *, emotive: bool) -> pd.DataFrame:
     rows = _quoted_labels_once(rows, scare_rows, lexicon)
     rows.sort(key=lambda row: (row[2], row[4]))  # paragraph, start (a stable sort)
     rows = repeated_terms_once(rows)
-    return conform(pd.DataFrame(rows, columns=TERM_COLUMNS), "loaded_terms")
+    return rows_table(rows, "loaded_terms")
 
 
 def _quoted_labels_once(rows: list[tuple], quote_rows: list[tuple], lexicon) -> list[tuple]:
@@ -579,4 +579,4 @@ def loaded_density(article: Article, terms: pd.DataFrame | None = None) -> pd.Da
         curated = mine.get("curated", 0)
         rows.append((voice, int(n), curated, mine.get("VADER lexicon", 0),
                      round(100 * curated / n, 2) if n else 0.0))  # fmt: skip
-    return pd.DataFrame(rows, columns=["voice", "words", "curated", "emotive", "per_100_words"])
+    return rows_table(rows, "loaded_density")  # never empty: the headline has a row

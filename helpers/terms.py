@@ -1,9 +1,12 @@
 """A lexicon's terms as regexes, matched in a text, and whose voice a match is in.
 
 A term matches as written, its last word with the regular inflections of English (slam,
-slams, slammed, slamming: :func:`inflections`); its regex is compiled on first use and
-tried only on the texts that contain its longest literal (:class:`helpers.phrases.PhraseIndex`).
-A term one voice repeats four times or more in the body is one choice of word, listed once
+slams, slammed, slamming: :func:`inflections`). :func:`matches` finds exactly what the
+terms' regexes find, most of them without a regex: a term of whole ASCII words is looked up
+word by word (its forms are a finite set), so that no regex is compiled for it in a fresh
+process; any other term's regex is compiled on first use and tried only on the texts that
+contain its longest literal (:class:`helpers.phrases.PhraseIndex`). A term one voice
+repeats four times or more in the body is one choice of word, listed once
 (:func:`repeated_terms_once`). Shared by the loaded words and hedges (:mod:`helpers.loaded`,
 :mod:`helpers.hedges`) and the frame cues (:mod:`helpers.framing`).
 """
@@ -34,28 +37,43 @@ def inflections(word: str, *, adverbs: bool = False) -> str:
     """
     if word.endswith("*"):
         return re.escape(word[:-1]) + r"[\w’'-]*"
-    stem = re.escape(word)
-    forms = [stem + (r"(?:s|es|ed|ing|er|ers|ly|ally)?" if adverbs else r"(?:s|es|ed|ing|er|ers)?")]
-    if word.endswith("e"):
-        forms.append(
-            re.escape(word[:-1]) + (r"(?:ing|ed|er|ers|y)" if adverbs else r"(?:ing|ed|er|ers)")
-        )
-    if word.endswith("y") and len(word) > 2:
-        forms.append(re.escape(word[:-1]) + r"(?:ies|ied|ier|iest)")
-    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", word):
-        forms.append(stem + re.escape(word[-1]) + r"(?:ed|ing|er|ers)")  # slam → slammed
+    forms = [
+        re.escape(start) + "(?:" + "|".join(endings) + ")" + ("?" if optional else "")
+        for start, endings, optional in _forms(word, adverbs=adverbs)
+    ]
     return "(?:" + "|".join(forms) + ")"
+
+
+def _forms(word: str, *, adverbs: bool) -> list[tuple[str, tuple[str, ...], bool]]:
+    """The forms :func:`inflections` matches: ``(start, endings, whether the ending may be
+    left out)``, one regex alternative each, from the word as written.
+
+    >>> _forms("slam", adverbs=False)[1]
+    ('slamm', ('ed', 'ing', 'er', 'ers'), False)
+    """
+    plain = ("s", "es", "ed", "ing", "er", "ers")
+    forms = [(word, (*plain, "ly", "ally") if adverbs else plain, True)]
+    if word.endswith("e"):
+        forms.append((word[:-1], ("ing", "ed", "er", "ers", "y")[: 5 if adverbs else 4], False))
+    if word.endswith("y") and len(word) > 2:
+        forms.append((word[:-1], ("ies", "ied", "ier", "iest"), False))
+    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", word):
+        forms.append((word + word[-1], ("ed", "ing", "er", "ers"), False))  # slam → slammed
+    return forms
 
 
 class TermPattern:
     """A lexicon term's regex, compiled on first use: most of a lexicon's terms never occur
     in a given article, and compiling all of them up front costs seconds in every fresh
-    kernel. ``needle`` is a literal every match contains (lower-cased), for a quick test."""
+    kernel. ``needle`` is a literal every match contains (lower-cased), for a quick test.
+    ``words`` is the same term as word lists, for :func:`matches` to find without the regex
+    (``None``: the regex only): ``(words before the last, the last word's forms, the last
+    word's stem if it ends in "*")``, all lower case."""
 
-    __slots__ = ("source", "needle", "_compiled")
+    __slots__ = ("source", "needle", "words", "_compiled")
 
-    def __init__(self, source: str, needle: str) -> None:
-        self.source, self.needle = source, needle
+    def __init__(self, source: str, needle: str, words: tuple | None = None) -> None:
+        self.source, self.needle, self.words = source, needle, words
         self._compiled: re.Pattern[str] | None = None
 
     @property
@@ -66,6 +84,16 @@ class TermPattern:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.compiled.finditer(text)
+
+
+#: A word as the term regexes bound it: a run of letters, digits, "_", apostrophes, hyphens.
+_TOKEN = re.compile(r"[\w’'-]+")
+_SPLIT = re.compile(r"([\w’'-]+)")
+_SPACE = re.compile(r"\s+")
+#: The only characters beyond ASCII (and ’) that re.IGNORECASE equates with an ASCII one or
+#: whose lower case holds one: İ ı ſ and the Kelvin sign (every code point checked in
+#: tests/test_terms.py). A text without them is matched by words exactly as by the regexes.
+_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def term_pattern(term: str, *, possessive: bool = False, adverbs: bool = False) -> TermPattern:
@@ -86,34 +114,203 @@ def term_pattern(term: str, *, possessive: bool = False, adverbs: bool = False) 
     changes_end = last.endswith("*") or (last.endswith(("e", "y")) and len(last) > 2)
     last = last[:-1] if changes_end else last
     needle = max([w.lower() for w in words[:-1]] + [last], key=len)
-    return TermPattern(rf"(?<![\w’'-]){body}{tail}(?![\w’'-])", needle)
+    source = rf"(?<![\w’'-]){body}{tail}(?![\w’'-])"
+    return TermPattern(source, needle, _term_words(words, possessive=possessive, adverbs=adverbs))
+
+
+def _term_words(words: list[str], *, possessive: bool, adverbs: bool) -> tuple | None:
+    """The term as :attr:`TermPattern.words`, when its regex is that exactly: every word a
+    :data:`_TOKEN` of ASCII letters (or ’), so that the regex's boundaries and ``\\s+`` make
+    each match a run of whole words with spaces between; else ``None``."""
+    last = words[-1]
+    stem = last[:-1] if last.endswith("*") else None
+    if not all(
+        _TOKEN.fullmatch(w) and all(c.isascii() or c == "’" for c in w)
+        for w in [*words[:-1], last if stem is None else stem]
+    ):
+        return None
+    before = tuple(w.lower() for w in words[:-1])
+    if stem is not None:
+        return before, None, stem.lower()
+    tails = ("", "’s", "'s") if possessive else ("",)
+    forms = frozenset(
+        (start + ending + t).lower()
+        for start, endings, optional in _forms(last, adverbs=adverbs)
+        for ending in (*endings, *([""] if optional else []))
+        for t in tails
+    )
+    return before, forms, None
+
+
+class _Match:
+    """A match found by words (:func:`matches`): what the callers read of an ``re.Match``."""
+
+    __slots__ = ("string", "_start", "_end")
+
+    def __init__(self, string: str, start: int, end: int) -> None:
+        self.string, self._start, self._end = string, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+    def group(self) -> str:
+        return self.string[self._start : self._end]
 
 
 def matches(
     text: str, patterns: list[tuple[TermPattern, object]], taken: SpanSet | None = None
 ) -> Iterator[tuple[re.Match[str], object]]:
     """Non-overlapping matches of a lexicon's patterns (longest terms first, as they are
-    sorted), with each pattern's payload; ``taken`` collects the spans used."""
+    sorted), with each pattern's payload; ``taken`` collects the spans used.
+
+    The same matches as each pattern's regex (``finditer``) in the list's order, found
+    without compiling most of them: a term of whole ASCII words is looked up word by word
+    (:class:`_TermIndex`), the others' regexes are tried where their needle occurs, and a
+    text holding a letter that the regexes' case folding treats apart (:data:`_ODD`) is
+    matched by the regexes alone.
+
+    >>> [m.group() for m, _ in matches("Slammed, then slams.", [(term_pattern("slam"), 1)])]
+    ['Slammed', 'slams']
+    """
     taken = SpanSet() if taken is None else taken
-    for pattern, payload in _index(patterns).candidates(text):
-        for m in pattern.finditer(text):
+    index = _index(patterns)
+    hits = index.by_regex(text) if _ODD.search(text) else index.hits(text)
+    for i in sorted(hits):
+        payload = patterns[i][1]
+        for m in hits[i]:
             start, end = m.span()
             if not taken.overlaps(start, end):
                 taken.add(start, end)
                 yield m, payload
 
 
-_INDEXES: dict[int, tuple[list, PhraseIndex]] = {}
+class _TermIndex:
+    """A lexicon's patterns filed for :func:`matches`: the terms of whole words under their
+    forms (one word) or first word (a phrase), the others under their needles."""
+
+    def __init__(self, patterns: list[tuple[TermPattern, object]]) -> None:
+        self.patterns = patterns
+        self.single: dict[str, list[int]] = {}  # a one-word term's forms
+        self.star: dict[str, list[int]] = {}  # a one-word term's stem before "*"
+        self.phrases: dict[str, list[tuple[int, tuple, frozenset | None, str | None]]] = {}
+        slow = []
+        for i, (pattern, _payload) in enumerate(patterns):
+            if pattern.words is None:
+                slow.append(i)
+                continue
+            before, forms, stem = pattern.words
+            if before:
+                self.phrases.setdefault(before[0], []).append((i, before[1:], forms, stem))
+            elif stem is not None:
+                self.star.setdefault(stem, []).append(i)
+            else:
+                for form in forms:
+                    self.single.setdefault(form, []).append(i)
+        self.star_lengths = sorted({len(stem) for stem in self.star})
+        self.slow = PhraseIndex(slow, [patterns[i][0].needle for i in slow], lower=True)
+        self._every: PhraseIndex | None = None
+
+    def by_regex(self, text: str) -> dict[int, list]:
+        """Every pattern's regex matches where its needle occurs (as before the words)."""
+        return self._regex_hits(text, self._needles().candidates(text), {})
+
+    def candidates(self, text: str) -> list[tuple[TermPattern, object]]:
+        """The patterns whose needle occurs in ``text`` (those :meth:`by_regex` tries)."""
+        return [self.patterns[i] for i in self._needles().candidates(text)]
+
+    def _needles(self) -> PhraseIndex:
+        if self._every is None:
+            needles = [p.needle for p, _payload in self.patterns]
+            self._every = PhraseIndex(range(len(self.patterns)), needles, lower=True)
+        return self._every
+
+    def _regex_hits(self, text: str, chosen: list[int], hits: dict[int, list]) -> dict:
+        for i in chosen:
+            found = list(self.patterns[i][0].finditer(text))
+            if found:
+                hits[i] = found
+        return hits
+
+    def hits(self, text: str) -> dict[int, list]:
+        """Each pattern's matches in ``text`` (a text without :data:`_ODD` letters)."""
+        tokens = _tokens(text)
+        hits: dict[int, list] = {}
+        for k, (a, b, key) in enumerate(tokens):
+            for i in self.single.get(key, ()):
+                hits.setdefault(i, []).append(_Match(text, a, b))
+            for n in self.star_lengths:
+                if n > len(key):
+                    break
+                for i in self.star.get(key[:n], ()):
+                    hits.setdefault(i, []).append(_Match(text, a, b))
+            for i, middle, forms, stem in self.phrases.get(key, ()):
+                found = hits.get(i)
+                if found and found[-1].end() > a:
+                    continue  # inside this term's previous match (finditer does not overlap)
+                end = _phrase_end(text, tokens, k, middle, forms, stem)
+                if end is not None:
+                    hits.setdefault(i, []).append(_Match(text, a, end))
+        return self._regex_hits(text, self.slow.candidates(text), hits)
 
 
-def _index(patterns: list[tuple[TermPattern, object]]) -> PhraseIndex:
-    """The patterns filed under their needles (one index per lexicon's list of patterns)."""
+def _phrase_end(text: str, tokens: list, k: int, middle: tuple, forms, stem) -> int | None:
+    """Where a phrase starting at word ``k`` ends: its middle words as written, its last
+    one of ``forms`` (or starting with ``stem``), only white space between; else ``None``."""
+    n = len(middle) + 1
+    if k + n >= len(tokens):
+        return None
+    for j in range(1, n + 1):
+        a, b, key = tokens[k + j]
+        if not _SPACE.fullmatch(text, tokens[k + j - 1][1], a):
+            return None
+        if j < n:
+            if key != middle[j - 1]:
+                return None
+        elif not (key.startswith(stem) if stem is not None else key in forms):
+            return None
+    return b
+
+
+_TOKENS: dict[str, list[tuple[int, int, str]]] = {}
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """The words of ``text`` (:data:`_TOKEN`) as ``(start, end, lower case)``; the last few
+    hundred texts are kept (each paragraph is read by three lexicons). Split from the text
+    in lower case: without İ (:data:`_ODD`) it has the same length, and no letter's lower
+    case is a word character where the letter is not, or the reverse (tests/test_terms.py).
+    """
+    found = _TOKENS.get(text)
+    if found is None:
+        if len(_TOKENS) > 512:
+            _TOKENS.clear()
+        parts = _SPLIT.split(text.lower())  # gap, word, gap, word, …, gap
+        found = []
+        at = len(parts[0])
+        for i in range(1, len(parts), 2):
+            end = at + len(parts[i])
+            found.append((at, end, parts[i]))
+            at = end + len(parts[i + 1])
+        _TOKENS[text] = found
+    return found
+
+
+_INDEXES: dict[int, tuple[list, _TermIndex]] = {}
+
+
+def _index(patterns: list[tuple[TermPattern, object]]) -> _TermIndex:
+    """The patterns filed for :func:`matches` (one index per lexicon's list of patterns)."""
     known = _INDEXES.get(id(patterns))
     if known is None or known[0] is not patterns:
         if len(_INDEXES) > 64:  # lists of an older version of the lexicons
             _INDEXES.clear()
-        index = PhraseIndex(patterns, [p.needle for p, _payload in patterns], lower=True)
-        known = _INDEXES[id(patterns)] = (patterns, index)
+        known = _INDEXES[id(patterns)] = (patterns, _TermIndex(patterns))
     return known[1]
 
 

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..article import Article
-from ..contract import conform
+from ..contract import conform, rows_table
 from ..entities import EntityIndex, not_a_speaker, split_title
 from ..lexicons import gazetteer, lexicon_cache, lexicons_held, reporting_verbs, speaker_nouns
 from ..names import CAP_RUN, LOWER_WORD, is_title_word, ordinary_word
@@ -73,6 +73,7 @@ def clear_caches() -> None:
     benchmarks that time the full work)."""
     _attribution_cached.cache_clear()
     _voices.cache_clear()
+    _voice_rows.cache_clear()
     _segments_cached.cache_clear()
     cue_index.cache_clear()
 
@@ -116,13 +117,7 @@ def extract_quotes(article: Article) -> pd.DataFrame:
                 u.utterance,
             )  # fmt: skip
         )
-    return conform(
-        _typed(
-            pd.DataFrame(rows, columns=QUOTE_COLUMNS),
-            ("paragraph", "sentence", "start", "end", "utterance"),
-        ),
-        "quotes",
-    )
+    return rows_table(rows, "quotes")
 
 
 @lexicons_held()
@@ -138,13 +133,7 @@ def scare_quotes(article: Article) -> pd.DataFrame:
         (q.paragraph, article.paragraphs[q.paragraph][q.start : q.end], q.start, q.end)
         for q in analysis.scare
     ]
-    return conform(
-        _typed(
-            pd.DataFrame(rows, columns=["paragraph", "text", "start", "end"]),
-            ("paragraph", "start", "end"),
-        ),
-        "scare_quotes",
-    )
+    return rows_table(rows, "scare_quotes")
 
 
 @lexicons_held()
@@ -168,11 +157,8 @@ def speakers(article: Article) -> pd.DataFrame:
             continue
         mentions = sorted({m for m in entity.mentions if m} | {entity.canonical})
         rows.append((name, entity.kind, entity.role, mentions, n))
-    table = pd.DataFrame(rows, columns=["speaker", "kind", "role", "mentions", "n_utterances"])
-    return conform(
-        table.sort_values(["n_utterances", "speaker"], ascending=[False, True], ignore_index=True),
-        "speakers",
-    )
+    rows.sort(key=lambda row: (-row[4], row[0]))  # most utterances first, then by name
+    return rows_table(rows, "speakers")
 
 
 @lexicons_held()
@@ -189,10 +175,19 @@ def voices(article: Article, *, headline: bool = False) -> pd.DataFrame:
 @lexicon_cache(maxsize=64)
 def _voices(article: Article, headline: bool) -> pd.DataFrame:
     """The voices table (cached; :func:`voices` returns a copy)."""
+    rows = _voice_rows(article)
+    if headline:
+        rows = [(-1, 0, len(article.title), NARRATOR, "narration", article.title), *rows]
+    if rows:
+        return rows_table(rows, "voices")
+    return _typed(pd.DataFrame(rows, columns=VOICE_COLUMNS), ("paragraph", "start", "end"))
+
+
+@lexicon_cache(maxsize=64)
+def _voice_rows(article: Article) -> list[tuple[int, int, int, str, str, str]]:
+    """The body's rows of the voices table, as tuples (cached)."""
     analysis = attribution(article)
     rows = []
-    if headline:
-        rows.append((-1, 0, len(article.title), NARRATOR, "narration", article.title))
     by_paragraph: dict[int, list[Utterance]] = {}
     for u in analysis.utterances:
         by_paragraph.setdefault(u.paragraph, []).append(u)
@@ -217,7 +212,7 @@ def _voices(article: Article, headline: bool) -> pd.DataFrame:
                 voice, mode = labels[start]
                 rows.append((p, start, i, voice, mode, text[start:i]))
                 start = i
-    return _typed(pd.DataFrame(rows, columns=VOICE_COLUMNS), ("paragraph", "start", "end"))
+    return rows
 
 
 def _typed(table: pd.DataFrame, int_columns: tuple[str, ...]) -> pd.DataFrame:
@@ -237,10 +232,8 @@ def voice_segments(article: Article) -> dict[int, list[tuple[int, int, str, str]
 
 @lexicon_cache(maxsize=64)
 def _segments_cached(article: Article) -> dict[int, list[tuple[int, int, str, str]]]:
-    table = _voices(article, False)
     segments: dict[int, list[tuple[int, int, str, str]]] = {}
-    columns = ("paragraph", "start", "end", "voice", "mode")
-    for p, start, end, voice, mode in zip(*(table[c].tolist() for c in columns), strict=True):
+    for p, start, end, voice, mode, _text in _voice_rows(article):
         segments.setdefault(p, []).append((start, end, voice, mode))
     return segments
 
@@ -260,6 +253,8 @@ def share_of_voice(article: Article) -> pd.DataFrame:
     kept = [(voice, mode, n) for (voice, mode), n in sorted(words.items()) if n > 0]
     total = sum(n for _, _, n in kept)
     kept.sort(key=lambda row: (-row[2], row[0]))  # most words first, then by name (stable)
+    if kept:
+        return rows_table([(v, m, n, n / total) for v, m, n in kept], "share_of_voice")
     return pd.DataFrame(
         {
             "voice": pd.Series([v for v, _, _ in kept], dtype="str"),
@@ -314,7 +309,7 @@ def quoted_names(article: Article) -> list[str]:
     ['Ana Ruiz']
     """
     found = attribution(article)
-    lower = {m.group() for text in article.paragraphs for m in LOWER_WORD.finditer(text)}
+    lower: set[str] = set()  # the article's lower-case words, read once a name needs them
     text = "\n".join([article.title, *article.paragraphs])
     names: list[str] = []
     for u in found.utterances:
@@ -327,6 +322,10 @@ def quoted_names(article: Article) -> list[str]:
                 while words and (words[0].lower() in stopwords() or ordinary_word(words[0])):
                     words = words[1:]
                 name = split_title(" ".join(words))[1]
+                if not 2 <= len(name.split()) <= 3 or name in names:
+                    continue
+                if not lower:
+                    lower = {m.group() for t in article.paragraphs for m in LOWER_WORD.finditer(t)}
                 if (
                     2 <= len(name.split()) <= 3
                     and name not in names
