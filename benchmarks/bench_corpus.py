@@ -38,12 +38,17 @@ TARGET_EVERY = 3.0  # issue 16: every table <= 3x NLTK VADER alone
 TARGET_CORPUS = 1.5  # and the corpus set <= 1.5x
 
 
-def make_corpus(n: int, folder: Path) -> list[Path]:
-    """``n`` article files in ``folder``, each a shipped article with shuffled paragraphs."""
+def shipped_articles() -> list:
+    """The seed, its constructed versions and the quote fixtures, as articles."""
     sources = [ROOT / "data/articles/putin-kim-summit-2023.md"]
     sources += sorted((ROOT / "data/articles/constructed").glob("*.md"))
     sources += sorted((ROOT / "tests/fixtures/quotes").glob("*/*.md"))
-    articles = [load_article(p) for p in sources]
+    return [load_article(p) for p in sources]
+
+
+def make_corpus(n: int, folder: Path) -> list[Path]:
+    """``n`` article files in ``folder``, each a shipped article with shuffled paragraphs."""
+    articles = shipped_articles()
     rng = random.Random(0)
     paths = []
     for i in range(n):

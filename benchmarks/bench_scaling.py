@@ -65,14 +65,9 @@ def invented_word(number: int, *, length: int = 3) -> str:
 def make_growing_corpus(n: int, folder: Path) -> list[Path]:
     """``n`` article files, no two alike: paragraphs of three shipped articles shuffled, and a
     paragraph with an invented speaker, place and words unique to the article."""
-    from bench_corpus import ROOT
+    from bench_corpus import shipped_articles
 
-    from helpers import load_article
-
-    sources = [ROOT / "data/articles/putin-kim-summit-2023.md"]
-    sources += sorted((ROOT / "data/articles/constructed").glob("*.md"))
-    sources += sorted((ROOT / "tests/fixtures/quotes").glob("*/*.md"))
-    articles = [load_article(p) for p in sources]
+    articles = shipped_articles()
     rng = random.Random(0)
     paths = []
     for i in range(n):
