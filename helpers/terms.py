@@ -5,16 +5,16 @@ slams, slammed, slamming: :func:`inflections`). :func:`matches` finds exactly wh
 terms' regexes find, most of them without a regex: a term of whole ASCII words is looked up
 word by word (its forms are a finite set), so that no regex is compiled for it in a fresh
 process; any other term's regex is compiled on first use and tried only on the texts that
-contain its longest literal (:class:`helpers.phrases.PhraseIndex`). A term one voice
-repeats four times or more in the body is one choice of word, listed once
-(:func:`repeated_terms_once`). Shared by the loaded words and hedges (:mod:`helpers.loaded`,
-:mod:`helpers.hedges`) and the frame cues (:mod:`helpers.framing`).
+contain its longest literal (:class:`helpers.phrases.PhraseIndex`). Repeated terms can be
+listed once (:func:`first_of_repeats`). Shared by the loaded words and hedges
+(:mod:`helpers.loaded`, :mod:`helpers.hedges`) and the frame cues (:mod:`helpers.framing`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Hashable, Iterator
 
 from .phrases import PhraseIndex
 from .text import SpanSet
@@ -22,7 +22,7 @@ from .who_speaks import NARRATOR
 
 __all__ = [
     "TermPattern", "inflections", "term_pattern", "matches", "voice_at", "owner_at",
-    "REPEATED_TERM_MIN", "repeated_terms_once",
+    "first_of_repeats",
 ]  # fmt: skip
 
 
@@ -327,34 +327,19 @@ def owner_at(segments: dict, paragraph: int, position: int) -> tuple[str, str]:
     return (NARRATOR, "headline") if paragraph < 0 else voice_at(segments, paragraph, position)
 
 
-#: Uses of one term by one voice from which it is listed once (its first use): its running
-#: name for its subject ("illegal aliens" in a story about immigration, "evil" in a sermon).
-#: Even-id PTC articles (issue 15): 13 of the 97 later uses of a term one voice used 4 times
-#: or more lay in an annotated span, 424 of the 1123 words a voice used once (at 8ce51fc).
-REPEATED_TERM_MIN = 4
+def first_of_repeats(keys: list[Hashable], *, minimum: int) -> list[tuple[int, int]]:
+    """``(index, uses)`` of the items to keep: every item whose key occurs fewer than
+    ``minimum`` times, and only the first of those whose key occurs more often, with how
+    often its key occurs.
 
-
-def repeated_terms_once(rows: list[tuple]) -> list[tuple]:
-    """Rows of loaded words (``term, category, paragraph, voice, …, explanation, …``) in
-    order, a term one voice uses :data:`REPEATED_TERM_MIN` times or more in the
-    body kept at that voice's first use only, its explanation saying how often; another
-    voice's use of the same word is that voice's own choice and stays, and so does the
-    headline's (a choice of its own, where a loaded word weighs most)."""
-    uses: dict[tuple[str, str, bool], int] = {}
-    for row in rows:
-        key = (row[3], row[0].lower(), row[2] < 0)  # (voice, term, in the headline)
-        uses[key] = uses.get(key, 0) + 1
-    out, seen = [], set()
-    for row in rows:
-        key = (row[3], row[0].lower(), row[2] < 0)
-        n = uses[key]
-        if n < REPEATED_TERM_MIN:
-            out.append(row)
-        elif key not in seen:
-            seen.add(key)
-            note = (
-                f" This voice uses it {n} times; listed once, at its first use: a word "
-                "repeated this often is the running name for its subject."
-            )
-            out.append((*row[:10], row[10] + note, *row[11:]))
-    return out
+    >>> first_of_repeats(["evil", "vile", "evil", "evil"], minimum=3)
+    [(0, 3), (1, 1)]
+    """
+    uses = Counter(keys)
+    seen: set[Hashable] = set()
+    kept = []
+    for i, key in enumerate(keys):
+        if uses[key] < minimum or key not in seen:
+            kept.append((i, uses[key]))
+        seen.add(key)
+    return kept

@@ -32,9 +32,11 @@ __all__ = [
     "FRAMES",
     "FRONTED_ADVERBIAL",
     "NOT_CLAUSE_START",
+    "NEXT_ACTION",
     "apposition_tail",
     "aside_bounds",
     "clause_ok",
+    "commitment_end",
     "cut_next_action",
     "cut_writer_gloss",
     "frame_span",
@@ -162,13 +164,16 @@ _INFINITIVE = re.compile(r"to\s++(?:not\s++|never\s++)?+[a-z]{2,}+\b")
 
 
 def is_commitment(clause: str, verb: ReportingVerb | None) -> bool:
-    """``clause`` is the infinitive of a verb of commitment (connotation ``commitment``)."""
+    """``clause`` is the infinitive of a verb of commitment (connotation ``commitment``), not
+    an audience ("vowed to the voters", "vowed to voters that taxes would fall")."""
     stripped = clause.strip(" ,;:")
+    audience = AUDIENCE.match(stripped, 2) if stripped.startswith("to ") else None
     return bool(
         verb is not None
         and verb.connotation == "commitment"
         and _INFINITIVE.match(stripped)
         and not re.match(r"to\s++(?:the|a|an|his|her|their|its|him|them|me|us)\b", stripped)
+        and not (audience and re.match(r"\s+that\b", stripped[audience.end() :]))
     )
 
 
@@ -365,11 +370,21 @@ def cut_writer_gloss(text: str, a: int, b: int, inner: list[QuoteSpan]) -> int:
     return b
 
 
+#: The speaker's next action, after what they said or promised: "…” and urged students",
+#: "promised to be brief and then spoke for an hour".
+NEXT_ACTION = re.compile(r",?\s+(?:and|but)\s+(?:(?:then|later|instead)\b|[a-z]+ed\b)")
+
+
 def cut_next_action(text: str, a: int, b: int, inner: list[QuoteSpan]) -> int:
     """End a partial clause before a second verb of the speaker: ``…” and urged students``."""
     last = max(q.outer_end for q in inner)
-    m = re.match(r"\s+(?:and|but)\s+(?:then\s+)?[a-z]+ed\b", text[last:b])
-    return last if m else b
+    return last if NEXT_ACTION.match(text, last, b) else b
+
+
+def commitment_end(text: str, a: int, b: int) -> int:
+    """Where a promise's infinitive ends: before the subject's next action."""
+    m = NEXT_ACTION.search(text, a, b)
+    return m.start() if m else b
 
 
 FRONTED_ADVERBIAL = re.compile(

@@ -40,6 +40,7 @@ from .clauses import (
     NOT_CLAUSE_START,
     apposition_tail,
     aside_bounds,
+    commitment_end,
     cut_next_action,
     cut_writer_gloss,
     frame_span,
@@ -116,13 +117,6 @@ _SUBORDINATE_GERUND = re.compile(r"\b(?:after|before|while|when)(?:\s+[a-z]{3,}l
 _RUN_ON = "reported speech after a colon, to the end of the paragraph ('X said: …')"
 #: A vow, pledge or promise with its infinitive ("X vowed to fight on"; issue 19).
 _COMMITMENT = "reported commitment: vow, pledge or promise to do ('vowed to fight on')"
-# Around a vow, pledge or promise (issue 19 review): a relative clause before it ("the
-# company, which promised to cut jobs, said …": the company's speech is the main verb's), an
-# audience then a clause ("vowed to voters that …": no infinitive), and the subject's next
-# action ("promised to be brief and then spoke for an hour").
-_RELATIVE_END = re.compile(r"\b(?:which|who|that)\s++(?:[a-z]+\s++)?$", re.IGNORECASE)
-_AUDIENCE_THAT = re.compile(r"to\s++(?:[\w’'-]++\s++){1,4}?that\b", re.IGNORECASE)
-_NEXT_ACTION = re.compile(r",?\s++(?:and|but)\s++(?:then|later|instead)\b", re.IGNORECASE)
 #: A sentence opening with a subordinating conjunction, no comma before the cue: the cue is
 #: inside the fronted clause ("When X said …, Y …").
 _SUBORDINATE_OPENING = re.compile(
@@ -323,11 +317,7 @@ def _reported(
     kind = "partial" if frags else "indirect"
     rule = _REPORTED_RULES[how] if clause_to > where.start else _BEFORE_THE_ATTRIBUTION
     if clause_from >= where.end and is_commitment(clause, verb):
-        before_cue = text[sentence.start : sentence.start + cue.start()]
-        if _RELATIVE_END.search(before_cue) or _AUDIENCE_THAT.match(clause.strip()):
-            return None  # "which promised to cut jobs", "vowed to voters that …"
-        next_action = _NEXT_ACTION.search(text, clause_from, clause_to)
-        clause_to = next_action.start() if next_action else clause_to
+        clause_to = commitment_end(text, clause_from, clause_to)
         rule = _COMMITMENT
     if verb is not None and verb.connotation == "belief":
         rule = _BELIEF

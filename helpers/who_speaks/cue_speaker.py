@@ -32,7 +32,7 @@ from ..entities import EntityIndex
 from ..lexicons import ReportingVerb, speaker_nouns
 from ..names import DETERMINER, NOT_MODIFIERS, ordinary_word
 from .clauses import FINITE
-from .cues import PHRASE_CUES, Cue
+from .cues import PHRASE_CUES, Cue, find_cues
 from .speaker_phrases import (
     POST_MODIFIER,
     SpeakerPhrase,
@@ -175,26 +175,25 @@ def _belief_holder(
         return None, ""  # "Does anyone think she would be safe?": a question, no belief held
     if _NEGATED_BEFORE.search(pre):
         return None, ""  # "never believed the promise would be kept": no belief held
-    if _LATER_ATTRIBUTION.search(post):
+    if any("," in post[: later.start()] for later in find_cues(post)):
         return None, ""  # "Analysts believe …, according to Reuters": Reuters' words
     before = _shifted(speaker_before(pre), lead)
     if before is None or _singular_name_with_base_verb(before, form, verb):
         return None, ""
-    if before.text in ("I", "We", "we") or _NO_HOLDER.match(before.text) or _NO_HOLDER.match(pre):
-        return None, ""  # "I think …": an aside; "Nobody believes …": no one holds it
-    if _WH_BEFORE.search(pre[: before.start - lead]):
+    ahead = re.split(r"[,;.]", pre[: before.start - lead])[-1]  # the holder's clause before it
+    if before.text in ("I", "We", "we") or _NO_HOLDER.match(f"{ahead} {before.text}"):
+        return None, ""  # "I think …": an aside; "Nobody at the ministry expects …": no one
+    if _WH_BEFORE.search(ahead):
         return None, ""  # "why he believes his fellow cleric": a question's clause
-    if _NO_HOLDER.match(pre[: before.start - lead].split(",")[-1].split(".")[-1]):
-        return None, ""  # "No reasonable person would believe …"
     return before, "before"
 
 
 # Before a verb of belief (issue 19 review): a relative clause ("those who still fear"), a
 # negation, a near-negation or a hypothetical ("don't think", "could hardly believe", "never
-# believed", "any observer would think"), a
-# wh-word before the holder ("why he believes", "what they believe"), a holder that is no
-# one ("No reasonable person", "Nobody at the ministry"), and an attribution later in the
-# sentence ("…, according to Reuters", "…, her spokesman told reporters").
+# believed", "any observer would think"), a wh-word before the holder ("why he believes",
+# "what they believe"), a holder that is no one ("No reasonable person", "Nobody at the
+# ministry"). A cue after a comma later in the sentence ("…, according to Reuters", "…, her
+# spokesman told reporters") owns the whole clause (see _belief_holder).
 _RELATIVE_BEFORE = re.compile(
     r"\b(?:that|who|which)(?:\s++(?:do|does|did|still|also|really|now|may|might|would|could|"
     r"will|can|should))*+\s*$",
@@ -207,10 +206,6 @@ _NEGATED_BEFORE = re.compile(
 )
 _WH_BEFORE = re.compile(r"\b(?:why|what|how|whether|where|when)\s*$", re.IGNORECASE)
 _NO_HOLDER = re.compile(r"\s*(?:no|nobody|none|neither|few|no\s+one)\b", re.IGNORECASE)
-_LATER_ATTRIBUTION = re.compile(
-    r",\s*(?:according\s+to\b|(?:[\w’'.-]+\s+){1,6}?(?:said|says|told|added|reported|wrote)\b)",
-    re.IGNORECASE,
-)
 
 
 # A quantifier standing for people before "said" (issue 19): "many said", "some say".
