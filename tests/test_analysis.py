@@ -216,3 +216,18 @@ def test_unknown_table_names():
     with pytest.raises(ValueError, match="unknown table"):
         result.compute(["votes"])
     assert list(result.compute(["arc", "quotes"]).tables) == ["quotes", "arc"]
+
+
+def test_what_the_tables_loaded_is_frozen_once(monkeypatch):
+    """The first time a table is built with a version of the word lists, what is alive is
+    moved out of the garbage collector's sight; the second time, nothing is collected."""
+    import gc
+
+    calls = []
+    monkeypatch.setattr(analysis_module, "_frozen", set())
+    monkeypatch.setattr(gc, "collect", lambda: calls.append("collect"))
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
+    analyze(article_from_text("H\n\nA calm day."))["stance"]
+    assert calls == ["collect", "freeze"]  # once for stance, not for its intermediates
+    analyze(article_from_text("H\n\nA calm day again."))["stance"]
+    assert calls == ["collect", "freeze"]
