@@ -124,3 +124,38 @@ def test_pattern_score_is_textblobs_exactly():
             expected[0],
             [(words, p) for words, p, *_ in expected.assessments],
         ), text
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("It isn't bad... Really, Mr. Ruiz!", ["It is n ' t bad ...", "Really , Mr. Ruiz !"]),
+        ("“Great,” (!) she said :)", ["“ Great , ” (!)", "she said :)"]),
+        ("U.S. aid (etc.) ended.\n\nNext", ["U.S. aid ( etc. ) ended .", "Next"]),
+    ],
+)
+def test_pattern_tokens_on_tiny_texts(text, sentences):
+    from helpers.sentiment import _pattern_tokens
+
+    assert _pattern_tokens(text) == sentences
+
+
+def test_pattern_tokens_are_textblobs_exactly():
+    # TextBlob's find_tokens is the reference, on 4,000 texts made of the pieces its rules
+    # treat apart: abbreviations, ellipses, quotes, contractions, emoticons, line breaks
+    import random
+
+    from textblob._text import find_tokens
+
+    from helpers.sentiment import _pattern_tokens
+
+    pieces = (
+        "a Mr. U.S. etc. ... .... .. ! ? ( ) (!) ( ! ) :) : ) >.> > . > ' \" “ ” ’ don't "
+        "isn’t I'm we'll T. good bad. wow!? -- 'q' \"q\" 8) :'( <3 e.g. p.m. 3.5 A.B.C. "
+        "BBC. o.O (a) [b] #tag @me $5 * xD ;-)"
+    ).split() + ["\n\n", "\r\n"]
+    rng = random.Random(0)
+    for _ in range(4000):
+        glue = rng.choice([" ", "", "  ", "\n"])
+        text = glue.join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        assert _pattern_tokens(text) == find_tokens(text), repr(text)
