@@ -144,8 +144,8 @@ def mask_quotes(text: str, spans: list[QuoteSpan]) -> str:
     so that cues and names inside quotations are not seen."""
     chars = list(text)
     for span in spans:
-        for i in range(span.start, span.end):
-            chars[i] = _MASK
+        if span.end > span.start:
+            chars[span.start : span.end] = _MASK * (span.end - span.start)  # same length
     return "".join(chars)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.quotemarks import find_quote_spans
+from helpers.quotemarks import find_quote_spans, mask_quotes
 
 
 @pytest.mark.parametrize(
@@ -21,3 +21,10 @@ from helpers.quotemarks import find_quote_spans
 def test_find_quote_spans(text, single, spans):
     found = find_quote_spans(text, single=single)
     assert [(s.start, s.end, s.open_at, s.close_at) for s in found] == spans
+
+
+def test_mask_quotes_keeps_every_offset():
+    text = "He said “yes, we will” and “no”."
+    masked = mask_quotes(text, find_quote_spans(text))
+    assert masked == "He said “▒▒▒▒▒▒▒▒▒▒▒▒▒” and “▒▒”."
+    assert len(masked) == len(text)
