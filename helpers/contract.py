@@ -500,7 +500,9 @@ def _column(values: tuple, dtype: str) -> object | None:
             array[i] = value
         return array
     if dtype.startswith("str"):  # the extension array's constructor, without pd.array's checks
-        return _TEXT_ARRAY._from_sequence(values, dtype=TEXT) if kinds == {str} else None
+        # None in "str?" becomes the array's NaN, as pandas infers it (None alone: object)
+        texts = kinds == {str} or (dtype == "str?" and kinds == {str, type(None)})
+        return _TEXT_ARRAY._from_sequence(values, dtype=TEXT) if texts else None
     python_type = {"int64": int, "float64": float}.get(dtype, bool)
     try:  # an integer beyond int64 overflows: pandas gives it another type
         return np.array(values, dtype=dtype.strip("?")) if kinds == {python_type} else None

@@ -59,6 +59,7 @@ from .terms import TermPattern, first_of_repeats, inflections, matches, owner_at
 from .text import SpanSet, count_words, normalise_word, stopwords, word_spans
 from .who_speaks import NARRATOR, attribution, voice_segments
 from .who_speaks.clauses import FRAMES
+from .who_speaks.tables import words_by_voice
 
 __all__ = [
     "EMOTIVE_MIN_VALENCE",
@@ -574,11 +575,9 @@ def loaded_density(article: Article, terms: pd.DataFrame | None = None) -> pd.Da
     own; the outlet's body voice is ``NARRATOR`` (narration and reported speech)."""
     terms = find_loaded_terms(article) if terms is None else terms
     words: dict[str, int] = {}
-    for p, segments in voice_segments(article).items():
-        text = article.paragraphs[p]
-        for start, end, voice, mode in segments:
-            owner = voice if mode == "quoted" else NARRATOR
-            words[owner] = words.get(owner, 0) + count_words(text[start:end])
+    for (voice, mode), n in words_by_voice(article).items():
+        owner = voice if mode == "quoted" else NARRATOR
+        words[owner] = words.get(owner, 0) + n
     counts: dict[str, int] = {"headline": count_words(article.title), **dict(sorted(words.items()))}
     head: dict[str, int] = {}
     body: dict[tuple[str, str], int] = {}

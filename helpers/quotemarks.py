@@ -91,6 +91,10 @@ def _is_close_context(text: str, i: int) -> bool:
     return not after.isalnum()
 
 
+_SINGLE_MARKS = re.compile("[‘’']")
+_DOUBLE_MARKS = re.compile(f'[{re.escape(_DOUBLE_OPEN + _DOUBLE_CLOSE + _CLOSES_LOW_NINE)}"]')
+
+
 def find_quote_spans(text: str, paragraph: int = 0, *, single: bool = False) -> list[QuoteSpan]:
     """Quoted spans in ``text``; double marks, or single marks when ``single`` is true.
 
@@ -101,7 +105,9 @@ def find_quote_spans(text: str, paragraph: int = 0, *, single: bool = False) -> 
     closes = ("’", "'") if single else (*_DOUBLE_CLOSE, '"')
     spans: list[QuoteSpan] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
+    # only a quotation mark changes anything below: the loop visits those characters only
+    for m in (_SINGLE_MARKS if single else _DOUBLE_MARKS).finditer(text):
+        i, ch = m.start(), m.group()
         if open_at is None:
             if ch in opens and (ch not in "'\"’" or _is_open_context(text, i)):
                 if single and not _is_open_context(text, i):
@@ -138,8 +144,8 @@ def mask_quotes(text: str, spans: list[QuoteSpan]) -> str:
     so that cues and names inside quotations are not seen."""
     chars = list(text)
     for span in spans:
-        for i in range(span.start, span.end):
-            chars[i] = _MASK
+        if span.end > span.start:
+            chars[span.start : span.end] = _MASK * (span.end - span.start)  # same length
     return "".join(chars)
 
 

@@ -20,6 +20,8 @@ would move with other sentences.
 
 from __future__ import annotations
 
+import math
+import re
 from functools import cache
 
 import numpy as np
@@ -122,11 +124,12 @@ def _pattern_score(text: str) -> tuple[float, list[tuple[list[str], float]]]:
     """Pattern's polarity of a text and its ``(words, polarity)`` assessments: exactly
     ``textblob.en.sentiment(text)`` (De Smedt & Daelemans 2012; ``Sentiment.__call__`` and
     ``assessments`` of ``textblob._text``, for a string, every word untagged), with Pattern's
-    own tokeniser, read from plain dicts (``tests/test_sentiment.py`` compares the two)."""
+    own tokeniser (:func:`_pattern_tokens`), read from plain dicts (``tests/test_sentiment.py``
+    compares the two)."""
     lexicon, emoticons = _pattern_tables()
     a: list[dict] = []
     m = n = None  # the preceding modifier and negation
-    for w in " ".join(_pattern().tokenizer(text)).lower().split():
+    for w in " ".join(_pattern_tokens(text)).lower().split():
         entry = lexicon.get(w)
         if entry is not None and None in entry:
             p, s, i = entry[None]
@@ -165,6 +168,90 @@ def _pattern_score(text: str) -> tuple[float, list[tuple[list[str], float]]]:
     for _words, p in assessed:
         total += p
     return total / float(len(assessed) or 1), assessed
+
+
+_EOS = "END-OF-SENTENCE"  # textblob._text.EOS
+_SENTENCE_END = ("...", ".", "!", "?", _EOS)
+_SENTENCE_TAIL = ("'", '"', "”", "’", "...", ".", "!", "?", ")", _EOS)
+_LINEBREAKS = re.compile(r"\n{2,}")
+_SPACES = re.compile(r"\s+")
+
+
+# Ported through TextBlob 0.20.1's textblob/_text.py (MIT; from Pattern, BSD-3-Clause): notices
+# in docs/third-party-code.md.
+def _pattern_tokens(string: str) -> list[str]:
+    """Pattern's tokeniser: exactly ``textblob._text.find_tokens(string)`` with its defaults
+    (the sentences, each a string of space-separated tokens), twice as fast: the contractions
+    are split by ``str.replace`` (its patterns are plain text) and a word with no punctuation
+    at either end (most words) skips the loops that peel punctuation off.
+
+    >>> _pattern_tokens("It is not bad... Really, Mr. Ruiz!")
+    ['It is not bad ...', 'Really , Mr. Ruiz !']
+    """
+    from textblob import _text
+
+    punctuation = tuple(_text.PUNCTUATION.replace(".", ""))
+    starts, ends = frozenset(punctuation), frozenset(punctuation + (".",))
+    replace = _text.replacements
+    for a, b in replace.items():  # plain text: str.replace is re.sub's result here
+        string = string.replace(a, b)
+    string = (
+        string.replace("“", " “ ").replace("”", " ” ").replace("‘", " ‘ ").replace("’", " ’ ")
+        .replace("'", " ' ").replace('"', ' " ')
+    )  # fmt: skip
+    string = string.replace("\r\n", "\n")
+    string = _SPACES.sub(" ", _LINEBREAKS.sub(f" {_EOS} ", string))
+    tokens: list[str] = []
+    for t in _text.TOKEN.findall(string + " "):
+        if t[0] not in starts and t[-1] not in ends:
+            tokens.append(t)  # nothing to split off (the loops below would not run)
+            continue
+        tail = []
+        while t.startswith(punctuation) and t not in replace:
+            tokens.append(t[0])
+            t = t[1:]
+        while t.endswith(punctuation + (".",)) and t not in replace:
+            if t.endswith(punctuation):
+                tail.append(t[-1])
+                t = t[:-1]
+            if t.endswith("..."):
+                tail.append("...")
+                t = t[:-3].rstrip(".")
+            if t.endswith("."):
+                if (
+                    t in _text.ABBREVIATIONS
+                    or _text.RE_ABBR1.match(t) is not None
+                    or _text.RE_ABBR2.match(t) is not None
+                    or _text.RE_ABBR3.match(t) is not None
+                ):
+                    break
+                tail.append(t[-1])
+                t = t[:-1]
+        if t != "":
+            tokens.append(t)
+        tokens.extend(reversed(tail))
+    sentences: list[list[str]] = [[]]
+    i = j = 0
+    while j < len(tokens):
+        if tokens[j] in _SENTENCE_END:
+            # citations, a closing parenthesis, repeated punctuation ("!?")
+            while j < len(tokens) and tokens[j] in _SENTENCE_TAIL:
+                if tokens[j] in ("'", '"') and sentences[-1].count(tokens[j]) % 2 == 0:
+                    break  # balanced quotes
+                j += 1
+            sentences[-1].extend(t for t in tokens[i:j] if t != _EOS)
+            sentences.append([])
+            i = j
+        j += 1
+    sentences[-1].extend(tokens[i:j])
+    return [
+        _text.RE_EMOTICONS.sub(
+            lambda m: m.group(1).replace(" ", "") + m.group(2),
+            _text.RE_SARCASM.sub("(!)", " ".join(s)),
+        )
+        for s in sentences
+        if s
+    ]
 
 
 def sentiment_units(article: Article) -> pd.DataFrame:
@@ -245,12 +332,35 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _bootstrap(values: np.ndarray, *, n_boot: int, seed: int) -> tuple[float, float]:
+    """The 2.5th and 97.5th percentiles of ``n_boot`` resampled means: exactly
+    ``np.percentile(rng.choice(values, size=(n_boot, n)).mean(axis=1), [2.5, 97.5])``, at
+    two thirds of its cost (``tests/test_sentiment.py`` compares the two)."""
     if len(values) < 2:
         return float(values.mean()), float(values.mean())
     rng = np.random.default_rng(seed)
-    means = rng.choice(values, size=(n_boot, len(values)), replace=True).mean(axis=1)
-    low, high = np.percentile(means, [2.5, 97.5])
-    return float(low), float(high)
+    # what rng.choice(values, size, replace=True) draws, without its checks
+    means = values[rng.integers(0, len(values), size=(n_boot, len(values)))].mean(axis=1)
+    low, high = _percentiles(means, (2.5, 97.5))
+    return low, high
+
+
+def _percentiles(values: np.ndarray, qs: tuple[float, ...]) -> list[float]:
+    """``np.percentile(values, qs)`` (its default method, linear interpolation), the same
+    floats by the same formulas (numpy's ``_quantile`` and ``_lerp``), from a partition on
+    the two neighbours of each percentile instead of numpy's general path."""
+    n = len(values)
+    spots = []
+    for q in qs:
+        at = (n - 1) * (q / 100)  # the "virtual index" between two order statistics
+        below = n - 1 if at >= n - 1 else int(math.floor(at))
+        spots.append((at, below, n - 1 if at >= n - 1 else below + 1))
+    part = np.partition(values, sorted({i for _, below, above in spots for i in (below, above)}))
+    found = []
+    for at, below, above in spots:
+        a, b, gamma = float(part[below]), float(part[above]), at - math.floor(at)
+        diff = b - a
+        found.append(b - diff * (1 - gamma) if gamma >= 0.5 else a + diff * gamma)
+    return found
 
 
 SPEAKER_COLUMNS = [

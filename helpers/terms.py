@@ -213,6 +213,7 @@ class _TermIndex:
                 for form in forms:
                     self.single.setdefault(form, []).append(i)
         self.star_lengths = sorted({len(stem) for stem in self.star})
+        self.starts = frozenset(self.single) | frozenset(self.phrases)  # words a term starts with
         self.slow = PhraseIndex(slow, [patterns[i][0].needle for i in slow], lower=True)
         self._every: PhraseIndex | None = None
 
@@ -239,9 +240,14 @@ class _TermIndex:
 
     def hits(self, text: str) -> dict[int, list]:
         """Each pattern's matches in ``text`` (a text without :data:`_ODD` letters)."""
-        tokens = _tokens(text)
+        tokens, keys = _tokens(text)
         hits: dict[int, list] = {}
+        # only a word a term starts with is visited (a set intersection finds those of the
+        # text), unless a term ends in "*": then every word is tried against the stems
+        wanted = keys if self.star_lengths else keys & self.starts
         for k, (a, b, key) in enumerate(tokens):
+            if key not in wanted:
+                continue
             for i in self.single.get(key, ()):
                 hits.setdefault(i, []).append(_Match(text, a, b))
             for n in self.star_lengths:
@@ -277,27 +283,28 @@ def _phrase_end(text: str, tokens: list, k: int, middle: tuple, forms, stem) -> 
     return b
 
 
-_TOKENS: dict[str, list[tuple[int, int, str]]] = {}
+_TOKENS: dict[str, tuple[list[tuple[int, int, str]], frozenset[str]]] = {}
 
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    """The words of ``text`` (:data:`_TOKEN`) as ``(start, end, lower case)``; the last few
-    hundred texts are kept (each paragraph is read by three lexicons). Split from the text
-    in lower case: without İ (:data:`_ODD`) it has the same length, and no letter's lower
-    case is a word character where the letter is not, or the reverse (tests/test_terms.py).
+def _tokens(text: str) -> tuple[list[tuple[int, int, str]], frozenset[str]]:
+    """The words of ``text`` (:data:`_TOKEN`) as ``(start, end, lower case)``, and the set of
+    their lower cases; the last few hundred texts are kept (each paragraph is read by three
+    lexicons). Split from the text in lower case: without İ (:data:`_ODD`) it has the same
+    length, and no letter's lower case is a word character where the letter is not, or the
+    reverse (tests/test_terms.py).
     """
     found = _TOKENS.get(text)
     if found is None:
         if len(_TOKENS) > 512:
             _TOKENS.clear()
         parts = _SPLIT.split(text.lower())  # gap, word, gap, word, …, gap
-        found = []
+        words = []
         at = len(parts[0])
         for i in range(1, len(parts), 2):
             end = at + len(parts[i])
-            found.append((at, end, parts[i]))
+            words.append((at, end, parts[i]))
             at = end + len(parts[i + 1])
-        _TOKENS[text] = found
+        found = _TOKENS[text] = (words, frozenset(parts[1::2]))
     return found
 
 

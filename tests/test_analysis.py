@@ -187,10 +187,11 @@ def test_every_intermediate_is_computed_once(seed, counted):
 def test_textblob_runs_only_for_its_columns(seed, monkeypatch):
     import helpers.sentiment
 
-    def refuse():
+    def refuse(*_args):
         raise AssertionError("TextBlob was run")
 
-    monkeypatch.setattr(helpers.sentiment, "_pattern", refuse)
+    # the port of TextBlob's scorer (its tokeniser included): what sentiment_units runs
+    monkeypatch.setattr(helpers.sentiment, "_pattern_score", refuse)
     result = analyze(seed)
     for name in TABLE_NAMES:
         if name != "sentiment_units":
@@ -216,3 +217,18 @@ def test_unknown_table_names():
     with pytest.raises(ValueError, match="unknown table"):
         result.compute(["votes"])
     assert list(result.compute(["arc", "quotes"]).tables) == ["quotes", "arc"]
+
+
+def test_what_the_tables_loaded_is_frozen_once(monkeypatch):
+    """The first time a table is built with a version of the word lists, what is alive is
+    moved out of the garbage collector's sight; the second time, nothing is collected."""
+    import gc
+
+    calls = []
+    monkeypatch.setattr(analysis_module, "_frozen", set())
+    monkeypatch.setattr(gc, "collect", lambda: calls.append("collect"))
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
+    analyze(article_from_text("H\n\nA calm day."))["stance"]
+    assert calls == ["collect", "freeze"]  # once for stance, not for its intermediates
+    analyze(article_from_text("H\n\nA calm day again."))["stance"]
+    assert calls == ["collect", "freeze"]

@@ -193,6 +193,12 @@ _TARGET_ROWS = [("Ana Ruiz", "person", ["Ana Ruiz", "Ruiz"], 2, "names"),
         ("compare_coding", [("conflict", True, False, False)], ["str", "bool", "bool", "bool"]),
         ("article_metadata", [("title", None)], ["str", "object"]),
         ("paragraph_stats", [(0, 1, 2**63, "A")], ["int64", "int64", "uint64", "str"]),
+        # a missing role among roles: text with NaN, as pandas infers it; no role at all: object
+        ("speakers", [("Ana Ruiz", "person", "mayor", ["Ruiz"], 2),
+                      ("US officials", "anonymous", None, [], 1)],
+         ["str", "str", "str", "object", "int64"]),
+        ("speakers", [("US officials", "anonymous", None, [], 1)],
+         ["str", "str", "object", "object", "int64"]),
     ],
 )  # fmt: skip
 def test_rows_table_is_the_table_pandas_infers_from_the_rows(name, rows, dtypes):

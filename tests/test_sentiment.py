@@ -124,3 +124,71 @@ def test_pattern_score_is_textblobs_exactly():
             expected[0],
             [(words, p) for words, p, *_ in expected.assessments],
         ), text
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("It isn't bad... Really, Mr. Ruiz!", ["It is n ' t bad ...", "Really , Mr. Ruiz !"]),
+        ("“Great,” (!) she said :)", ["“ Great , ” (!)", "she said :)"]),
+        ("U.S. aid (etc.) ended.\n\nNext", ["U.S. aid ( etc. ) ended .", "Next"]),
+    ],
+)
+def test_pattern_tokens_on_tiny_texts(text, sentences):
+    from helpers.sentiment import _pattern_tokens
+
+    assert _pattern_tokens(text) == sentences
+
+
+def test_pattern_tokens_are_textblobs_exactly():
+    # TextBlob's find_tokens is the reference, on 4,000 texts made of the pieces its rules
+    # treat apart: abbreviations, ellipses, quotes, contractions, emoticons, line breaks
+    import random
+
+    from textblob._text import find_tokens
+
+    from helpers.sentiment import _pattern_tokens
+
+    pieces = (
+        "a Mr. U.S. etc. ... .... .. ! ? ( ) (!) ( ! ) :) : ) >.> > . > ' \" “ ” ’ don't "
+        "isn’t I'm we'll T. good bad. wow!? -- 'q' \"q\" 8) :'( <3 e.g. p.m. 3.5 A.B.C. "
+        "BBC. o.O (a) [b] #tag @me $5 * xD ;-)"
+    ).split() + ["\n\n", "\r\n"]
+    rng = random.Random(0)
+    for _ in range(4000):
+        glue = rng.choice([" ", "", "  ", "\n"])
+        text = glue.join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        assert _pattern_tokens(text) == find_tokens(text), repr(text)
+
+
+def test_bootstrap_is_numpys_choice_and_percentile_exactly():
+    # the reference is the plain formula: resample with rng.choice, np.percentile
+    import numpy as np
+
+    from helpers.sentiment import _bootstrap, _percentiles
+
+    rng = np.random.default_rng(5)
+    for trial in range(300):
+        n = int(rng.integers(2, 40))
+        values = np.round(rng.uniform(-1, 1, n), 4)
+        if trial % 3 == 0:  # ties, as VADER's many 0.0 give
+            values = rng.choice([0.0, 0.5, -0.3, 0.0], n)
+        boot = np.random.default_rng(0)
+        means = boot.choice(values, size=(2000, n), replace=True).mean(axis=1)
+        expected = tuple(float(x) for x in np.percentile(means, [2.5, 97.5]))
+        assert _bootstrap(values, n_boot=2000, seed=0) == expected
+        other = rng.uniform(-1, 1, int(rng.integers(1, 3000)))
+        qs = (0.0, 2.5, 50.0, 97.5, 100.0)
+        assert _percentiles(other, qs) == [float(x) for x in np.percentile(other, qs)]
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [([0.5], (0.5, 0.5)), ([0.0, 1.0], (0.0, 1.0)), ([-0.5, 0.5, 0.5, 0.5], (-0.25, 0.5))],
+)
+def test_bootstrap_on_tiny_samples(values, expected):
+    import numpy as np
+
+    from helpers.sentiment import _bootstrap
+
+    assert _bootstrap(np.array(values), n_boot=2000, seed=0) == expected

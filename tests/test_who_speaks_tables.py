@@ -178,3 +178,27 @@ def test_annotated_view_marks_scare_quotes(seed):
 )
 def test_quoted_names_are_people_only_a_speaker_names(body, expected):
     assert quoted_names(article_from_text("Headline\n\n" + body)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("T\n\nA calm day.", {(NARRATOR, "narration"): 3}),
+        (
+            "T\n\n“We won,” said Jane Okafor. Ann Lee said the vote was close.",
+            {
+                ("Jane Okafor", "quoted"): 2,
+                (NARRATOR, "narration"): 6,
+                ("Ann Lee", "reported"): 4,
+            },
+        ),
+    ],
+)
+def test_words_by_voice_are_the_share_of_voice_counts(text, expected):
+    from helpers.who_speaks.tables import words_by_voice
+
+    article = article_from_text(text)
+    assert words_by_voice(article) == expected
+    table = share_of_voice(article)
+    pairs = zip(table.voice, table["mode"], strict=True)
+    assert dict(zip(pairs, table.n_words, strict=True)) == expected

@@ -117,6 +117,7 @@ def exercise_suite() -> None:
             helpers.xray_html(analysis)
     with contextlib.suppress(helpers.ArticleError):  # the address check, before any network
         web.fetch_html("ftp://example.invalid/article")
+    gc.unfreeze()  # analyze() freezes what it loaded (helpers.analysis): see it all
     for obj in gc.get_objects():
         if isinstance(obj, TermPattern):
             _ = obj.compiled

@@ -39,6 +39,7 @@ __all__ = [
     "speakers",
     "voice_segments",
     "voices",
+    "words_by_voice",
 ]
 
 QUOTE_COLUMNS = [
@@ -72,9 +73,9 @@ def clear_caches() -> None:
     """Forget every article's attribution and voices, and the cue index (a lexicon changed;
     benchmarks that time the full work)."""
     _attribution_cached.cache_clear()
-    _voices.cache_clear()
     _voice_rows.cache_clear()
     _segments_cached.cache_clear()
+    _words_cached.cache_clear()
     cue_index.cache_clear()
 
 
@@ -169,12 +170,7 @@ def voices(article: Article, *, headline: bool = False) -> pd.DataFrame:
     own words, inside marks), ``reported`` (the outlet's paraphrase of the speaker) or
     ``narration``. Segments are contiguous and cover each paragraph exactly once.
     """
-    return _voices(article, headline).copy()
-
-
-@lexicon_cache(maxsize=64)
-def _voices(article: Article, headline: bool) -> pd.DataFrame:
-    """The voices table (cached; :func:`voices` returns a copy)."""
+    # built anew from the cached rows: cheaper than a copy of a cached table
     rows = _voice_rows(article)
     if headline:
         rows = [(-1, 0, len(article.title), NARRATOR, "narration", article.title), *rows]
@@ -239,17 +235,36 @@ def _segments_cached(article: Article) -> dict[int, list[tuple[int, int, str, st
 
 
 @lexicons_held()
+def words_by_voice(article: Article) -> dict[tuple[str, str], int]:
+    """The body's words per ``(voice, mode)`` of :func:`voices`, a voice with no word
+    included (cached: the share of voice and the loaded-word density both read them).
+
+    >>> from helpers import article_from_text
+    >>> sorted(words_by_voice(article_from_text("T\\n\\n“We won,” said Jane Okafor.")).items())
+    [(('Jane Okafor', 'quoted'), 2), (('NARRATOR', 'narration'), 3)]
+    """
+    attribution(article)
+    return dict(_words_cached(article))
+
+
+@lexicon_cache(maxsize=64)
+def _words_cached(article: Article) -> dict[tuple[str, str], int]:
+    words: dict[tuple[str, str], int] = {}
+    for p, segments in _segments_cached(article).items():
+        text = article.paragraphs[p]
+        for start, end, voice, mode in segments:
+            words[voice, mode] = words.get((voice, mode), 0) + count_words(text[start:end])
+    return words
+
+
+@lexicons_held()
 def share_of_voice(article: Article) -> pd.DataFrame:
     """Words spoken per voice and mode: ``voice, mode, n_words, share`` (share of the body).
 
     Quoted words count for the speaker; ``reported`` words are the outlet's paraphrase of
     the speaker; ``narration`` is the outlet's own voice (NARRATOR).
     """
-    words: dict[tuple[str, str], int] = {}
-    for p, segments in voice_segments(article).items():
-        text = article.paragraphs[p]
-        for start, end, voice, mode in segments:
-            words[voice, mode] = words.get((voice, mode), 0) + count_words(text[start:end])
+    words = words_by_voice(article)
     kept = [(voice, mode, n) for (voice, mode), n in sorted(words.items()) if n > 0]
     total = sum(n for _, _, n in kept)
     kept.sort(key=lambda row: (-row[2], row[0]))  # most words first, then by name (stable)
