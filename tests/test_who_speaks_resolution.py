@@ -132,3 +132,20 @@ def test_a_document_with_a_possessive_name_is_its_authors():
         )
     )
     assert list(table.speaker) == ["Jane Boudreau", "Jewish groups", "Jane Boudreau"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a government body of the gazetteer is never "the company" (PTC development text)
+        ("The FBI said the logs were wrong. The company said the times were right.", "company"),
+        (
+            "Acme Corp. hired staff. The FBI said the logs were wrong. The company said the "
+            "times were right.",
+            "Acme Corp",
+        ),
+    ],
+)
+def test_the_company_is_no_public_body(text, speaker):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert table.speaker.tolist() == ["FBI", speaker]

@@ -166,3 +166,46 @@ def test_short_asides_between_a_name_and_its_cue(text):
     assert list(zip(table.speaker, table.text, strict=True)) == [
         ("Jane Roe", "the appeal would be aggressive")
     ]
+
+
+# Issue 19 (PolNeAR train): an aside in commas between the subject and its cue that names
+# no role: a connective adverbial, a participle or preposition phrase, "many of them …".
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Jane Roe, by contrast, wrote that the plan was unfair.", "Jane Roe",
+         "the plan was unfair"),
+        ("Jane Roe, also campaigning in Wisconsin, said the nominee is responsible.",
+         "Jane Roe", "the nominee is responsible"),
+        ("Jane Roe, clad in a red cape, said the convention could fail.", "Jane Roe",
+         "the convention could fail"),
+        ("His critics, many of them lawyers, argue that he is political.", "critics",
+         "he is political"),
+        ("Voters in the suburbs, unlike those in cities, say the plan is fair.",
+         "Voters in the suburbs", "the plan is fair"),
+    ],
+)  # fmt: skip
+def test_asides_between_a_subject_and_its_cue(text, speaker, content):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, table.rule, strict=True)) == [
+        (speaker, content, "reported speech after the cue")
+    ]
+    phrase = speaker_before(text[: text.rindex(",") + 1])
+    assert phrase.role is None  # an aside is no role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The law, for instance, says the plan is fair.",  # no speaker before the aside
+        "Jane Roe left, smiling at the crowd, and the rest is history.",  # no cue at all
+    ],
+)
+def test_an_aside_after_no_speaker_gives_no_row(text):
+    assert extract_quotes(article_from_text("Headline\n\n" + text)).empty
+
+
+def test_a_name_in_a_post_modifier_is_no_verb():
+    """ "critics in the United States": *States* is no verb of speech inside the name."""
+    phrase = speaker_before("His critics in the United States, many of them lawyers,")
+    assert (phrase.text, phrase.kind) == ("His critics in the United States", "description")

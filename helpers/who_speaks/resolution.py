@@ -53,6 +53,15 @@ _PUBLIC_BODY_WORDS = frozenset(
 )
 
 
+def _public_body(name: str) -> bool:
+    """A public body is never "the company": a head word of one ("Ministry", "Council") or a
+    government body of the gazetteer ("FBI", kind ``government`` in organisations.csv)."""
+    known = gazetteer().get(name.lower())
+    return bool(set(name.split()) & _PUBLIC_BODY_WORDS) or bool(
+        known and known.get("kind") == "government"
+    )
+
+
 class Resolver:
     """Resolves the speaker phrases of one article, in reading order, against its entity
     index and what the :class:`Record` says was spoken so far."""
@@ -301,7 +310,7 @@ class Resolver:
                 for e, at in self._mention_at.items()
                 if e.kind == "institution" and at[0] < earlier
             }
-            firms = [e for e in candidates if not set(e.canonical.split()) & _PUBLIC_BODY_WORDS]
+            firms = [e for e in candidates if not _public_body(e.canonical)]
             known = set(firms)
             spoke = next((e for _q, _at, e in reversed(self.record.spoken_at) if e in known), None)
             if spoke is not None:

@@ -73,7 +73,9 @@ _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][A-Za-z.]{1,10})?"
 #: An apposition between dashes before the cue: " — a teacher from Mount Pleasant — ",
 #: " -- the party's chairman -- " (at most 160 characters, no dash inside).
 _DASH_APPOSITION = re.compile(r"\s+(?:[–—]|--)\s+([^–—]{2,160}?)\s+(?:[–—]|--)\s*$")
-_PARTY_AT_END = re.compile(rf",\s*{_PARTY_TAG.pattern}\s*$")
+_PARTY_AT_END = re.compile(
+    rf"(?:,\s*{_PARTY_TAG.pattern}|\s*\([RDI](?:-[A-Z][A-Za-z.]{{1,12}})?\))\s*$"
+)
 _APPOSITION_START = re.compile(
     r"(?:(?:the|a|an|who|whose|which|where|when|one|head|chief|deputy|former|aged|of|from|at)\b"
     r"|[A-Z]|\d|[a-z]+ing\b)"
@@ -112,6 +114,27 @@ _AUXILIARY_OR_ADVERB = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
+# An aside in commas between a speaker and its cue that describes no role (issue 19,
+# PolNeAR train): a connective adverbial ("Cement makers, for instance, argue"; "Roe, by
+# contrast, wrote"), a participle or preposition phrase ("Jane Roe, also campaigning in
+# Wisconsin, said"; "Jane Roe, clad in a red cape, said"; "X, like their rivals, say"), or
+# "many of them …" ("His critics, many of them lawyers, argue"). At most 100 characters with
+# no comma, bracket or colon inside; stripped without becoming the role. The "-ing", "of",
+# "from" and "at" asides that may name a role stay appositions (_APPOSITION_START).
+_ASIDE = re.compile(
+    r",\s*(?:for\s+(?:instance|example|one|now|(?:his|her|its|their|our)\s+part)|"
+    r"(?:by|in)\s+contrast|in\s+(?:turn|particular|response|fact|short)|"
+    r"on\s+the\s+other\s+hand|of\s+course|as\s+well|"
+    r"meanwhile|though|instead|likewise|similarly|nonetheless|nevertheless|moreover|too|"
+    r"perhaps|apparently|notably|indeed|"
+    r"(?:(?:also|still|now|then|both|all|once|long|later)\s+)?"
+    r"(?:[a-z]+ing|[a-z]{3,}ed|clad|struck|known|born|stung|undeterred|unfazed|"
+    r"like|unlike|after|before|during|despite|with|without|among|amid|as|in|on|by|for|"
+    r"through|throughout|since|until|under|over|upon)\b[^,;:()\[\]]{0,100}|"
+    r"(?:many|most|some|all|both|several|none|each)\s+of\s+(?:them|whom)\b[^,;:()]{0,80})"
+    r",\s*$"
+)
+
 # "-ly" words that are nouns, never adverbs before a verb of speech ("The family said")
 _LY_NOUNS = frozenset("family ally italy july rally assembly supply bully tally lily emily".split())
 
@@ -155,6 +178,12 @@ def speaker_before(pre: str) -> SpeakerPhrase | None:
             end = m.start() if m else chunk.rstrip().rfind(" ")
             across = True
             continue
+        m = _ASIDE.search(chunk)
+        if m and not _APPOSITION_START.match(chunk[m.start() + 1 :].lstrip()):
+            head = speaker_at_end(chunk[: m.start()], None)
+            if head is not None:
+                end = m.start()  # "Cement makers, for instance, argue" (issue 19)
+                continue
         # Appositions between the name and the verb, one or more:
         # "Okafor, a paediatrician at …, said"; "Adeyemi, pastor of X, whose vans …, said"
         pattern = r",\s*(?:\d{1,3},\s*)?([^,]{2,160})\s*$" if stripped else _APPOSITION_TAIL
@@ -344,8 +373,10 @@ def description_at_end(chunk: str) -> SpeakerPhrase | None:
     # company", "people familiar with the matter"), else the last word.
     heads = [len(words) - 1]
     post = POST_MODIFIER.search(chunk)
-    if post and any(_reports(w) for w in post.group("tail").split()):
-        post = None  # "… Health said in a": a post-modifier never contains the verb
+    if post and any(_reports(w) for w in post.group("tail").split() if not w[:1].isupper()):
+        # "… Health said in a": a post-modifier never contains the verb (a capitalised word
+        # is a name's: "critics in the United States")
+        post = None
     if post:
         before = [i for i, w in enumerate(words) if w.end() <= post.start()]
         if before:
