@@ -238,3 +238,24 @@ def test_issue19_participles_and_suffixes(text, expected):
 def test_asides_sources_and_fronted_clauses(text, expected):
     table = extract_quotes(article_from_text("Headline\n\n" + text))
     assert list(zip(table.speaker, table.text, strict=True)) == expected
+
+
+# Issue 19 (PolNeAR train): the subject of a coordinated verb phrase, across an adverb of
+# time ("and then said") or after a subordinator that opens the clause ("and when X …").
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The judge rubbed his chin, and then said the case was odd.",
+            [("judge", "the case was odd", "reported speech after the cue")],
+        ),
+        (
+            "Some booed, and when Jane Roe thanked the city and said it was great.",
+            [("Jane Roe", "it was great", "reported speech after the cue")],
+        ),
+        ("Jane Roe read the report and never said the plan would fail.", []),  # negated
+    ],
+)
+def test_the_subject_of_a_coordinated_verb_phrase(text, expected):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, table.rule, strict=True)) == expected

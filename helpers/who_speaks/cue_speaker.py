@@ -128,7 +128,7 @@ def _speaker_in_window(
     if found and re.search(r",\s*(?:who|which)\s*$", pre):
         # "…, said Ray Dunleavy, president of X, who said …": the same speaker again
         return _copy(found[-1][1]), "before"
-    if re.search(r"(?:,\s*|\s)(?:and|but)\s*$", pre):
+    if _AND_BEFORE_CUE.search(pre):
         # "X claimed …, and said …", "X admitted … but said …": the same subject
         subject = _copy(found[-1][1]) if found else _shifted(_clause_subject(pre), lead)
         if subject is not None:
@@ -208,6 +208,16 @@ _WH_BEFORE = re.compile(r"\b(?:why|what|how|whether|where|when)\s*$", re.IGNOREC
 _NO_HOLDER = re.compile(r"\s*(?:no|nobody|none|neither|few|no\s+one)\b", re.IGNORECASE)
 
 
+# "and" or "but" before a cue that continues its clause's verb phrase: "X claimed …, and
+# said …"; with an adverb of time between (issue 19, PolNeAR train: "The judge rubbed his
+# chin, and then said …"), never a negation ("and never said" reports no speech). An
+# auxiliary between ("but have speculated") is left out: on PolNeAR train the subject it
+# found was as often a noun read as a cue ("discounted Pyongyang's claims") as the speaker.
+_AND_BEFORE_CUE = re.compile(
+    r"(?:,\s*|\s)(?:and|but)(?:\s++(?:then|later|also|again|eventually|finally|subsequently|"
+    r"further|instead|still|soon|now)){0,2}+\s*$"
+)
+
 # A quantifier standing for people before "said" (issue 19): "many said", "some say".
 _QUANTIFIER_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:many|some|several)\s*$", re.I)
 
@@ -262,12 +272,26 @@ def _singular_name_with_base_verb(phrase: SpeakerPhrase, form: str, verb) -> boo
     )
 
 
+# What may open a clause before its subject: a conjunction, a subordinator ("and when Jane
+# Roe thanked …"), or both.
+_CLAUSE_OPENER = re.compile(
+    r"(?:(?:and|but|so|yet|then)\s++)?+(?:when|while|as|after|before|because|since|once|"
+    r"though|although|until|and|but|so|yet|then)\s++(?=\S)"
+)
+
+
 def _clause_subject(pre: str) -> SpeakerPhrase | None:
     """The subject of the clause a cue continues: the speaker phrase that opens the
     sentence or follows a fronted phrase ("In its report, the bank cut …, and said …";
     "Dunmore boss Alan Corrigan was in no mood …, insisting …")."""
     for m in re.finditer(r"(?:^|,\s+)", pre):
         segment = pre[m.end() :]
+        # "…, and when Rubio thanked the city and said …": the subject after a conjunction
+        # or a subordinator that opens the clause (issue 19)
+        lead = _CLAUSE_OPENER.match(segment)
+        inner = _clause_subject(segment[lead.end() :]) if lead else None
+        if inner is not None:
+            return _shifted(inner, m.end() + lead.end())
         pronoun = re.match(r"(he|she|they|it|He|She|They|It)\b", segment)
         if pronoun:
             return SpeakerPhrase(pronoun.group(1), m.end(), m.end() + pronoun.end(), "pronoun")
