@@ -209,3 +209,50 @@ def test_a_name_in_a_post_modifier_is_no_verb():
     """ "critics in the United States": *States* is no verb of speech inside the name."""
     phrase = speaker_before("His critics in the United States, many of them lawyers,")
     assert (phrase.text, phrase.kind) == ("His critics in the United States", "description")
+
+
+# Issue 19 (PolNeAR train): a subject ended by a restrictive relative clause ("People who have
+# battled online threats say"), a bare "who" ("voters who say"); new plural speaker nouns.
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("People who have battled other online threats say it could be doing more.", "People",
+         "it could be doing more"),
+        ("Friends of the senator who have seen him on the trail say that he is tired.",
+         "Friends of the senator", "he is tired"),
+        ("The groups who wrote to her on Thursday say they are concerned.", "groups",
+         "they are concerned"),
+        ("The state officials whose laws were struck down say the courts have changed.",
+         "officials", "the courts have changed"),
+        ("She leads among voters who say the economy is most important.", "voters",
+         "the economy is most important"),
+        ("Cement makers argue that imports grew.", "Cement makers", "imports grew"),
+        ("Proponents of the bill say it would help.", "Proponents of the bill", "it would help"),
+    ],
+)  # fmt: skip
+def test_relative_clauses_and_plural_nouns(text, speaker, content):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, table.rule, strict=True)) == [
+        (speaker, content, "reported speech after the cue")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters who never said the plan would fail were wrong.",  # negated
+        "She is only the 17th judge who has been confirmed since the vote.",  # passive
+        "The group includes a minister whose plan to announce the endorsements was public.",
+        "Parents who signed up for public comment spoke for two hours.",  # a noun, then a verb
+        "The inquiry found the victims who testified — all of them — to be credible.",
+        "It will have massive organizations in the battleground states - paid staff.",  # -s
+    ],
+)
+def test_no_speaker_from_these_relative_clauses(text):
+    assert extract_quotes(article_from_text("Headline\n\n" + text)).empty
+
+
+def test_a_relative_subject_inside_an_earlier_cue_is_not_read():
+    text = "Jane Roe said that the voters who say the plan failed are wrong."
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert table.speaker.tolist() == ["Jane Roe"]

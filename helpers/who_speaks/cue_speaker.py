@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from ..entities import EntityIndex
+from ..entities import EntityIndex, head_word
 from ..lexicons import ReportingVerb, speaker_nouns
 from ..names import DETERMINER, NOT_MODIFIERS, ordinary_word
 from .clauses import FINITE
@@ -37,6 +37,7 @@ from .speaker_phrases import (
     POST_MODIFIER,
     SpeakerPhrase,
     description_at_end,
+    relative_subject,
     source_after,
     speaker_after,
     speaker_at_end,
@@ -142,6 +143,16 @@ def _speaker_in_window(
         and not _COORDINATED.search(pre[: before.start - lead])
     ):
         before = None  # "X said the board had concluded …": inside X's words
+    if before is None and not _VERB_AFTER_NOUN.match(post) and not re.match(r"\s*[,—–-]", post):
+        # "People who have battled online threats say …", "voters who say …" (issue 19);
+        # never inside an earlier cue's words ("X said the voters who say …"), never a noun
+        # inside the relative clause ("Parents who signed up for public comment spoke …"),
+        # never a relative's verb that ends there ("found the victims who testified — …")
+        before = _shifted(relative_subject(pre), lead)
+        if before is not None and found and found[-1][0].end() <= before.start:
+            before = None
+    if before is not None and _plural_head_with_s_form(before, form, verb):
+        return None, ""  # "organizations in the battleground states": a plural noun's "-s"
     if before is not None and not _singular_name_with_base_verb(before, form, verb):
         return before, "before"
     if before is not None:
@@ -218,6 +229,12 @@ _AND_BEFORE_CUE = re.compile(
     r"further|instead|still|soon|now)){0,2}+\s*$"
 )
 
+# A verb right after a cue: the cue is a noun, the head of a subject ("public comment spoke
+# for two hours", "the report was …").
+_VERB_AFTER_NOUN = re.compile(
+    r"\s++(?:[a-z]+ed|spoke|was|were|is|are|has|have|had|will|would|can|could|may|might)\b"
+)
+
 # A quantifier standing for people before "said" (issue 19): "many said", "some say".
 _QUANTIFIER_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:many|some|several)\s*$", re.I)
 
@@ -278,6 +295,18 @@ _CLAUSE_OPENER = re.compile(
     r"(?:(?:and|but|so|yet|then)\s++)?+(?:when|while|as|after|before|because|since|once|"
     r"though|although|until|and|but|so|yet|then)\s++(?=\S)"
 )
+
+
+def _plural_head_with_s_form(phrase: SpeakerPhrase, form: str, verb) -> bool:
+    """A plural description before a verb's "-s" form ("massive organizations in the
+    battleground states"): a plural subject never takes the "-s" form, so the word is a noun
+    (issue 19, PolNeAR train)."""
+    if verb is None or phrase.kind != "description" or form == verb.lemma:
+        return False
+    if not form.endswith("s") or form.endswith(("ed", "ing")):
+        return False
+    head = speaker_nouns().get(head_word(phrase.text).lower(), {})
+    return head.get("number") == "plural"
 
 
 def _clause_subject(pre: str) -> SpeakerPhrase | None:

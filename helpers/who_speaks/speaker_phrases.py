@@ -42,6 +42,7 @@ __all__ = [
     "PRONOUNS",
     "SpeakerPhrase",
     "description_at_end",
+    "relative_subject",
     "source_after",
     "speaker_after",
     "speaker_at_end",
@@ -221,6 +222,52 @@ def speaker_before(pre: str) -> SpeakerPhrase | None:
     if phrase is not None:
         phrase.across_auxiliary = across
     return phrase
+
+
+# A restrictive relative clause that ends the text before a cue: "who have battled online
+# threats", "that have endorsed him", "whose laws were struck down", or a bare "who" ("voters
+# who say"). At most 12 words; no comma, bracket, colon, dash or quotation mark; never negated.
+_RELATIVE_TAIL = re.compile(r"\s(?:who|that|whose)((?:\s++[^\s,;:()\[\]“”\"–—]++){0,12}+)\s*+$")
+# The cue is then a passive or an infinitive inside the relative clause, not its head's verb.
+_PASSIVE_OR_INFINITIVE = re.compile(r"\b(?:been|be|being|is|was|were|are|to)\s*$", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|never|no|nobody|n[’']t)\b", re.IGNORECASE)
+
+
+def relative_subject(pre: str) -> SpeakerPhrase | None:
+    """The head of a subject that a restrictive relative clause ends (issue 19, PolNeAR
+    train): "People who have battled online threats [say]" gives "People", "security experts
+    who [say]" gives "security experts", "Friends of the senator who have seen him [say]"
+    gives "Friends of the senator". The head is a description with a speaker noun (or its
+    regular plural) or a name of a person or an institution, never a pronoun; the clause is
+    never negated. Used only when no speaker ends the text.
+
+    >>> relative_subject("People who have battled other online threats").text
+    'People'
+    """
+    window = pre[-200:]
+    for m in re.finditer(r"\s(?:who|that|whose)\b", window):
+        tail = _RELATIVE_TAIL.match(window, m.start())
+        if tail is None:
+            continue
+        clause = tail.group(1)
+        if _NEGATION.search(clause) or _PASSIVE_OR_INFINITIVE.search(clause):
+            continue  # "who never said", "who has been confirmed", "whose plan to announce"
+        head = speaker_at_end(window[: m.start()], None)
+        if head is None or head.kind == "pronoun" or head.end != len(window[: m.start()].rstrip()):
+            continue
+        noun = head_word(head.text).lower()
+        nouns = speaker_nouns()
+        known = noun in nouns or (noun.endswith("s") and noun[:-1] in nouns)
+        named = head.kind == "name" and EntityIndex.classify(head.text) in ("person", "institution")
+        if not known and not named:
+            continue  # a description needs a speaker noun; a name, a person or a body
+        if head.kind == "name" and noun in nouns:
+            head.kind = "description"  # "People who …": a noun capitalised at the start
+        shift = len(pre) - len(window)
+        head.start += shift
+        head.end += shift
+        return head
+    return None
 
 
 def _is_demonym(name: str) -> bool:
