@@ -256,3 +256,49 @@ def test_a_relative_subject_inside_an_earlier_cue_is_not_read():
     text = "Jane Roe said that the voters who say the plan failed are wrong."
     table = extract_quotes(article_from_text("Headline\n\n" + text))
     assert table.speaker.tolist() == ["Jane Roe"]
+
+
+# Issue 19 (PolNeAR train): quantifiers standing for people, "X and others", written sources
+# (kind anonymous in speaker_nouns.csv), a written source's participle ("filed Thursday").
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention", "content"),
+    [
+        ("Some say they hear echoes of a painful past.", "Some", "Some",
+         "they hear echoes of a painful past"),
+        ("Many in the crowd said the senator was the only one they trusted.",
+         "Many in the crowd", "Many in the crowd", "the senator was the only one they trusted"),
+        ("Each side said the other would be responsible.", "Each side", "Each side",
+         "the other would be responsible"),
+        ("Jane Roe and others said they could not support her.", "Jane Roe", "Jane Roe",
+         "they could not support her"),
+        ("Majorities in all five say they want reform.", "Majorities in all five",
+         "Majorities in all five", "they want reform"),
+        ("The lawsuit says the lines were long.", "lawsuit", "The lawsuit",
+         "the lines were long"),
+        ("A court document filed Thursday says that the manager will not be charged.",
+         "court document", "A court document", "the manager will not be charged"),
+    ],
+)  # fmt: skip
+def test_quantifiers_and_written_sources(text, speaker, mention, content):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.speaker_mention, table.text, strict=True)) == [
+        (speaker, mention, content)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quantifier after a preposition is its object, not the speaker
+        ("Aides on both sides said the talks had stalled.",
+         [("Aides on both sides", "the talks had stalled")]),
+        # a quantifier opening a time phrase is no clause subject
+        ("Some days later, the police backed away, and stated that the guard came early.",
+         [("police", "the guard came early")]),
+        # a participle after a noun that names no text makes no speaker phrase
+        ("Authorities released incident reports showing police had been to his home.", []),
+    ],
+)  # fmt: skip
+def test_quantifiers_and_participles_that_are_no_speakers(text, expected):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, strict=True)) == expected

@@ -309,6 +309,9 @@ def _plural_head_with_s_form(phrase: SpeakerPhrase, form: str, verb) -> bool:
     return head.get("number") == "plural"
 
 
+_BARE_QUANTIFIERS = frozenset({"some", "several", "others", "many", "most", "half"})
+
+
 def _clause_subject(pre: str) -> SpeakerPhrase | None:
     """The subject of the clause a cue continues: the speaker phrase that opens the
     sentence or follows a fronted phrase ("In its report, the bank cut …, and said …";
@@ -340,6 +343,8 @@ def _clause_subject(pre: str) -> SpeakerPhrase | None:
         phrase = speaker_at_end(segment[:end], None) if end else None
         if phrase is not None and phrase.kind == "name" and ordinary_word(phrase.text):
             continue  # "Sitting beside X, the minister said …": a participle, not a name
+        if phrase is not None and phrase.text.lower() in _BARE_QUANTIFIERS:
+            continue  # "Some days later, the police …": a quantifier is no clause subject
         if phrase is not None:
             phrase.start += m.end()
             phrase.end += m.end()

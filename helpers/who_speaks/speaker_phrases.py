@@ -319,7 +319,19 @@ def speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
             phrase.text = chunk[phrase.start : len(chunk)]
             phrase.end = len(chunk)
         return phrase
+    m = re.search(r"\s+and\s+(?:many\s+|several\s+|some\s+)?others$", chunk)
+    if m:
+        # "Jane Roe and others said" (issue 19): the one named speaks for the group
+        phrase = speaker_at_end(chunk[: m.start()], role)
+        if phrase is not None and phrase.kind == "name":
+            return phrase
     m = _SHARE_OF_PEOPLE.search(chunk)
+    if (
+        m
+        and re.match(_QUANTIFIER_ONLY, m.group(1), re.IGNORECASE)
+        and re.search(_PREPOSITION_AT_END, chunk[: m.start(1)])
+    ):
+        m = None  # "aides on both sides", "in some cases": a preposition's object
     if m:
         # "46 percent said", "About three in 10 said", "a third of voters said": the share
         # of a poll's respondents (rule: a share of people as the speaker; kind anonymous)
@@ -376,18 +388,36 @@ def speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
     return desc
 
 
+# A written source's participle after its noun (issue 19, PolNeAR train): "A court document
+# filed Thursday says", "the order released Friday said" (at most four words after it). Only
+# after a text: the nouns of kind ``document`` in speaker_nouns.csv and the written sources
+# of kind ``anonymous`` added with them ("lawsuit", "ruling", "poll" …), never a person or a
+# body ("Authorities released incident reports" is no speaker phrase).
+_DOCUMENT_PARTICIPLE = re.compile(
+    r"\s+(?:filed|released|published|issued|obtained|seen|reviewed|sent|posted|signed|dated|"
+    r"submitted|unsealed|leaked)(?:\s+[\w’'\-]+){0,4}$"
+)
+_WRITTEN_SOURCES = frozenset(
+    """lawsuit lawsuits complaint affidavit indictment ad ads advertisement email e-mail
+    document documents petition ruling order opinion editorial op-ed column book poll
+    polls""".split()
+)
+
 #: A short post-modifier after a speaker noun: "a spokesperson for the company", "people
 #: familiar with the matter" (the head noun stands before it).
 POST_MODIFIER = re.compile(
     r"\s+(?:familiar\s+with|close\s+to|to|for|at|in|from|of|with\s+knowledge\s+of|on|inside|"
     r"within|involved\s+in|briefed\s+on)\s+(?P<tail>(?:[\w’'\-]+\s+){0,4}"
-    r"(?!(?:and|or|but|the|a|an|to|of|in|for)$)[\w’'\-]+)$"  # ends in a content word
+    # ends in a content word, never a relative pronoun ("a key email in 2014 that")
+    r"(?!(?:and|or|but|the|a|an|to|of|in|for|that|who|which|whose)$)[\w’'\-]+)$"
 )
 
 
 # A share of people as the subject of a verb of speech, as polls are reported: "46 percent",
 # "27 percent of those who named a candidate", "About three in 10", "a third of voters",
-# "most Republicans". The "of …" tail is at most eight words with no verb of speech.
+# "most Republicans". The "of …" tail is at most eight words with no verb of speech. Issue 19
+# (PolNeAR train) adds a quantifier standing for people: "Some say", "Others say", "Many in
+# the crowd said", "Majorities in all five say", "Each side said".
 _SHARE_OF_PEOPLE = re.compile(
     r"(?:^|[\s(,;:])((?:(?:about|nearly|almost|roughly|only|just|some|more\s+than|less\s+than|"
     r"fewer\s+than|over|under)\s++)?+"
@@ -396,10 +426,16 @@ _SHARE_OF_PEOPLE = re.compile(
     r"\s*+(?:percent|per\s+cent|%)|(?:\d++|one|two|three|four|five|six|"
     r"seven|eight|nine)\s++in\s++(?:\d++|two|three|four|five|six|seven|eight|nine|ten)|"
     r"(?:a|one|two)\s++(?:third|quarter|fifth|half)s?+|"
-    r"half|(?:a\s++)?+majority|most|many|two-thirds|three-quarters)"
-    r"(?:\s++of\s++[\w’'\-]++(?:\s++[\w’'\-]++){0,7}+)?+)$",
+    r"half|(?:a\s++)?+majority|majorities|most|many|some|several|others|two-thirds|"
+    r"three-quarters|(?:each|either)\s++side|both\s++sides)"
+    r"(?:\s++(?:of|in|among|at|from)\s++[\w’'\-]++(?:\s++[\w’'\-]++){0,7}+)?+)$",
     re.IGNORECASE,
 )
+
+
+# The quantifiers of _SHARE_OF_PEOPLE that issue 19 added (no number in them).
+_PREPOSITION_AT_END = r"\b(?:on|in|of|at|from|for|by|with|among|to|between)\s*$"
+_QUANTIFIER_ONLY = r"(?:majorities|some|several|others|(?:each|either)\s++side|both\s++sides)\b"
 
 
 def _reports(word: str) -> bool:
@@ -413,6 +449,13 @@ def _reports(word: str) -> bool:
 def description_at_end(chunk: str) -> SpeakerPhrase | None:
     """``the minister``, ``a senior official``, ``US officials``, ``people familiar with …``."""
     nouns = speaker_nouns()
+    m = _DOCUMENT_PARTICIPLE.search(chunk)
+    if m:
+        # "A court document filed Thursday says" (issue 19)
+        desc = description_at_end(chunk[: m.start()])
+        head = head_word(desc.text).lower() if desc is not None else ""
+        if head in _WRITTEN_SOURCES or nouns.get(head, {}).get("kind") == "document":
+            return desc
     words = list(re.finditer(r"[\w’'\-\.]+", chunk))
     if not words:
         return None
