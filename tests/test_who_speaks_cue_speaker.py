@@ -259,3 +259,20 @@ def test_asides_sources_and_fronted_clauses(text, expected):
 def test_the_subject_of_a_coordinated_verb_phrase(text, expected):
     table = extract_quotes(article_from_text("Headline\n\n" + text))
     assert list(zip(table.speaker, table.text, table.rule, strict=True)) == expected
+
+
+# Issue 19 (PolNeAR train): an adverb between the progressive's auxiliary and its cue.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The campaign is already claiming that it won the state.",
+         [("campaign", "it won the state")]),
+        ("Some are quietly saying that the plan failed.", [("Some", "the plan failed")]),
+        ("Jane Roe is hardly saying that the plan failed.", []),  # a near-negation
+        ("Jane Roe is not saying that the plan failed.", []),
+    ],
+)  # fmt: skip
+def test_progressive_with_an_adverb(text, expected):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, strict=True)) == expected
+    assert set(table.rule) <= {"reported speech after a progressive cue ('X is saying that')"}

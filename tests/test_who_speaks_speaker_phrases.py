@@ -302,3 +302,17 @@ def test_quantifiers_and_written_sources(text, speaker, mention, content):
 def test_quantifiers_and_participles_that_are_no_speakers(text, expected):
     table = extract_quotes(article_from_text("Headline\n\n" + text))
     assert list(zip(table.speaker, table.text, strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("One woman said the plan failed.", "woman"),
+        ("Multiple outlets reported that the plan failed.", "Multiple outlets"),
+        ("The campaigns agree that the field is larger.", "campaigns"),
+        ("The narrator continues that the jobs disappear.", "narrator"),
+    ],
+)
+def test_person_and_group_nouns_of_issue_19(text, speaker):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert table.speaker.tolist() == [speaker]

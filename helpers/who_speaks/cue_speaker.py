@@ -257,7 +257,12 @@ _SHARE_BEFORE = re.compile(
 
 # The auxiliary of the progressive aspect just before an "-ing" cue, never negated ("is not
 # saying" reports no speech) and not after "there" or "it" ("it was saying much").
-_PROGRESSIVE = re.compile(r"(?<![Tt]here)(?<![Ii]t)\s+(?:is|are|was|were|am|[’']s|[’']re)\s*$")
+_PROGRESSIVE = re.compile(
+    r"(?<![Tt]here)(?<![Ii]t)\s+(?:is|are|was|were|am|[’']s|[’']re)"
+    # an adverb between ("is already claiming", "are quietly saying"; issue 19), never a
+    # near-negation ("is hardly saying")
+    r"(?:\s++(?:already|now|still|also|just|again|(?!hardly|barely|scarcely)[a-z]{3,}ly))?+\s*$"
+)
 
 
 def _shifted(phrase: SpeakerPhrase | None, offset: int) -> SpeakerPhrase | None:
