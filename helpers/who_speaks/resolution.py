@@ -27,7 +27,7 @@ import re
 from bisect import bisect_left
 
 from ..entities import Entity, EntityIndex, head_word, not_a_speaker, split_title
-from ..lexicons import gazetteer, speaker_nouns
+from ..lexicons import gazetteer, lexicon_cache, lexicon_rows, speaker_nouns
 from ..names import (
     CAP_RUN,
     DETERMINER,
@@ -51,6 +51,26 @@ _PUBLIC_BODY_WORDS = frozenset(
     Commission Regulator Service University School Union Assembly Senate Congress Committee
     Board Tribunal Inquiry Embassy Army Navy""".split()
 )
+
+
+@lexicon_cache
+def _capital_aliases() -> frozenset[str]:
+    """The aliases of the gazetteer written in capitals that differ from their entry's name
+    ("DOE" for the Department of Energy, "FTC"), lower-cased."""
+    found = set()
+    for file in ("organisations.csv", "places.csv"):
+        for row in lexicon_rows(file, columns=("name",)):
+            for alias in filter(None, row.get("aliases", "").split("|")):
+                if alias.isupper() and alias.lower() != row["name"].lower():
+                    found.add(alias.lower())
+    return frozenset(found)
+
+
+def _alias_in_lower_case(name: str) -> bool:
+    """A short alias the gazetteer writes in capitals, written here otherwise: "Doe" (a
+    surname) is not the "DOE" (the Department of Energy); "Nato" still is NATO, whose name it
+    is, and "Fed" is written so in the gazetteer."""
+    return not name.isupper() and name.lower() in _capital_aliases()
 
 
 def _public_body(name: str) -> bool:
@@ -121,6 +141,8 @@ class Resolver:
                 return person
             kind = EntityIndex.classify(name)
             known = gazetteer().get(name.lower())
+            if _alias_in_lower_case(name):
+                kind, known = None, None  # "Doe said": a surname, not the DOE
             if (
                 kind == "institution"
                 or (known and known["type"] == "organisation")
