@@ -276,3 +276,23 @@ def test_progressive_with_an_adverb(text, expected):
     table = extract_quotes(article_from_text("Headline\n\n" + text))
     assert list(zip(table.speaker, table.text, strict=True)) == expected
     assert set(table.rule) <= {"reported speech after a progressive cue ('X is saying that')"}
+
+
+# Issue 19 (PolNeAR train): the subject of a participle with no comma before it, after "with"
+# or a share's noun ("with 50 percent saying …"); a clause subject read up to its verb.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Voters see her as prepared, with 50 percent saying she is ready.",
+         [("50 percent", "she is ready")]),
+        ("The Senate rejected the fence, with a majority of the Senate saying they wanted a deal.",
+         [("majority of the Senate", "they wanted a deal")]),
+        ("Speaking in Salem, New Hampshire, Jane Roe went after Bush, saying he was weak.",
+         [("Jane Roe", "he was weak")]),
+        ("Guests are given timed tickets telling them when to queue.", []),  # no speaker
+        ("The plan passed, with it saying that prices would rise.", []),  # a pronoun: no
+    ],
+)  # fmt: skip
+def test_participle_subjects(text, expected):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, strict=True)) == expected

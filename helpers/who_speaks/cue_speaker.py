@@ -121,6 +121,17 @@ def _speaker_in_window(
         if not verb.gerund_reports:
             return None, ""
         if not _BEFORE_GERUND.search(pre):
+            # "with 50 percent saying she is prepared", "featuring voters telling their
+            # stories", "the share of Republicans saying …" (issue 19): the participle's own
+            # subject stands right before it, after "with" or a share's noun
+            subject = speaker_before(pre)
+            if (
+                subject is not None
+                and subject.kind != "pronoun"
+                and not subject.across_auxiliary
+                and _BEFORE_PARTICIPLE_SUBJECT.search(pre[: subject.start])
+            ):
+                return _shifted(subject, lead), "gerund"
             return None, ""
         subject = _copy(found[-1][1]) if found else _shifted(_clause_subject(pre), lead)
         if subject is not None:
@@ -255,6 +266,14 @@ _SHARE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# What stands before the subject of a participle with no comma (an absolute construction):
+# "with", "featuring", "including", "left", or a share's noun ("the proportion of").
+_BEFORE_PARTICIPLE_SUBJECT = re.compile(
+    r"\b(?:with|featuring|including|left|leaving|(?:share|proportion|percentage|number)\s+of)"
+    r"\s*$",
+    re.IGNORECASE,
+)
+
 # The auxiliary of the progressive aspect just before an "-ing" cue, never negated ("is not
 # saying" reports no speech) and not after "there" or "it" ("it was saying much").
 _PROGRESSIVE = re.compile(
@@ -350,8 +369,20 @@ def _clause_subject(pre: str) -> SpeakerPhrase | None:
             continue  # "Sitting beside X, the minister said …": a participle, not a name
         if phrase is not None and phrase.text.lower() in _BARE_QUANTIFIERS:
             continue  # "Some days later, the police …": a quantifier is no clause subject
+        if phrase is None and end:
+            # "The former secretary of state mocked …": the subject runs up to the first verb
+            # in -ed or -s (issue 19); a phrase that starts the segment
+            for verb in list(_VERB_LIKE.finditer(segment[:120]))[:3]:
+                phrase = speaker_before(segment[: verb.start()])
+                if phrase is not None and phrase.kind != "pronoun" and phrase.start <= 4:
+                    break
+                phrase = None
         if phrase is not None:
             phrase.start += m.end()
             phrase.end += m.end()
             return phrase
     return None
+
+
+# A word that may be the clause's verb: past tense, present in -s, or an auxiliary.
+_VERB_LIKE = re.compile(r"(?<=\s)(?:[a-z]{3,}(?:ed|s)|has|have|had|was|were|is|are)\b")
