@@ -316,3 +316,21 @@ def test_quantifiers_and_participles_that_are_no_speakers(text, expected):
 def test_person_and_group_nouns_of_issue_19(text, speaker):
     table = extract_quotes(article_from_text("Headline\n\n" + text))
     assert table.speaker.tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("pre", "text"),
+    [
+        ("The secretary of state", "The secretary of state"),  # "state" after "of": a noun
+        ("The former secretary of state", "The former secretary of state"),
+        ("Officials at the Department of Health", "Officials at the Department of Health"),
+    ],
+)
+def test_a_verb_form_after_a_preposition_is_a_noun(pre, text):
+    phrase = speaker_before(pre)
+    assert (phrase.text, phrase.kind) == (text, "description")
+
+
+def test_a_verb_in_a_post_modifier_still_ends_it():
+    """ "people to say": after "to" the word is a verb, so no post-modifier is read."""
+    assert speaker_before("people to say") is None

@@ -446,6 +446,9 @@ def _reports(word: str) -> bool:
     return verb is not None and verb.connotation != "belief"
 
 
+_NOUN_AFTER = frozenset({"of", "the", "a", "an", "his", "her", "its", "their", "for", "on", "in"})
+
+
 def description_at_end(chunk: str) -> SpeakerPhrase | None:
     """``the minister``, ``a senior official``, ``US officials``, ``people familiar with …``."""
     nouns = speaker_nouns()
@@ -463,9 +466,16 @@ def description_at_end(chunk: str) -> SpeakerPhrase | None:
     # company", "people familiar with the matter"), else the last word.
     heads = [len(words) - 1]
     post = POST_MODIFIER.search(chunk)
-    if post and any(_reports(w) for w in post.group("tail").split() if not w[:1].isupper()):
+    tail = post.group("tail").split() if post else []
+    before_tail = [chunk[post.start() : post.start("tail")].split()[-1].lower()] if post else []
+    if post and any(
+        _reports(w)
+        for w, prev in zip(tail, before_tail + tail, strict=False)
+        if not w[:1].isupper() and prev.lower() not in _NOUN_AFTER
+    ):
         # "… Health said in a": a post-modifier never contains the verb (a capitalised word
-        # is a name's: "critics in the United States")
+        # is a name's: "critics in the United States"; a word after a determiner or "of" a
+        # noun: "the secretary of state", issue 19)
         post = None
     if post:
         before = [i for i, w in enumerate(words) if w.end() <= post.start()]
