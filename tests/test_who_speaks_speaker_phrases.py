@@ -334,3 +334,18 @@ def test_a_verb_form_after_a_preposition_is_a_noun(pre, text):
 def test_a_verb_in_a_post_modifier_still_ends_it():
     """ "people to say": after "to" the word is a verb, so no post-modifier is read."""
     assert speaker_before("people to say") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        ("But some who advocate free speech argue that the plan is wrong.", "some",
+         "some who advocate free speech"),
+        ("Many are unhappy, including 18% who say they would be dissatisfied.", "18%", "18% who"),
+        ("Jane Roe, who’s argued for years that delegates are free, said the rules are clear.",
+         "Jane Roe", "Jane Roe"),
+    ],
+)  # fmt: skip
+def test_relative_subjects_keep_their_clause_in_the_mention(text, speaker, mention):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert (table.speaker.iloc[0], table.speaker_mention.iloc[0]) == (speaker, mention)

@@ -253,8 +253,10 @@ class Resolver:
         canonical = text
         if not re.match(r"\w+\s+in\s+\w+$", text):  # "Two in three": a share, kept whole
             canonical = re.sub(rf"^{DETERMINER}\s+", "", text, flags=re.IGNORECASE)
-        if re.match(r"(?:in|of|among|at|from)\b", canonical):
-            canonical = text  # "Many in the crowd" (issue 19): the quantifier is the head
+        if re.match(r"(?:in|of|among|at|from|who)\b", canonical):
+            # "Many in the crowd", "some who advocate free speech" (issue 19): the
+            # quantifier is the head
+            canonical = text
         canonical = re.sub(r",?\s+who\b.*$", "", canonical)
         canonical = TITLE_PREFIX.sub("", canonical)  # "Mrs. Okafor's campaign"
         if definite and info["kind"] in ("anonymous", "role"):

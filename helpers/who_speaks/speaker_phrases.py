@@ -227,7 +227,9 @@ def speaker_before(pre: str) -> SpeakerPhrase | None:
 # A restrictive relative clause that ends the text before a cue: "who have battled online
 # threats", "that have endorsed him", "whose laws were struck down", or a bare "who" ("voters
 # who say"). At most 12 words; no comma, bracket, colon, dash or quotation mark; never negated.
-_RELATIVE_TAIL = re.compile(r"\s(?:who|that|whose)((?:\s++[^\s,;:()\[\]“”\"–—]++){0,12}+)\s*+$")
+_RELATIVE_TAIL = re.compile(
+    r"\s(?:who|that|whose)((?:[’'](?:s|ve|d|ll)\b)?+(?:\s++[^\s,;:()\[\]“”\"–—]++){0,12}+)\s*+$"
+)
 # The cue is then a passive or an infinitive inside the relative clause, not its head's verb.
 _PASSIVE_OR_INFINITIVE = re.compile(r"\b(?:been|be|being|is|was|were|are|to)\s*$", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|never|no|nobody|n[’']t)\b", re.IGNORECASE)
@@ -235,14 +237,15 @@ _NEGATION = re.compile(r"\b(?:not|never|no|nobody|n[’']t)\b", re.IGNORECASE)
 
 def relative_subject(pre: str) -> SpeakerPhrase | None:
     """The head of a subject that a restrictive relative clause ends (issue 19, PolNeAR
-    train): "People who have battled online threats [say]" gives "People", "security experts
-    who [say]" gives "security experts", "Friends of the senator who have seen him [say]"
-    gives "Friends of the senator". The head is a description with a speaker noun (or its
+    train): "People who have battled online threats [say]" gives "People …", "security
+    experts who [say]" gives "security experts who", "Jane Roe who has seen him [says]" gives
+    "Jane Roe" (a description keeps its "who" clause; the resolution names the speaker by
+    the head: "security experts"). The head is a description with a speaker noun (or its
     regular plural) or a name of a person or an institution, never a pronoun; the clause is
     never negated. Used only when no speaker ends the text.
 
-    >>> relative_subject("People who have battled other online threats").text
-    'People'
+    >>> relative_subject("Friends of the senator who have seen him").text
+    'Friends of the senator who have seen him'
     """
     window = pre[-200:]
     for m in re.finditer(r"\s(?:who|that|whose)\b", window):
@@ -259,10 +262,16 @@ def relative_subject(pre: str) -> SpeakerPhrase | None:
         nouns = speaker_nouns()
         known = noun in nouns or (noun.endswith("s") and noun[:-1] in nouns)
         named = head.kind == "name" and EntityIndex.classify(head.text) in ("person", "institution")
-        if not known and not named:
+        share = head.kind == "description" and _SHARE_OF_PEOPLE.fullmatch(" " + head.text)
+        if not known and not named and not share:
             continue  # a description needs a speaker noun; a name, a person or a body
         if head.kind == "name" and noun in nouns:
             head.kind = "description"  # "People who …": a noun capitalised at the start
+        if head.kind == "description" and window[m.start() :].split()[0] == "who":
+            # the mention keeps its "who" clause ("some who advocate free speech"), which the
+            # resolution leaves out of the speaker's name
+            head.text = window[head.start :].rstrip()
+            head.end = head.start + len(head.text)
         shift = len(pre) - len(window)
         head.start += shift
         head.end += shift
@@ -299,7 +308,7 @@ def speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
     m = re.search(r"(?:^|[\s(“‘\"'–—,:;])(he|she|they|it|He|She|They|It)$", chunk)
     if m:
         return SpeakerPhrase(m.group(1), m.start(1), m.end(1), "pronoun", role)
-    m = re.search(r",\s*(?:which|who)$", chunk)
+    m = re.search(r",\s*(?:which|who)(?:[’'](?:s|ve|d))?$", chunk)  # "…, who’s"
     if m:
         return speaker_at_end(chunk[: m.start()], role)  # "the Foundation, which said"
     m = re.search(
