@@ -349,3 +349,22 @@ def test_a_verb_in_a_post_modifier_still_ends_it():
 def test_relative_subjects_keep_their_clause_in_the_mention(text, speaker, mention):
     table = extract_quotes(article_from_text("Headline\n\n" + text))
     assert (table.speaker.iloc[0], table.speaker_mention.iloc[0]) == (speaker, mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a surname that is a demonym or a modal, alone after a clause boundary (issue 19)
+        ("Mark Cuban spoke. Nevertheless, Cuban said that the race was close.",
+         [("Mark Cuban", "the race was close")]),
+        ("George Will has a column. In particular, Will wrote that the governor can win.",
+         [("George Will", "the governor can win")]),
+        ("Jane Roe will say that the plan works.", [("Jane Roe", "the plan works")]),
+        # no person of that name: nobody speaks (not the country)
+        ("Nevertheless, Cuban said that the race was close.", []),
+        ("A Cuban said the plan would work.", []),  # a demonym as a noun: no name
+    ],
+)  # fmt: skip
+def test_surnames_that_are_demonyms_or_modals(text, expected):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, strict=True)) == expected

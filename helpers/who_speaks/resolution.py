@@ -150,6 +150,8 @@ class Resolver:
             ):
                 canonical = known["name"] if known else name
                 return self.index.add(norm_name(canonical), Entity(canonical, "institution"))
+            if known and known["type"] == "demonym" and " " not in name:
+                return None  # "Cuban said" names a person the article did not name in full
             if kind == "place" or (known and known["type"] in ("place", "demonym")):
                 # "France said" / "Britain warned": the government of a place speaks
                 canonical = known["name"] if known else name

@@ -88,7 +88,8 @@ _APPOSITION_START = re.compile(
 #   time words, optionally in commas: "Others, however, say", "X also said";
 #   auxiliaries, never negated ("It has not said what will happen" reports no speech):
 #   "X has said", "had told", "does say"; "at the time", "in 2008", "on Wednesday night".
-_AUXILIARY = r"(?:has|have|had|does|do|did|will|would|could|can|may|might|should|must)"
+# ("Will" capitalised is a name, "In particular, Will wrote": never stripped)
+_AUXILIARY = r"(?:has|have|had|does|do|did|(?-i:will)|would|could|can|may|might|should|must)"
 #: Added to a rule's name when the speaker was found across an auxiliary or an adverb.
 ACROSS_AUXILIARY = "; speaker before an auxiliary or adverb ('has said', 'however, say')"
 _BETWEEN_SUBJECT_AND_CUE = re.compile(
@@ -115,13 +116,10 @@ _AUXILIARY_OR_ADVERB = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
-# An aside in commas between a speaker and its cue that describes no role (issue 19,
-# PolNeAR train): a connective adverbial ("Cement makers, for instance, argue"; "Roe, by
-# contrast, wrote"), a participle or preposition phrase ("Jane Roe, also campaigning in
-# Wisconsin, said"; "Jane Roe, clad in a red cape, said"; "X, like their rivals, say"), or
-# "many of them …" ("His critics, many of them lawyers, argue"). At most 100 characters with
-# no comma, bracket or colon inside; stripped without becoming the role. The "-ing", "of",
-# "from" and "at" asides that may name a role stay appositions (_APPOSITION_START).
+# An aside in commas between a speaker and its cue that names no role (issue 19): an adverbial
+# ("Cement makers, for instance, argue"), a participle or preposition phrase ("Jane Roe, clad
+# in a red cape, said"), "many of them …"; stripped, not a role (an "-ing", "of", "from" or
+# "at" aside that may name a role stays an apposition: _APPOSITION_START).
 _ASIDE = re.compile(
     r",\s*(?:for\s+(?:instance|example|one|now|(?:his|her|its|their|our)\s+part)|"
     r"(?:by|in)\s+contrast|in\s+(?:turn|particular|response|fact|short)|"
@@ -279,6 +277,11 @@ def relative_subject(pre: str) -> SpeakerPhrase | None:
     return None
 
 
+# A modal verb that is also a surname ("Will"): alone before a cue it can only be a name ("May"
+# is also a month, which the resolution never lets speak).
+_SURNAME_WORDS = frozenset({"Will"})
+
+
 def _is_demonym(name: str) -> bool:
     known = gazetteer().get(name.lower())
     return bool(known and known["type"] == "demonym")
@@ -351,6 +354,11 @@ def speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
         start = chunk.rfind(name)
         first = name.split()[0]
         definite = first.lower() == "the" or bool(re.search(r"\bthe\s*$", chunk[:start], re.I))
+        alone = name in _SURNAME_WORDS or _is_demonym(name)
+        if alone and " " not in name and re.search(r"(?:^|[,;:])\s*$", chunk[:start]):
+            # "Nevertheless, Cuban said", "In particular, Will wrote" (issue 19): a surname
+            # that is also a demonym or a modal, alone after a clause boundary, is a name
+            return SpeakerPhrase(name, start, start + len(name), "name", role)
         if (
             first.lower() in stopwords()
             and first.lower() not in {"us"}
@@ -397,11 +405,9 @@ def speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
     return desc
 
 
-# A written source's participle after its noun (issue 19, PolNeAR train): "A court document
-# filed Thursday says", "the order released Friday said" (at most four words after it). Only
-# after a text: the nouns of kind ``document`` in speaker_nouns.csv and the written sources
-# of kind ``anonymous`` added with them ("lawsuit", "ruling", "poll" …), never a person or a
-# body ("Authorities released incident reports" is no speaker phrase).
+# A written source's participle ("A court document filed Thursday says"; issue 19): only after
+# a text (kind ``document`` in speaker_nouns.csv, or the written sources of kind ``anonymous``
+# below), never a person or a body ("Authorities released incident reports").
 _DOCUMENT_PARTICIPLE = re.compile(
     r"\s+(?:filed|released|published|issued|obtained|seen|reviewed|sent|posted|signed|dated|"
     r"submitted|unsealed|leaked)(?:\s+[\w’'\-]+){0,4}$"
