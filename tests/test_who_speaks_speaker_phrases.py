@@ -368,3 +368,12 @@ def test_relative_subjects_keep_their_clause_in_the_mention(text, speaker, menti
 def test_surnames_that_are_demonyms_or_modals(text, expected):
     table = extract_quotes(article_from_text("Headline\n\n" + text))
     assert list(zip(table.speaker, table.text, strict=True)) == expected
+
+
+def test_a_verb_form_after_a_number_is_a_noun():
+    """A plural noun after a number: "the next two states" (issue 19)."""
+    text = "Even so, insiders in the next two states — Nevada and Utah — said the gap is small."
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, strict=True)) == [
+        ("insiders in the next two states", "the gap is small")
+    ]

@@ -277,8 +277,7 @@ def relative_subject(pre: str) -> SpeakerPhrase | None:
     return None
 
 
-# A modal verb that is also a surname ("Will"): alone before a cue it can only be a name ("May"
-# is also a month, which the resolution never lets speak).
+# A modal that is also a surname: alone before a cue, a name ("May" is a month: never a speaker).
 _SURNAME_WORDS = frozenset({"Will"})
 
 
@@ -461,7 +460,9 @@ def _reports(word: str) -> bool:
     return verb is not None and verb.connotation != "belief"
 
 
-_NOUN_AFTER = frozenset({"of", "the", "a", "an", "his", "her", "its", "their", "for", "on", "in"})
+_NOUN_AFTER = frozenset(
+    "of the a an his her its their for on in two three four five six all both many some".split()
+)
 
 
 def description_at_end(chunk: str) -> SpeakerPhrase | None:
