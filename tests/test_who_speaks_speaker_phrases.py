@@ -377,3 +377,12 @@ def test_a_verb_form_after_a_number_is_a_noun():
     assert list(zip(table.speaker, table.text, strict=True)) == [
         ("insiders in the next two states", "the gap is small")
     ]
+
+
+def test_a_post_modifier_with_with():
+    """The head of "residents with school-age children" is *residents* (PTC development)."""
+    phrase = speaker_before("Two county residents with school-age children")
+    assert (phrase.text, phrase.kind) == (
+        "Two county residents with school-age children",
+        "description",
+    )

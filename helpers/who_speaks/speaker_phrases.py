@@ -421,7 +421,7 @@ _WRITTEN_SOURCES = frozenset(
 #: familiar with the matter" (the head noun stands before it).
 POST_MODIFIER = re.compile(
     r"\s+(?:familiar\s+with|close\s+to|to|for|at|in|from|of|with\s+knowledge\s+of|on|inside|"
-    r"within|involved\s+in|briefed\s+on)\s+(?P<tail>(?:[\w’'\-]+\s+){0,4}"
+    r"within|with|involved\s+in|briefed\s+on)\s+(?P<tail>(?:[\w’'\-]+\s+){0,4}"
     # ends in a content word, never a relative pronoun ("a key email in 2014 that")
     r"(?!(?:and|or|but|the|a|an|to|of|in|for|that|who|which|whose)$)[\w’'\-]+)$"
 )
