@@ -386,3 +386,16 @@ def test_a_post_modifier_with_with():
         "Two county residents with school-age children",
         "description",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The tweets came from Jane Roe who tweeted that the server was a scandal.",
+         [("Jane Roe", "the server was a scandal")]),
+        ("The Affordable Care Act that says the plan failed is long.", []),  # "the": no person
+    ],
+)  # fmt: skip
+def test_a_full_name_before_who(text, expected):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, strict=True)) == expected

@@ -234,13 +234,10 @@ _NEGATION = re.compile(r"\b(?:not|never|no|nobody|n[’']t)\b", re.IGNORECASE)
 
 
 def relative_subject(pre: str) -> SpeakerPhrase | None:
-    """The head of a subject that a restrictive relative clause ends (issue 19, PolNeAR
-    train): "People who have battled online threats [say]" gives "People …", "security
-    experts who [say]" gives "security experts who", "Jane Roe who has seen him [says]" gives
-    "Jane Roe" (a description keeps its "who" clause; the resolution names the speaker by
-    the head: "security experts"). The head is a description with a speaker noun (or its
-    regular plural) or a name of a person or an institution, never a pronoun; the clause is
-    never negated. Used only when no speaker ends the text.
+    """A subject that a restrictive relative clause ends (issue 19): "experts who [say]",
+    "Jane Roe who has seen him [says]" gives "Jane Roe" (a description keeps its "who" clause;
+    the resolution names it by the head). The head has a speaker noun, or is a person's
+    name; never a pronoun or a negated clause. Used when no speaker ends the text.
 
     >>> relative_subject("Friends of the senator who have seen him").text
     'Friends of the senator who have seen him'
@@ -259,15 +256,19 @@ def relative_subject(pre: str) -> SpeakerPhrase | None:
         noun = head_word(head.text).lower()
         nouns = speaker_nouns()
         known = noun in nouns or (noun.endswith("s") and noun[:-1] in nouns)
-        named = head.kind == "name" and EntityIndex.classify(head.text) in ("person", "institution")
+        who = window[m.start() :].split()[0] == "who"
+        kind = EntityIndex.classify(head.text) if head.kind == "name" else "description"
+        kind = "the" if kind == "person" and head.definite else kind  # "The … Act that says"
+        # a name: a person's; a body's or an unknown full name only before "who" ("Jane Roe who")
+        named = (
+            kind == "person" or who and (kind == "institution" or kind is None and " " in head.text)
+        )
         share = head.kind == "description" and _SHARE_OF_PEOPLE.fullmatch(" " + head.text)
         if not known and not named and not share:
-            continue  # a description needs a speaker noun; a name, a person or a body
+            continue  # a description needs a speaker noun
         if head.kind == "name" and noun in nouns:
             head.kind = "description"  # "People who …": a noun capitalised at the start
-        if head.kind == "description" and window[m.start() :].split()[0] == "who":
-            # the mention keeps its "who" clause ("some who advocate free speech"), which the
-            # resolution leaves out of the speaker's name
+        if head.kind == "description" and who:  # the mention keeps its "who" clause, not the name
             head.text = window[head.start :].rstrip()
             head.end = head.start + len(head.text)
         shift = len(pre) - len(window)
@@ -412,9 +413,8 @@ _DOCUMENT_PARTICIPLE = re.compile(
     r"submitted|unsealed|leaked)(?:\s+[\w’'\-]+){0,4}$"
 )
 _WRITTEN_SOURCES = frozenset(
-    """lawsuit lawsuits complaint affidavit indictment ad ads advertisement email e-mail
-    document documents petition ruling order opinion editorial op-ed column book poll
-    polls""".split()
+    """lawsuit lawsuits complaint affidavit indictment ad ads advertisement email e-mail document
+    documents petition ruling order opinion editorial op-ed column book poll polls""".split()
 )
 
 #: A short post-modifier after a speaker noun: "a spokesperson for the company", "people
