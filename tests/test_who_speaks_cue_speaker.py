@@ -254,6 +254,10 @@ def test_asides_sources_and_fronted_clauses(text, expected):
             [("Jane Roe", "it was great", "reported speech after the cue")],
         ),
         ("Jane Roe read the report and never said the plan would fail.", []),  # negated
+        (
+            "Jane Roe paused, then revealed that the activism was moving.",
+            [("Jane Roe", "the activism was moving", "reported speech after the cue")],
+        ),
     ],
 )
 def test_the_subject_of_a_coordinated_verb_phrase(text, expected):

@@ -236,8 +236,8 @@ _NO_HOLDER = re.compile(r"\s*(?:no|nobody|none|neither|few|no\s+one)\b", re.IGNO
 # auxiliary between ("but have speculated") is left out: on PolNeAR train the subject it
 # found was as often a noun read as a cue ("discounted Pyongyang's claims") as the speaker.
 _AND_BEFORE_CUE = re.compile(
-    r"(?:,\s*|\s)(?:and|but)(?:\s++(?:then|later|also|again|eventually|finally|subsequently|"
-    r"further|instead|still|soon|now)){0,2}+\s*$"
+    r"(?:(?:,\s*|\s)(?:and|but)(?:\s++(?:then|later|also|again|eventually|finally|subsequently|"
+    r"further|instead|still|soon|now)){0,2}+|,\s*then)\s*$"  # "Jane Roe paused, then said"
 )
 
 # A verb right after a cue: the cue is a noun, the head of a subject ("public comment spoke
