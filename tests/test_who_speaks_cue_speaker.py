@@ -238,3 +238,65 @@ def test_issue19_participles_and_suffixes(text, expected):
 def test_asides_sources_and_fronted_clauses(text, expected):
     table = extract_quotes(article_from_text("Headline\n\n" + text))
     assert list(zip(table.speaker, table.text, strict=True)) == expected
+
+
+# Issue 19 (PolNeAR train): the subject of a coordinated verb phrase, across an adverb of
+# time ("and then said") or after a subordinator that opens the clause ("and when X …").
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The judge rubbed his chin, and then said the case was odd.",
+            [("judge", "the case was odd", "reported speech after the cue")],
+        ),
+        (
+            "Some booed, and when Jane Roe thanked the city and said it was great.",
+            [("Jane Roe", "it was great", "reported speech after the cue")],
+        ),
+        ("Jane Roe read the report and never said the plan would fail.", []),  # negated
+        (
+            "Jane Roe paused, then revealed that the activism was moving.",
+            [("Jane Roe", "the activism was moving", "reported speech after the cue")],
+        ),
+    ],
+)
+def test_the_subject_of_a_coordinated_verb_phrase(text, expected):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, table.rule, strict=True)) == expected
+
+
+# Issue 19 (PolNeAR train): an adverb between the progressive's auxiliary and its cue.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The campaign is already claiming that it won the state.",
+         [("campaign", "it won the state")]),
+        ("Some are quietly saying that the plan failed.", [("Some", "the plan failed")]),
+        ("Jane Roe is hardly saying that the plan failed.", []),  # a near-negation
+        ("Jane Roe is not saying that the plan failed.", []),
+    ],
+)  # fmt: skip
+def test_progressive_with_an_adverb(text, expected):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, strict=True)) == expected
+    assert set(table.rule) <= {"reported speech after a progressive cue ('X is saying that')"}
+
+
+# Issue 19 (PolNeAR train): the subject of a participle with no comma before it, after "with"
+# or a share's noun ("with 50 percent saying …"); a clause subject read up to its verb.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Voters see her as prepared, with 50 percent saying she is ready.",
+         [("50 percent", "she is ready")]),
+        ("The Senate rejected the fence, with a majority of the Senate saying they wanted a deal.",
+         [("majority of the Senate", "they wanted a deal")]),
+        ("Speaking in Salem, New Hampshire, Jane Roe went after Bush, saying he was weak.",
+         [("Jane Roe", "he was weak")]),
+        ("Guests are given timed tickets telling them when to queue.", []),  # no speaker
+        ("The plan passed, with it saying that prices would rise.", []),  # a pronoun: no
+    ],
+)  # fmt: skip
+def test_participle_subjects(text, expected):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, strict=True)) == expected

@@ -132,3 +132,35 @@ def test_a_document_with_a_possessive_name_is_its_authors():
         )
     )
     assert list(table.speaker) == ["Jane Boudreau", "Jewish groups", "Jane Boudreau"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a government body of the gazetteer is never "the company" (PTC development text)
+        ("The FBI said the logs were wrong. The company said the times were right.", "company"),
+        (
+            "Acme Corp. hired staff. The FBI said the logs were wrong. The company said the "
+            "times were right.",
+            "Acme Corp",
+        ),
+    ],
+)
+def test_the_company_is_no_public_body(text, speaker):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert table.speaker.tolist() == ["FBI", speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        ("Doe said the plan would fail.", "Doe", "person"),  # a surname, not the DOE
+        ("The DOE said the plan would fail.", "Department of Energy", "institution"),
+        ("Nato said the plan would fail.", "NATO", "institution"),  # its own name
+        ("The Fed said the plan would fail.", "Federal Reserve", "institution"),
+    ],
+)
+def test_a_capital_alias_matches_only_in_capitals(text, speaker, kind):
+    article = article_from_text("Headline\n\n" + text)
+    table = speakers(article)
+    assert list(zip(table.speaker, table.kind, strict=True)) == [(speaker, kind)]

@@ -166,3 +166,236 @@ def test_short_asides_between_a_name_and_its_cue(text):
     assert list(zip(table.speaker, table.text, strict=True)) == [
         ("Jane Roe", "the appeal would be aggressive")
     ]
+
+
+# Issue 19 (PolNeAR train): an aside in commas between the subject and its cue that names
+# no role: a connective adverbial, a participle or preposition phrase, "many of them …".
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Jane Roe, by contrast, wrote that the plan was unfair.", "Jane Roe",
+         "the plan was unfair"),
+        ("Jane Roe, also campaigning in Wisconsin, said the nominee is responsible.",
+         "Jane Roe", "the nominee is responsible"),
+        ("Jane Roe, clad in a red cape, said the convention could fail.", "Jane Roe",
+         "the convention could fail"),
+        ("His critics, many of them lawyers, argue that he is political.", "critics",
+         "he is political"),
+        ("Voters in the suburbs, unlike those in cities, say the plan is fair.",
+         "Voters in the suburbs", "the plan is fair"),
+    ],
+)  # fmt: skip
+def test_asides_between_a_subject_and_its_cue(text, speaker, content):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, table.rule, strict=True)) == [
+        (speaker, content, "reported speech after the cue")
+    ]
+    phrase = speaker_before(text[: text.rindex(",") + 1])
+    assert phrase.role is None  # an aside is no role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The law, for instance, says the plan is fair.",  # no speaker before the aside
+        "Jane Roe left, smiling at the crowd, and the rest is history.",  # no cue at all
+    ],
+)
+def test_an_aside_after_no_speaker_gives_no_row(text):
+    assert extract_quotes(article_from_text("Headline\n\n" + text)).empty
+
+
+def test_a_name_in_a_post_modifier_is_no_verb():
+    """ "critics in the United States": *States* is no verb of speech inside the name."""
+    phrase = speaker_before("His critics in the United States, many of them lawyers,")
+    assert (phrase.text, phrase.kind) == ("His critics in the United States", "description")
+
+
+# Issue 19 (PolNeAR train): a subject ended by a restrictive relative clause ("People who have
+# battled online threats say"), a bare "who" ("voters who say"); new plural speaker nouns.
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("People who have battled other online threats say it could be doing more.", "People",
+         "it could be doing more"),
+        ("Friends of the senator who have seen him on the trail say that he is tired.",
+         "Friends of the senator", "he is tired"),
+        ("The groups who wrote to her on Thursday say they are concerned.", "groups",
+         "they are concerned"),
+        ("The state officials whose laws were struck down say the courts have changed.",
+         "officials", "the courts have changed"),
+        ("She leads among voters who say the economy is most important.", "voters",
+         "the economy is most important"),
+        ("Cement makers argue that imports grew.", "Cement makers", "imports grew"),
+        ("Proponents of the bill say it would help.", "Proponents of the bill", "it would help"),
+    ],
+)  # fmt: skip
+def test_relative_clauses_and_plural_nouns(text, speaker, content):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, table.rule, strict=True)) == [
+        (speaker, content, "reported speech after the cue")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters who never said the plan would fail were wrong.",  # negated
+        "She is only the 17th judge who has been confirmed since the vote.",  # passive
+        "The group includes a minister whose plan to announce the endorsements was public.",
+        "Parents who signed up for public comment spoke for two hours.",  # a noun, then a verb
+        "The inquiry found the victims who testified — all of them — to be credible.",
+        "It will have massive organizations in the battleground states - paid staff.",  # -s
+    ],
+)
+def test_no_speaker_from_these_relative_clauses(text):
+    assert extract_quotes(article_from_text("Headline\n\n" + text)).empty
+
+
+def test_a_relative_subject_inside_an_earlier_cue_is_not_read():
+    text = "Jane Roe said that the voters who say the plan failed are wrong."
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert table.speaker.tolist() == ["Jane Roe"]
+
+
+# Issue 19 (PolNeAR train): quantifiers standing for people, "X and others", written sources
+# (kind anonymous in speaker_nouns.csv), a written source's participle ("filed Thursday").
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention", "content"),
+    [
+        ("Some say they hear echoes of a painful past.", "Some", "Some",
+         "they hear echoes of a painful past"),
+        ("Many in the crowd said the senator was the only one they trusted.",
+         "Many in the crowd", "Many in the crowd", "the senator was the only one they trusted"),
+        ("Each side said the other would be responsible.", "Each side", "Each side",
+         "the other would be responsible"),
+        ("Jane Roe and others said they could not support her.", "Jane Roe", "Jane Roe",
+         "they could not support her"),
+        ("Majorities in all five say they want reform.", "Majorities in all five",
+         "Majorities in all five", "they want reform"),
+        ("The lawsuit says the lines were long.", "lawsuit", "The lawsuit",
+         "the lines were long"),
+        ("A court document filed Thursday says that the manager will not be charged.",
+         "court document", "A court document", "the manager will not be charged"),
+    ],
+)  # fmt: skip
+def test_quantifiers_and_written_sources(text, speaker, mention, content):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.speaker_mention, table.text, strict=True)) == [
+        (speaker, mention, content)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quantifier after a preposition is its object, not the speaker
+        ("Aides on both sides said the talks had stalled.",
+         [("Aides on both sides", "the talks had stalled")]),
+        # a quantifier opening a time phrase is no clause subject
+        ("Some days later, the police backed away, and stated that the guard came early.",
+         [("police", "the guard came early")]),
+        # a participle after a noun that names no text makes no speaker phrase
+        ("Authorities released incident reports showing police had been to his home.", []),
+    ],
+)  # fmt: skip
+def test_quantifiers_and_participles_that_are_no_speakers(text, expected):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("One woman said the plan failed.", "woman"),
+        ("Multiple outlets reported that the plan failed.", "Multiple outlets"),
+        ("The campaigns agree that the field is larger.", "campaigns"),
+        ("The narrator continues that the jobs disappear.", "narrator"),
+    ],
+)
+def test_person_and_group_nouns_of_issue_19(text, speaker):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert table.speaker.tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("pre", "text"),
+    [
+        ("The secretary of state", "The secretary of state"),  # "state" after "of": a noun
+        ("The former secretary of state", "The former secretary of state"),
+        ("Officials at the Department of Health", "Officials at the Department of Health"),
+    ],
+)
+def test_a_verb_form_after_a_preposition_is_a_noun(pre, text):
+    phrase = speaker_before(pre)
+    assert (phrase.text, phrase.kind) == (text, "description")
+
+
+def test_a_verb_in_a_post_modifier_still_ends_it():
+    """ "people to say": after "to" the word is a verb, so no post-modifier is read."""
+    assert speaker_before("people to say") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        ("But some who advocate free speech argue that the plan is wrong.", "some",
+         "some who advocate free speech"),
+        ("Many are unhappy, including 18% who say they would be dissatisfied.", "18%", "18% who"),
+        ("Jane Roe, who’s argued for years that delegates are free, said the rules are clear.",
+         "Jane Roe", "Jane Roe"),
+    ],
+)  # fmt: skip
+def test_relative_subjects_keep_their_clause_in_the_mention(text, speaker, mention):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert (table.speaker.iloc[0], table.speaker_mention.iloc[0]) == (speaker, mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a surname that is a demonym or a modal, alone after a clause boundary (issue 19)
+        ("Mark Cuban spoke. Nevertheless, Cuban said that the race was close.",
+         [("Mark Cuban", "the race was close")]),
+        ("George Will has a column. In particular, Will wrote that the governor can win.",
+         [("George Will", "the governor can win")]),
+        ("Jane Roe will say that the plan works.", [("Jane Roe", "the plan works")]),
+        # no person of that name: nobody speaks (not the country)
+        ("Nevertheless, Cuban said that the race was close.", []),
+        ("A Cuban said the plan would work.", []),  # a demonym as a noun: no name
+    ],
+)  # fmt: skip
+def test_surnames_that_are_demonyms_or_modals(text, expected):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, strict=True)) == expected
+
+
+def test_a_verb_form_after_a_number_is_a_noun():
+    """A plural noun after a number: "the next two states" (issue 19)."""
+    text = "Even so, insiders in the next two states — Nevada and Utah — said the gap is small."
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, strict=True)) == [
+        ("insiders in the next two states", "the gap is small")
+    ]
+
+
+def test_a_post_modifier_with_with():
+    """The head of "residents with school-age children" is *residents* (PTC development)."""
+    phrase = speaker_before("Two county residents with school-age children")
+    assert (phrase.text, phrase.kind) == (
+        "Two county residents with school-age children",
+        "description",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The tweets came from Jane Roe who tweeted that the server was a scandal.",
+         [("Jane Roe", "the server was a scandal")]),
+        ("The Affordable Care Act that says the plan failed is long.", []),  # "the": no person
+    ],
+)  # fmt: skip
+def test_a_full_name_before_who(text, expected):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, strict=True)) == expected

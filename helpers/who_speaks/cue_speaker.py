@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from ..entities import EntityIndex
+from ..entities import EntityIndex, head_word
 from ..lexicons import ReportingVerb, speaker_nouns
 from ..names import DETERMINER, NOT_MODIFIERS, ordinary_word
 from .clauses import FINITE
@@ -37,6 +37,7 @@ from .speaker_phrases import (
     POST_MODIFIER,
     SpeakerPhrase,
     description_at_end,
+    relative_subject,
     source_after,
     speaker_after,
     speaker_at_end,
@@ -120,6 +121,17 @@ def _speaker_in_window(
         if not verb.gerund_reports:
             return None, ""
         if not _BEFORE_GERUND.search(pre):
+            # "with 50 percent saying she is prepared", "featuring voters telling their
+            # stories", "the share of Republicans saying …" (issue 19): the participle's own
+            # subject stands right before it, after "with" or a share's noun
+            subject = speaker_before(pre)
+            if (
+                subject is not None
+                and subject.kind != "pronoun"
+                and not subject.across_auxiliary
+                and _BEFORE_PARTICIPLE_SUBJECT.search(pre[: subject.start])
+            ):
+                return _shifted(subject, lead), "gerund"
             return None, ""
         subject = _copy(found[-1][1]) if found else _shifted(_clause_subject(pre), lead)
         if subject is not None:
@@ -128,7 +140,7 @@ def _speaker_in_window(
     if found and re.search(r",\s*(?:who|which)\s*$", pre):
         # "…, said Ray Dunleavy, president of X, who said …": the same speaker again
         return _copy(found[-1][1]), "before"
-    if re.search(r"(?:,\s*|\s)(?:and|but)\s*$", pre):
+    if _AND_BEFORE_CUE.search(pre):
         # "X claimed …, and said …", "X admitted … but said …": the same subject
         subject = _copy(found[-1][1]) if found else _shifted(_clause_subject(pre), lead)
         if subject is not None:
@@ -142,6 +154,16 @@ def _speaker_in_window(
         and not _COORDINATED.search(pre[: before.start - lead])
     ):
         before = None  # "X said the board had concluded …": inside X's words
+    if before is None and not _VERB_AFTER_NOUN.match(post) and not re.match(r"\s*[,—–-]", post):
+        # "People who have battled online threats say …", "voters who say …" (issue 19);
+        # never inside an earlier cue's words ("X said the voters who say …"), never a noun
+        # inside the relative clause ("Parents who signed up for public comment spoke …"),
+        # never a relative's verb that ends there ("found the victims who testified — …")
+        before = _shifted(relative_subject(pre), lead)
+        if before is not None and found and found[-1][0].end() <= before.start:
+            before = None
+    if before is not None and _plural_head_with_s_form(before, form, verb):
+        return None, ""  # "organizations in the battleground states": a plural noun's "-s"
     if before is not None and not _singular_name_with_base_verb(before, form, verb):
         return before, "before"
     if before is not None:
@@ -208,6 +230,22 @@ _WH_BEFORE = re.compile(r"\b(?:why|what|how|whether|where|when)\s*$", re.IGNOREC
 _NO_HOLDER = re.compile(r"\s*(?:no|nobody|none|neither|few|no\s+one)\b", re.IGNORECASE)
 
 
+# "and" or "but" before a cue that continues its clause's verb phrase: "X claimed …, and
+# said …"; with an adverb of time between (issue 19, PolNeAR train: "The judge rubbed his
+# chin, and then said …"), never a negation ("and never said" reports no speech). An
+# auxiliary between ("but have speculated") is left out: on PolNeAR train the subject it
+# found was as often a noun read as a cue ("discounted Pyongyang's claims") as the speaker.
+_AND_BEFORE_CUE = re.compile(
+    r"(?:(?:,\s*|\s)(?:and|but)(?:\s++(?:then|later|also|again|eventually|finally|subsequently|"
+    r"further|instead|still|soon|now)){0,2}+|,\s*then)\s*$"  # "Jane Roe paused, then said"
+)
+
+# A verb right after a cue: the cue is a noun, the head of a subject ("public comment spoke
+# for two hours", "the report was …").
+_VERB_AFTER_NOUN = re.compile(
+    r"\s++(?:[a-z]+ed|spoke|was|were|is|are|has|have|had|will|would|can|could|may|might)\b"
+)
+
 # A quantifier standing for people before "said" (issue 19): "many said", "some say".
 _QUANTIFIER_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:many|some|several)\s*$", re.I)
 
@@ -228,9 +266,22 @@ _SHARE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# What stands before the subject of a participle with no comma (an absolute construction):
+# "with", "featuring", "including", "left", or a share's noun ("the proportion of").
+_BEFORE_PARTICIPLE_SUBJECT = re.compile(
+    r"\b(?:with|featuring|including|left|leaving|(?:share|proportion|percentage|number)\s+of)"
+    r"\s*$",
+    re.IGNORECASE,
+)
+
 # The auxiliary of the progressive aspect just before an "-ing" cue, never negated ("is not
 # saying" reports no speech) and not after "there" or "it" ("it was saying much").
-_PROGRESSIVE = re.compile(r"(?<![Tt]here)(?<![Ii]t)\s+(?:is|are|was|were|am|[’']s|[’']re)\s*$")
+_PROGRESSIVE = re.compile(
+    r"(?<![Tt]here)(?<![Ii]t)\s+(?:is|are|was|were|am|[’']s|[’']re)"
+    # an adverb between ("is already claiming", "are quietly saying"; issue 19), never a
+    # near-negation ("is hardly saying")
+    r"(?:\s++(?:already|now|still|also|just|again|(?!hardly|barely|scarcely)[a-z]{3,}ly))?+\s*$"
+)
 
 
 def _shifted(phrase: SpeakerPhrase | None, offset: int) -> SpeakerPhrase | None:
@@ -262,12 +313,41 @@ def _singular_name_with_base_verb(phrase: SpeakerPhrase, form: str, verb) -> boo
     )
 
 
+# What may open a clause before its subject: a conjunction, a subordinator ("and when Jane
+# Roe thanked …"), or both.
+_CLAUSE_OPENER = re.compile(
+    r"(?:(?:and|but|so|yet|then)\s++)?+(?:when|while|as|after|before|because|since|once|"
+    r"though|although|until|and|but|so|yet|then)\s++(?=\S)"
+)
+
+
+def _plural_head_with_s_form(phrase: SpeakerPhrase, form: str, verb) -> bool:
+    """A plural description before a verb's "-s" form ("massive organizations in the
+    battleground states"): a plural subject never takes the "-s" form, so the word is a noun
+    (issue 19, PolNeAR train)."""
+    if verb is None or phrase.kind != "description" or form == verb.lemma:
+        return False
+    if not form.endswith("s") or form.endswith(("ed", "ing")):
+        return False
+    head = speaker_nouns().get(head_word(phrase.text).lower(), {})
+    return head.get("number") == "plural"
+
+
+_BARE_QUANTIFIERS = frozenset({"some", "several", "others", "many", "most", "half"})
+
+
 def _clause_subject(pre: str) -> SpeakerPhrase | None:
     """The subject of the clause a cue continues: the speaker phrase that opens the
     sentence or follows a fronted phrase ("In its report, the bank cut …, and said …";
     "Dunmore boss Alan Corrigan was in no mood …, insisting …")."""
     for m in re.finditer(r"(?:^|,\s+)", pre):
         segment = pre[m.end() :]
+        # "…, and when Rubio thanked the city and said …": the subject after a conjunction
+        # or a subordinator that opens the clause (issue 19)
+        lead = _CLAUSE_OPENER.match(segment)
+        inner = _clause_subject(segment[lead.end() :]) if lead else None
+        if inner is not None:
+            return _shifted(inner, m.end() + lead.end())
         pronoun = re.match(r"(he|she|they|it|He|She|They|It)\b", segment)
         if pronoun:
             return SpeakerPhrase(pronoun.group(1), m.end(), m.end() + pronoun.end(), "pronoun")
@@ -287,8 +367,22 @@ def _clause_subject(pre: str) -> SpeakerPhrase | None:
         phrase = speaker_at_end(segment[:end], None) if end else None
         if phrase is not None and phrase.kind == "name" and ordinary_word(phrase.text):
             continue  # "Sitting beside X, the minister said …": a participle, not a name
+        if phrase is not None and phrase.text.lower() in _BARE_QUANTIFIERS:
+            continue  # "Some days later, the police …": a quantifier is no clause subject
+        if phrase is None and end:
+            # "The former secretary of state mocked …": the subject runs up to the first verb
+            # in -ed or -s (issue 19); a phrase that starts the segment
+            for verb in list(_VERB_LIKE.finditer(segment[:120]))[:3]:
+                phrase = speaker_before(segment[: verb.start()])
+                if phrase is not None and phrase.kind != "pronoun" and phrase.start <= 4:
+                    break
+                phrase = None
         if phrase is not None:
             phrase.start += m.end()
             phrase.end += m.end()
             return phrase
     return None
+
+
+# A word that may be the clause's verb: past tense, present in -s, or an auxiliary.
+_VERB_LIKE = re.compile(r"(?<=\s)(?:[a-z]{3,}(?:ed|s)|has|have|had|was|were|is|are)\b")

@@ -27,7 +27,7 @@ import re
 from bisect import bisect_left
 
 from ..entities import Entity, EntityIndex, head_word, not_a_speaker, split_title
-from ..lexicons import gazetteer, speaker_nouns
+from ..lexicons import gazetteer, lexicon_cache, lexicon_rows, speaker_nouns
 from ..names import (
     CAP_RUN,
     DETERMINER,
@@ -51,6 +51,35 @@ _PUBLIC_BODY_WORDS = frozenset(
     Commission Regulator Service University School Union Assembly Senate Congress Committee
     Board Tribunal Inquiry Embassy Army Navy""".split()
 )
+
+
+@lexicon_cache
+def _capital_aliases() -> frozenset[str]:
+    """The aliases of the gazetteer written in capitals that differ from their entry's name
+    ("DOE" for the Department of Energy, "FTC"), lower-cased."""
+    found = set()
+    for file in ("organisations.csv", "places.csv"):
+        for row in lexicon_rows(file, columns=("name",)):
+            for alias in filter(None, row.get("aliases", "").split("|")):
+                if alias.isupper() and alias.lower() != row["name"].lower():
+                    found.add(alias.lower())
+    return frozenset(found)
+
+
+def _alias_in_lower_case(name: str) -> bool:
+    """A short alias the gazetteer writes in capitals, written here otherwise: "Doe" (a
+    surname) is not the "DOE" (the Department of Energy); "Nato" still is NATO, whose name it
+    is, and "Fed" is written so in the gazetteer."""
+    return not name.isupper() and name.lower() in _capital_aliases()
+
+
+def _public_body(name: str) -> bool:
+    """A public body is never "the company": a head word of one ("Ministry", "Council") or a
+    government body of the gazetteer ("FBI", kind ``government`` in organisations.csv)."""
+    known = gazetteer().get(name.lower())
+    return bool(set(name.split()) & _PUBLIC_BODY_WORDS) or bool(
+        known and known.get("kind") == "government"
+    )
 
 
 class Resolver:
@@ -112,6 +141,8 @@ class Resolver:
                 return person
             kind = EntityIndex.classify(name)
             known = gazetteer().get(name.lower())
+            if _alias_in_lower_case(name):
+                kind, known = None, None  # "Doe said": a surname, not the DOE
             if (
                 kind == "institution"
                 or (known and known["type"] == "organisation")
@@ -119,6 +150,8 @@ class Resolver:
             ):
                 canonical = known["name"] if known else name
                 return self.index.add(norm_name(canonical), Entity(canonical, "institution"))
+            if known and known["type"] == "demonym" and " " not in name:
+                return None  # "Cuban said" names a person the article did not name in full
             if kind == "place" or (known and known["type"] in ("place", "demonym")):
                 # "France said" / "Britain warned": the government of a place speaks
                 canonical = known["name"] if known else name
@@ -222,6 +255,10 @@ class Resolver:
         canonical = text
         if not re.match(r"\w+\s+in\s+\w+$", text):  # "Two in three": a share, kept whole
             canonical = re.sub(rf"^{DETERMINER}\s+", "", text, flags=re.IGNORECASE)
+        if re.match(r"(?:in|of|among|at|from|who)\b", canonical):
+            # "Many in the crowd", "some who advocate free speech" (issue 19): the
+            # quantifier is the head
+            canonical = text
         canonical = re.sub(r",?\s+who\b.*$", "", canonical)
         canonical = TITLE_PREFIX.sub("", canonical)  # "Mrs. Okafor's campaign"
         if definite and info["kind"] in ("anonymous", "role"):
@@ -301,7 +338,7 @@ class Resolver:
                 for e, at in self._mention_at.items()
                 if e.kind == "institution" and at[0] < earlier
             }
-            firms = [e for e in candidates if not set(e.canonical.split()) & _PUBLIC_BODY_WORDS]
+            firms = [e for e in candidates if not _public_body(e.canonical)]
             known = set(firms)
             spoke = next((e for _q, _at, e in reversed(self.record.spoken_at) if e in known), None)
             if spoke is not None:

@@ -42,6 +42,7 @@ __all__ = [
     "PRONOUNS",
     "SpeakerPhrase",
     "description_at_end",
+    "relative_subject",
     "source_after",
     "speaker_after",
     "speaker_at_end",
@@ -73,7 +74,9 @@ _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][A-Za-z.]{1,10})?"
 #: An apposition between dashes before the cue: " — a teacher from Mount Pleasant — ",
 #: " -- the party's chairman -- " (at most 160 characters, no dash inside).
 _DASH_APPOSITION = re.compile(r"\s+(?:[–—]|--)\s+([^–—]{2,160}?)\s+(?:[–—]|--)\s*$")
-_PARTY_AT_END = re.compile(rf",\s*{_PARTY_TAG.pattern}\s*$")
+_PARTY_AT_END = re.compile(
+    rf"(?:,\s*{_PARTY_TAG.pattern}|\s*\([RDI](?:-[A-Z][A-Za-z.]{{1,12}})?\))\s*$"
+)
 _APPOSITION_START = re.compile(
     r"(?:(?:the|a|an|who|whose|which|where|when|one|head|chief|deputy|former|aged|of|from|at)\b"
     r"|[A-Z]|\d|[a-z]+ing\b)"
@@ -85,7 +88,8 @@ _APPOSITION_START = re.compile(
 #   time words, optionally in commas: "Others, however, say", "X also said";
 #   auxiliaries, never negated ("It has not said what will happen" reports no speech):
 #   "X has said", "had told", "does say"; "at the time", "in 2008", "on Wednesday night".
-_AUXILIARY = r"(?:has|have|had|does|do|did|will|would|could|can|may|might|should|must)"
+# ("Will" capitalised is a name, "In particular, Will wrote": never stripped)
+_AUXILIARY = r"(?:has|have|had|does|do|did|(?-i:will)|would|could|can|may|might|should|must)"
 #: Added to a rule's name when the speaker was found across an auxiliary or an adverb.
 ACROSS_AUXILIARY = "; speaker before an auxiliary or adverb ('has said', 'however, say')"
 _BETWEEN_SUBJECT_AND_CUE = re.compile(
@@ -112,6 +116,24 @@ _AUXILIARY_OR_ADVERB = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
+# An aside in commas between a speaker and its cue that names no role (issue 19): an adverbial
+# ("Cement makers, for instance, argue"), a participle or preposition phrase ("Jane Roe, clad
+# in a red cape, said"), "many of them …"; stripped, not a role (an "-ing", "of", "from" or
+# "at" aside that may name a role stays an apposition: _APPOSITION_START).
+_ASIDE = re.compile(
+    r",\s*(?:for\s+(?:instance|example|one|now|(?:his|her|its|their|our)\s+part)|"
+    r"(?:by|in)\s+contrast|in\s+(?:turn|particular|response|fact|short)|"
+    r"on\s+the\s+other\s+hand|of\s+course|as\s+well|"
+    r"meanwhile|though|instead|likewise|similarly|nonetheless|nevertheless|moreover|too|"
+    r"perhaps|apparently|notably|indeed|"
+    r"(?:(?:also|still|now|then|both|all|once|long|later)\s+)?"
+    r"(?:[a-z]+ing|[a-z]{3,}ed|clad|struck|known|born|stung|undeterred|unfazed|"
+    r"like|unlike|after|before|during|despite|with|without|among|amid|as|in|on|by|for|"
+    r"through|throughout|since|until|under|over|upon)\b[^,;:()\[\]]{0,100}|"
+    r"(?:many|most|some|all|both|several|none|each)\s+of\s+(?:them|whom)\b[^,;:()]{0,80})"
+    r",\s*$"
+)
+
 # "-ly" words that are nouns, never adverbs before a verb of speech ("The family said")
 _LY_NOUNS = frozenset("family ally italy july rally assembly supply bully tally lily emily".split())
 
@@ -155,6 +177,12 @@ def speaker_before(pre: str) -> SpeakerPhrase | None:
             end = m.start() if m else chunk.rstrip().rfind(" ")
             across = True
             continue
+        m = _ASIDE.search(chunk)
+        if m and not _APPOSITION_START.match(chunk[m.start() + 1 :].lstrip()):
+            head = speaker_at_end(chunk[: m.start()], None)
+            if head is not None:
+                end = m.start()  # "Cement makers, for instance, argue" (issue 19)
+                continue
         # Appositions between the name and the verb, one or more:
         # "Okafor, a paediatrician at …, said"; "Adeyemi, pastor of X, whose vans …, said"
         pattern = r",\s*(?:\d{1,3},\s*)?([^,]{2,160})\s*$" if stripped else _APPOSITION_TAIL
@@ -194,6 +222,66 @@ def speaker_before(pre: str) -> SpeakerPhrase | None:
     return phrase
 
 
+# A restrictive relative clause that ends the text before a cue: "who have battled online
+# threats", "that have endorsed him", "whose laws were struck down", or a bare "who" ("voters
+# who say"). At most 12 words; no comma, bracket, colon, dash or quotation mark; never negated.
+_RELATIVE_TAIL = re.compile(
+    r"\s(?:who|that|whose)((?:[’'](?:s|ve|d|ll)\b)?+(?:\s++[^\s,;:()\[\]“”\"–—]++){0,12}+)\s*+$"
+)
+# The cue is then a passive or an infinitive inside the relative clause, not its head's verb.
+_PASSIVE_OR_INFINITIVE = re.compile(r"\b(?:been|be|being|is|was|were|are|to)\s*$", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|never|no|nobody|n[’']t)\b", re.IGNORECASE)
+
+
+def relative_subject(pre: str) -> SpeakerPhrase | None:
+    """A subject that a restrictive relative clause ends (issue 19): "experts who [say]",
+    "Jane Roe who has seen him [says]" gives "Jane Roe" (a description keeps its "who" clause;
+    the resolution names it by the head). The head has a speaker noun, or is a person's
+    name; never a pronoun or a negated clause. Used when no speaker ends the text.
+
+    >>> relative_subject("Friends of the senator who have seen him").text
+    'Friends of the senator who have seen him'
+    """
+    window = pre[-200:]
+    for m in re.finditer(r"\s(?:who|that|whose)\b", window):
+        tail = _RELATIVE_TAIL.match(window, m.start())
+        if tail is None:
+            continue
+        clause = tail.group(1)
+        if _NEGATION.search(clause) or _PASSIVE_OR_INFINITIVE.search(clause):
+            continue  # "who never said", "who has been confirmed", "whose plan to announce"
+        head = speaker_at_end(window[: m.start()], None)
+        if head is None or head.kind == "pronoun" or head.end != len(window[: m.start()].rstrip()):
+            continue
+        noun = head_word(head.text).lower()
+        nouns = speaker_nouns()
+        known = noun in nouns or (noun.endswith("s") and noun[:-1] in nouns)
+        who = window[m.start() :].split()[0] == "who"
+        kind = EntityIndex.classify(head.text) if head.kind == "name" else "description"
+        kind = "the" if kind == "person" and head.definite else kind  # "The … Act that says"
+        # a name: a person's; a body's or an unknown full name only before "who" ("Jane Roe who")
+        named = (
+            kind == "person" or who and (kind == "institution" or kind is None and " " in head.text)
+        )
+        share = head.kind == "description" and _SHARE_OF_PEOPLE.fullmatch(" " + head.text)
+        if not known and not named and not share:
+            continue  # a description needs a speaker noun
+        if head.kind == "name" and noun in nouns:
+            head.kind = "description"  # "People who …": a noun capitalised at the start
+        if head.kind == "description" and who:  # the mention keeps its "who" clause, not the name
+            head.text = window[head.start :].rstrip()
+            head.end = head.start + len(head.text)
+        shift = len(pre) - len(window)
+        head.start += shift
+        head.end += shift
+        return head
+    return None
+
+
+# A modal that is also a surname: alone before a cue, a name ("May" is a month: never a speaker).
+_SURNAME_WORDS = frozenset({"Will"})
+
+
 def _is_demonym(name: str) -> bool:
     known = gazetteer().get(name.lower())
     return bool(known and known["type"] == "demonym")
@@ -223,7 +311,7 @@ def speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
     m = re.search(r"(?:^|[\s(“‘\"'–—,:;])(he|she|they|it|He|She|They|It)$", chunk)
     if m:
         return SpeakerPhrase(m.group(1), m.start(1), m.end(1), "pronoun", role)
-    m = re.search(r",\s*(?:which|who)$", chunk)
+    m = re.search(r",\s*(?:which|who)(?:[’'](?:s|ve|d))?$", chunk)  # "…, who’s"
     if m:
         return speaker_at_end(chunk[: m.start()], role)  # "the Foundation, which said"
     m = re.search(
@@ -243,7 +331,19 @@ def speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
             phrase.text = chunk[phrase.start : len(chunk)]
             phrase.end = len(chunk)
         return phrase
+    m = re.search(r"\s+and\s+(?:many\s+|several\s+|some\s+)?others$", chunk)
+    if m:
+        # "Jane Roe and others said" (issue 19): the one named speaks for the group
+        phrase = speaker_at_end(chunk[: m.start()], role)
+        if phrase is not None and phrase.kind == "name":
+            return phrase
     m = _SHARE_OF_PEOPLE.search(chunk)
+    if (
+        m
+        and re.match(_QUANTIFIER_ONLY, m.group(1), re.IGNORECASE)
+        and re.search(_PREPOSITION_AT_END, chunk[: m.start(1)])
+    ):
+        m = None  # "aides on both sides", "in some cases": a preposition's object
     if m:
         # "46 percent said", "About three in 10 said", "a third of voters said": the share
         # of a poll's respondents (rule: a share of people as the speaker; kind anonymous)
@@ -254,6 +354,11 @@ def speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
         start = chunk.rfind(name)
         first = name.split()[0]
         definite = first.lower() == "the" or bool(re.search(r"\bthe\s*$", chunk[:start], re.I))
+        alone = name in _SURNAME_WORDS or _is_demonym(name)
+        if alone and " " not in name and re.search(r"(?:^|[,;:])\s*$", chunk[:start]):
+            # "Nevertheless, Cuban said", "In particular, Will wrote" (issue 19): a surname
+            # that is also a demonym or a modal, alone after a clause boundary, is a name
+            return SpeakerPhrase(name, start, start + len(name), "name", role)
         if (
             first.lower() in stopwords()
             and first.lower() not in {"us"}
@@ -300,18 +405,33 @@ def speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
     return desc
 
 
+# A written source's participle ("A court document filed Thursday says"; issue 19): only after
+# a text (kind ``document`` in speaker_nouns.csv, or the written sources of kind ``anonymous``
+# below), never a person or a body ("Authorities released incident reports").
+_DOCUMENT_PARTICIPLE = re.compile(
+    r"\s+(?:filed|released|published|issued|obtained|seen|reviewed|sent|posted|signed|dated|"
+    r"submitted|unsealed|leaked)(?:\s+[\w’'\-]+){0,4}$"
+)
+_WRITTEN_SOURCES = frozenset(
+    """lawsuit lawsuits complaint affidavit indictment ad ads advertisement email e-mail document
+    documents petition ruling order opinion editorial op-ed column book poll polls""".split()
+)
+
 #: A short post-modifier after a speaker noun: "a spokesperson for the company", "people
 #: familiar with the matter" (the head noun stands before it).
 POST_MODIFIER = re.compile(
     r"\s+(?:familiar\s+with|close\s+to|to|for|at|in|from|of|with\s+knowledge\s+of|on|inside|"
-    r"within|involved\s+in|briefed\s+on)\s+(?P<tail>(?:[\w’'\-]+\s+){0,4}"
-    r"(?!(?:and|or|but|the|a|an|to|of|in|for)$)[\w’'\-]+)$"  # ends in a content word
+    r"within|with|involved\s+in|briefed\s+on)\s+(?P<tail>(?:[\w’'\-]+\s+){0,4}"
+    # ends in a content word, never a relative pronoun ("a key email in 2014 that")
+    r"(?!(?:and|or|but|the|a|an|to|of|in|for|that|who|which|whose)$)[\w’'\-]+)$"
 )
 
 
 # A share of people as the subject of a verb of speech, as polls are reported: "46 percent",
 # "27 percent of those who named a candidate", "About three in 10", "a third of voters",
-# "most Republicans". The "of …" tail is at most eight words with no verb of speech.
+# "most Republicans". The "of …" tail is at most eight words with no verb of speech. Issue 19
+# (PolNeAR train) adds a quantifier standing for people: "Some say", "Others say", "Many in
+# the crowd said", "Majorities in all five say", "Each side said".
 _SHARE_OF_PEOPLE = re.compile(
     r"(?:^|[\s(,;:])((?:(?:about|nearly|almost|roughly|only|just|some|more\s+than|less\s+than|"
     r"fewer\s+than|over|under)\s++)?+"
@@ -320,10 +440,16 @@ _SHARE_OF_PEOPLE = re.compile(
     r"\s*+(?:percent|per\s+cent|%)|(?:\d++|one|two|three|four|five|six|"
     r"seven|eight|nine)\s++in\s++(?:\d++|two|three|four|five|six|seven|eight|nine|ten)|"
     r"(?:a|one|two)\s++(?:third|quarter|fifth|half)s?+|"
-    r"half|(?:a\s++)?+majority|most|many|two-thirds|three-quarters)"
-    r"(?:\s++of\s++[\w’'\-]++(?:\s++[\w’'\-]++){0,7}+)?+)$",
+    r"half|(?:a\s++)?+majority|majorities|most|many|some|several|others|two-thirds|"
+    r"three-quarters|(?:each|either)\s++side|both\s++sides)"
+    r"(?:\s++(?:of|in|among|at|from)\s++[\w’'\-]++(?:\s++[\w’'\-]++){0,7}+)?+)$",
     re.IGNORECASE,
 )
+
+
+# The quantifiers of _SHARE_OF_PEOPLE that issue 19 added (no number in them).
+_PREPOSITION_AT_END = r"\b(?:on|in|of|at|from|for|by|with|among|to|between)\s*$"
+_QUANTIFIER_ONLY = r"(?:majorities|some|several|others|(?:each|either)\s++side|both\s++sides)\b"
 
 
 def _reports(word: str) -> bool:
@@ -334,9 +460,21 @@ def _reports(word: str) -> bool:
     return verb is not None and verb.connotation != "belief"
 
 
+_NOUN_AFTER = frozenset(
+    "of the a an his her its their for on in two three four five six all both many some".split()
+)
+
+
 def description_at_end(chunk: str) -> SpeakerPhrase | None:
     """``the minister``, ``a senior official``, ``US officials``, ``people familiar with …``."""
     nouns = speaker_nouns()
+    m = _DOCUMENT_PARTICIPLE.search(chunk)
+    if m:
+        # "A court document filed Thursday says" (issue 19)
+        desc = description_at_end(chunk[: m.start()])
+        head = head_word(desc.text).lower() if desc is not None else ""
+        if head in _WRITTEN_SOURCES or nouns.get(head, {}).get("kind") == "document":
+            return desc
     words = list(re.finditer(r"[\w’'\-\.]+", chunk))
     if not words:
         return None
@@ -344,8 +482,17 @@ def description_at_end(chunk: str) -> SpeakerPhrase | None:
     # company", "people familiar with the matter"), else the last word.
     heads = [len(words) - 1]
     post = POST_MODIFIER.search(chunk)
-    if post and any(_reports(w) for w in post.group("tail").split()):
-        post = None  # "… Health said in a": a post-modifier never contains the verb
+    tail = post.group("tail").split() if post else []
+    before_tail = [chunk[post.start() : post.start("tail")].split()[-1].lower()] if post else []
+    if post and any(
+        _reports(w)
+        for w, prev in zip(tail, before_tail + tail, strict=False)
+        if not w[:1].isupper() and prev.lower() not in _NOUN_AFTER
+    ):
+        # "… Health said in a": a post-modifier never contains the verb (a capitalised word
+        # is a name's: "critics in the United States"; a word after a determiner or "of" a
+        # noun: "the secretary of state", issue 19)
+        post = None
     if post:
         before = [i for i, w in enumerate(words) if w.end() <= post.start()]
         if before:
