@@ -77,6 +77,18 @@ CONTENT_RULES = [
     ("reported speech before the attribution ('…, X said')" + ACROSS_AUXILIARY,
      "The plan is doomed, Jane Okafor has said.", OKAFOR, "indirect", "said",
      "The plan is doomed"),
+    ("reported speech around a mid-sentence attribution ('The question of X, she said, is "
+     "not …')",
+     "The question of whether to close the mill, Jane Okafor said, is not so cut and dried.",
+     OKAFOR, "indirect", "said",
+     "The question of whether to close the mill, Jane Okafor said, is not so cut and dried"),
+    ("reported speech before an attribution with a trailing phrase ('…, X said after the "
+     "debate')",
+     "Prices will rise, Jane Okafor said in a video message to the convention.", OKAFOR,
+     "indirect", "said", "Prices will rise"),
+    ("reported speech before an 'as' attribution ('…, as X noted')",
+     "Ignoring the mill also carries risks, as Jane Okafor pointed out.", OKAFOR, "indirect",
+     "pointed out", "Ignoring the mill also carries risks"),
 ]  # fmt: skip
 
 

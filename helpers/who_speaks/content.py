@@ -40,6 +40,7 @@ from .clauses import (
     NOT_CLAUSE_START,
     apposition_tail,
     aside_bounds,
+    clause_ok,
     commitment_end,
     cut_next_action,
     cut_writer_gloss,
@@ -107,10 +108,19 @@ _REPORTED_RULES = {
     "gerund": "reported speech after a participle cue (', adding that')",
     "middle": "reported speech after a mid-sentence attribution ('In return, X added, …')",
     "progressive": "reported speech after a progressive cue ('X is saying that')",
+    "around": "reported speech around a mid-sentence attribution ('The question of X, she said, is "
+    "not …')",
 }
 #: Added to a direct quotation's rule when its cue is progressive ("X was telling them: “…”").
 _PROGRESSIVE = "; progressive cue ('is saying')"
 _BEFORE_THE_ATTRIBUTION = "reported speech before the attribution ('…, X said')"
+#: The clause before "…, X said after the debate." when what follows the cue is a phrase, not a
+#: clause ("in a video message to the convention", "on condition of anonymity"; issue 19).
+_BEFORE_A_PHRASE = (
+    "reported speech before an attribution with a trailing phrase ('…, X said after the debate')"
+)
+#: "…, as X noted." (issue 19): the clause before the comma is what X noted.
+_BEFORE_AS = "reported speech before an 'as' attribution ('…, as X noted')"
 #: A participle cue in a subordinate phrase: "after initially saying", "while saying".
 _SUBORDINATE_GERUND = re.compile(r"\b(?:after|before|while|when)(?:\s+[a-z]{3,}ly)?\s*$")
 #: Reported speech after "X said:" that runs on over the next sentences (issue 19).
@@ -306,8 +316,19 @@ def _reported(
     check = how != "according" and clause_from >= where.end
     check = check and (not inner or (verb is not None and verb.takes_noun_object))
     needs = verb.needs if verb else "yes"
+    before_rule = None
     if check and not reports_speech(text[where.end : clause_from], clause, verb, needs):
-        return None
+        # "…, she said in a video message to the convention." / "…, said Jane Roe, education
+        # professor at …": what follows the cue is no clause, so the words are the clause
+        # before the attribution (issue 19)
+        lead = None if aside is not None else _lead_clause(sentence, how, phrase, where)
+        if lead is None:
+            return None
+        (clause_from, clause_to), before_rule = lead, _BEFORE_A_PHRASE
+        inner = [
+            q for q in sentence.quotes if clause_from <= q.open_at and q.outer_end <= clause_to + 1
+        ]
+        clause = text[clause_from:clause_to]
     if inner:
         clause_to = cut_writer_gloss(text, clause_from, clause_to, inner)
         clause_to = cut_next_action(text, clause_from, clause_to, inner)
@@ -316,6 +337,9 @@ def _reported(
     frags = [(q.start, min(q.end, clause_to)) for q in inner if q.start < clause_to]
     kind = "partial" if frags else "indirect"
     rule = _REPORTED_RULES[how] if clause_to > where.start else _BEFORE_THE_ATTRIBUTION
+    if how == "as":
+        rule = _BEFORE_AS
+    rule = before_rule or rule
     if clause_from >= where.end and is_commitment(clause, verb):
         clause_to = commitment_end(text, clause_from, clause_to)
         rule = _COMMITMENT
@@ -356,8 +380,11 @@ def _clause_bounds(
     if (
         not tail_is_empty
         and text[s0:attr_start].rstrip().endswith(",")
-        and not is_fronted(text[s0:attr_start])  # "By 2027, she added, the group …"
-        and apposition_tail(tail)
+        and (
+            # "By 2027, she added, the group …" is no apposition
+            (not is_fronted(text[s0:attr_start]) and apposition_tail(tail))
+            or _SUBORDINATE_TAIL.match(tail)
+        )
     ):
         # "…, said Jane Okafor, director of the X project." / "…, Okafor said, a policy
         # that …": the speaker's apposition or the writer's gloss, not her words (rule
@@ -376,6 +403,10 @@ def _clause_bounds(
         lead = text[s0:attr_start].rstrip()
         if lead.endswith(","):
             return s0, s0 + len(lead) - 1, how
+        as_at = _AS_BEFORE_SPEAKER.search(lead)
+        if as_at and how == "before" and not phrase.borrowed and as_at.start() > 0:
+            # "…, as Clinton supporters point out." (issue 19): the clause before the comma
+            return s0, s0 + as_at.start(), "as"
         if re.search(r",\s?[”\"’']{1,2}$", lead) and not only_punct(lead):
             # 'Candidates who think "America … are dangerously wrong," she said': the comma
             # inside the closing mark (American style) ends the reported clause
@@ -391,9 +422,123 @@ def _clause_bounds(
             # "In return, X added, the town would …": content after the second comma
             return attr_end + m.end(), sentence_end, "middle"
         # "The numbers, he says, were never the hard part": the fronted words are the
-        # clause's subject, so the content is the whole clause (PARC keeps it whole)
-        return s0, sentence_end, "middle"
+        # clause's subject, so the content is the whole clause (PARC keeps it whole); but
+        # not over what is no continuation ("…, she said, though she …", issue 19)
+        rest = text[attr_end + m.end() : sentence_end]
+        if not _NOT_CONTINUATION.match(rest):
+            return s0, sentence_end, "middle"
+    if how == "before" and not phrase.borrowed and _around(sentence, where):
+        # "The question of whether …, she said, is not so cut and dried" (issue 19): a longer
+        # subject or clause before the attribution, its continuation after it; after a
+        # longer fronted phrase or clause, the words after the attribution alone ("As the
+        # crowd cheered, a reporter said, his wife whispered to him …")
+        lead = text[s0:attr_start]
+        if FRONTED_ADVERBIAL.match(lead.strip()) or _SUBORDINATE_LEAD.match(lead):
+            m = re.match(r"[^,]*+,\s*+", text[attr_end:sentence_end])
+            return attr_end + m.end(), sentence_end, "middle"
+        joints = list(_CLAUSE_JOINT.finditer(lead))  # "…, and some of it, he says, was fair"
+        return s0 + (joints[-1].end() if joints else 0), sentence_end, "around"
     return where.after, sentence_end, how
+
+
+#: A subordinate clause after the attribution's comma is the writer's ("…, X said, though she
+#: gave no reason"): the content is the clause before (issue 19).
+_SUBORDINATE_TAIL = re.compile(r"\s*,\s*(?:though|although|whereas|even\s++though)\b", re.I)
+#: Where a coordinated clause starts in the words before a mid-sentence attribution.
+_CLAUSE_JOINT = re.compile(r"[,;]\s++(?:and|but|or|so|yet|while|whereas)\s++|;\s++")
+#: "…, as X noted": the "as" of a comment clause before the speaker (issue 19).
+_AS_BEFORE_SPEAKER = re.compile(r"\s*,\s*as$")
+#: What may open the words after a mid-sentence attribution that are no continuation of the
+#: clause before it: a prepositional phrase ("…, she said, on condition of anonymity").
+_NOT_CONTINUATION = re.compile(
+    r"(?:on|in|at|during|after|before|from|with|by|for|without|under|while|when|as|according|"
+    r"which|who|where|though|although|whereas|yet|so|all|even|shortly|just|soon|long)\b"
+    r"|[A-Z“”\"▒]",
+)
+
+
+def _around(sentence: Sentence, where: _Where) -> bool:
+    """ "The question of whether …, she said, is not so cut and dried": the attribution stands
+    between commas in mid-sentence, after more than a short fronted phrase (``is_fronted``
+    covers those), with no cue before it, and the words after its comma continue the clause
+    (a verb, "to", "but also", "including"), not a phrase of their own."""
+    text, s0 = sentence.text, sentence.start
+    lead = text[s0 : where.start].rstrip()
+    if not lead.endswith(",") or is_fronted(lead) or len(lead.split()) < 3:
+        return False
+    m = re.match(r"[^,.;:!?“”\"▒]*+,\s*+", text[where.end : sentence.end])
+    if m is None or not only_adverbials(m.group().rstrip(" ,")):
+        return False
+    rest = text[where.end + m.end() : sentence.end]
+    if not rest.strip() or _NOT_CONTINUATION.match(rest) or apposition_tail(", " + rest):
+        return False
+    before = sentence.masked[: where.start - s0]
+    return not any(c.group()[:1].islower() for c in find_cues(before))
+
+
+#: A phrase after the cue that closes an attribution (issue 19): "…, X said in a video message
+#: to the convention", "… after meeting aides", "… on condition of anonymity"; "of"/"about"
+#: only after "said" ("…,” Jane Roe said of the senator).
+_TRAILING_PHRASE = re.compile(
+    r"\s*,?\s*(?:(of|about)|in|on|at(?!\s++(?:least|most)\b)|during|after|before|from|with|by|"
+    r"for|while|when|outside|inside|ahead|following|via|through|over|under|without|despite|near|"
+    r"shortly|just|moments|minutes|hours|days|weeks|months"
+    r"|to(?=\s++(?:the|a|an|his|her|their|its|reporters|journalists|(?-i:[A-Z]))\b))\s",
+    re.IGNORECASE,
+)
+#: A lead that opens with a subordinating word or a fronted adverbial is no clause of the
+#: speaker's own ("Because of X, …", "Even after the complaint was filed, X continued …").
+_SUBORDINATE_LEAD = re.compile(
+    r"\s*(?:because|as|though|although|even|despite|if|unless|until|once|whether|following|"
+    r"minutes|hours|days|moments)\b",
+    re.IGNORECASE,
+)
+
+
+def _lead_clause(
+    sentence: Sentence, how: str, phrase: SpeakerPhrase, where: _Where
+) -> tuple[int, int] | None:
+    """The clause before an attribution that ends it after a comma ("Prices will rise, the
+    ministry said in a note to clients"), if it is a clause (or holds quoted words) and no
+    other cue stands in it; None otherwise."""
+    if how not in ("before", "after") or phrase.borrowed:
+        return None
+    if how == "after" and phrase.kind == "pronoun":
+        return None  # "…, reported it to the police": an object, no inverted speaker
+    text, s0 = sentence.text, sentence.start
+    tail = text[where.end : sentence.end]
+    phrase_after = _TRAILING_PHRASE.match(tail) or _TRAILING_PHRASE.match(
+        text[max(where.end, where.after) : sentence.end]  # after "told reporters"
+    )
+    closed = re.match(r"\s*,\s*", tail)  # "…, X said, though …" / "…, said X, lecturer at …"
+    if phrase_after is None and not (
+        closed and (how == "after" or _NOT_CONTINUATION.match(tail[closed.end() :]))
+    ):
+        return None  # "…, CNN reported at least six planes filled …": a clause follows
+    if (
+        phrase_after
+        and phrase_after.group(1)
+        and not re.match(
+            r"\s*said\b", sentence.masked[where.start - s0 :].replace(phrase.text, "", 1)
+        )
+    ):
+        return None  # "…, employees complain of …": the topic of a cue other than "said"
+    lead = text[s0 : where.start].rstrip()
+    if FRONTED_ADVERBIAL.match(lead) or _SUBORDINATE_LEAD.match(lead):
+        return None  # "Minutes after the voting began, X announced …": no clause of X's
+    if lead.endswith(","):
+        end = s0 + len(lead) - 1
+    elif re.search(r",\s?[”\"’']{1,2}$", lead) and not only_punct(lead):
+        end = s0 + len(lead)
+    else:
+        return None
+    start = max(s0, sentence.content_start)
+    if any(c.group()[:1].islower() for c in find_cues(sentence.masked[: where.start - s0])):
+        return None
+    quoted = any(start <= q.open_at and q.outer_end <= end + 1 for q in sentence.quotes)
+    if end - start < 2 or not (quoted or clause_ok(text[start:end], "yes")):
+        return None
+    return start, end
 
 
 def first_char(text: str) -> int:

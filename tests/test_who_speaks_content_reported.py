@@ -1,0 +1,83 @@
+"""Reported speech whose content the first rules did not read (issue 19, PolNeAR train
+errors; helpers/who_speaks/content.py): each new pattern with tiny invented sentences and
+the exact rows, and sentences that must give no row (or only the row shown)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import article_from_text, extract_quotes
+
+AROUND = (
+    "reported speech around a mid-sentence attribution ('The question of X, she said, is not …')"
+)
+TRAILING = (
+    "reported speech before an attribution with a trailing phrase ('…, X said after the debate')"
+)
+AS = "reported speech before an 'as' attribution ('…, as X noted')"
+MIDDLE = "reported speech after a mid-sentence attribution ('In return, X added, …')"
+BEFORE = "reported speech before the attribution ('…, X said')"
+
+
+def rows(text: str) -> list[tuple[str, str, str, str]]:
+    """(speaker, cue, text, rule) of every utterance of a one-paragraph article."""
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    return list(zip(table.speaker, table.cue, table.text, table.rule, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the content runs on both sides of a mid-sentence attribution
+        ("The question of whether to close the mill, Jane Okafor said, is not so cut and dried.",
+         [("Jane Okafor", "said", "The question of whether to close the mill, Jane Okafor said, "
+           "is not so cut and dried", AROUND)]),
+        ("A levy would not only fund the clinic, Jane Okafor said, but also the school.",
+         [("Jane Okafor", "said", "A levy would not only fund the clinic, Jane Okafor said, but "
+           "also the school", AROUND)]),
+        # … from the start of the coordinated clause that holds it
+        ("The mill closed in May, and some of the staff, Jane Okafor says, were never paid.",
+         [("Jane Okafor", "says", "some of the staff, Jane Okafor says, were never paid",
+           AROUND)]),
+        # a longer fronted clause is no part of it: the words after the attribution
+        ("Although the mill had been closed for a month, Jane Okafor said, its staff were paid.",
+         [("Jane Okafor", "said", "its staff were paid", MIDDLE)]),
+        # a phrase after the cue closes the attribution: the clause before it
+        ("Prices will rise, Jane Okafor said in a video message to the convention.",
+         [("Jane Okafor", "said", "Prices will rise", TRAILING)]),
+        ("The mill will close, Jane Okafor said, on condition of anonymity.",
+         [("Jane Okafor", "said", "The mill will close", TRAILING)]),
+        ("Prices will rise, Jane Okafor told reporters at the Clarion.",
+         [("Jane Okafor", "told", "Prices will rise", TRAILING)]),
+        # a subordinate clause after the attribution's comma is the writer's
+        ("The mill closed in May, Jane Okafor said, though she gave no reason.",
+         [("Jane Okafor", "said", "The mill closed in May", BEFORE)]),
+        # "…, as X noted"
+        ("Ignoring the mill also carries risks, as Jane Okafor pointed out.",
+         [("Jane Okafor", "pointed out", "Ignoring the mill also carries risks", AS)]),
+    ],
+)  # fmt: skip
+def test_content_around_or_before_the_attribution(text, expected):
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fronted time or subordinate phrase is nobody's words
+        ("Minutes after the vote began, Jane Okafor announced four votes for the plan.", []),
+        ("Even after the mill was sold, Jane Okafor continued to argue against it.", []),
+        # the topic of a cue other than "said" is no trailing phrase
+        ("Morale has suffered, employees complain of the long hours.", []),
+        # an inverted pronoun is an object: "reported it to the police"
+        ("Jane Okafor found the leak, reported it to the police, and left.", []),
+        # a clause after the cue is its content, never the fronted words before it
+        ("On Friday morning, as the parade passed, Jane Okafor reported at least six planes "
+         "overhead.", []),
+        # the writer's narrative after the attribution stays out of the content
+        ("The mill closed in May, Jane Okafor said, shortly before leaving for the airport.",
+         [("Jane Okafor", "said", "The mill closed in May", TRAILING)]),
+    ],
+)  # fmt: skip
+def test_no_content_from_a_fronted_phrase_or_the_narrative(text, expected):
+    assert rows(text) == expected
