@@ -17,6 +17,7 @@ TRAILING = (
 AS = "reported speech before an 'as' attribution ('…, as X noted')"
 MIDDLE = "reported speech after a mid-sentence attribution ('In return, X added, …')"
 BEFORE = "reported speech before the attribution ('…, X said')"
+AFTER = "reported speech after the cue"
 
 
 def rows(text: str) -> list[tuple[str, str, str, str]]:
@@ -80,4 +81,35 @@ def test_content_around_or_before_the_attribution(text, expected):
     ],
 )  # fmt: skip
 def test_no_content_from_a_fronted_phrase_or_the_narrative(text, expected):
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a prepositional phrase, an audience after "to" or an adverbial aside before "that"
+        ("Jane Okafor predicted at the last debate that the mill would close.",
+         [("Jane Okafor", "predicted", "the mill would close", AFTER)]),
+        ("Jane Okafor reiterated to the Clarion that the plan was a mistake.",
+         [("Jane Okafor", "reiterated", "the plan was a mistake", AFTER)]),
+        ("Jane Okafor said before visiting the mill that the council had asked her to speak.",
+         [("Jane Okafor", "said", "the council had asked her to speak", AFTER)]),
+        ("Jane Okafor stated of the audit that the report was not good.",
+         [("Jane Okafor", "stated", "the report was not good", AFTER)]),
+        ("Jane Okafor testified, for example, that she never saw the files.",
+         [("Jane Okafor", "testified", "she never saw the files", AFTER)]),
+        ("Jane Okafor explained to the committee why the plan failed.",
+         [("Jane Okafor", "explained", "why the plan failed", AFTER)]),
+        # an adverbial of time before the subject of a later cue ("said Wednesday he agrees")
+        ("Jane Okafor said Wednesday she agrees with the ruling.",
+         [("Jane Okafor", "said", "she agrees with the ruling", AFTER)]),
+        # … never a relative clause, a second noun phrase, a topic or a conditional
+        ("Jane Okafor has posted to Twitter a list of the awards that she received.", []),
+        ("The chamber has warned of empty shops if the charges go ahead.", []),
+        ("Dozens of witness reports, including Okafor’s, that clearly show the damage were lost.",
+         []),
+        ("Jane Okafor warned of delays at the mill that were due to the strike.", []),
+    ],
+)  # fmt: skip
+def test_phrase_or_aside_before_that(text, expected):
     assert rows(text) == expected

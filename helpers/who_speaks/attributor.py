@@ -124,5 +124,5 @@ def _opens_clause_of(found: list[tuple], i: int, ms: str) -> bool:
     before_cue, phrase = found[i - 1][0], found[i][1]
     if phrase.borrowed or phrase.start < before_cue.end():
         return False
-    gap = ms[before_cue.end() : phrase.start]
+    gap = ms[before_cue.end() : phrase.start].rstrip()  # "said Wednesday [he] agrees"
     return skip_after_cue(gap, 0, False) == len(gap) or not gap.strip()

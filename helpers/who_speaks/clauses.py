@@ -130,12 +130,59 @@ def skip_after_cue(text: str, pos: int, names_audience: bool) -> int:
                 pos += m.end()
                 names_audience = False
                 continue
+        m = _PHRASE_THEN_THAT.match(rest) or _ASIDE_THEN_THAT.match(rest)
+        if m and _only_a_phrase(m.group(1), rest[m.end(2) :]):
+            # "predicted at the most recent debate that …", "reiterated to ABC News that …",
+            # "testified, for example, that …", "explained to CBS why …" (issue 19)
+            pos += m.start(2)
+            continue
         m = re.match(r"\s*(?:that\b|:)\s*", rest)
         if m and m.end() > 0 and rest.strip():
             pos += m.end()
             continue
         break
     return pos
+
+
+#: A prepositional phrase of up to 80 characters between a cue and ``that`` (issue 19): "said
+#: before attending the town hall that", "stated of the scandal that", "told Politico on
+#: Wednesday that"; after "to" also before a question ("explained to CBS why").
+_PHRASE_THEN_THAT = re.compile(
+    r"(\s++(?:at|of|before|after|on|in|during|from|for|over|outside|since|with|to)\s"
+    r"[^,.;:!?“”\"▒\n]{1,80}?)\s++(that|whether|why|how)\b"
+)
+#: An adverbial aside between commas before ``that``: "testified, for example, that".
+_ASIDE_THEN_THAT = re.compile(
+    r"(\s*+,\s*+(?:for\s++example|for\s++instance|in\s++retrospect|in\s++fact|in\s++turn|"
+    r"in\s++particular|in\s++effect|however|moreover|again|also|too|at\s++the\s++time|"
+    r"at\s++one\s++point|once\s++more|[a-z]{3,}ly)\s*+,)\s++(that)\b",
+    re.IGNORECASE,
+)
+#: A determiner after a word that is no preposition: a noun phrase in the gap ("posted to
+#: Twitter a breakdown that …"), so "that" opens a relative clause.
+_SECOND_NOUN_PHRASE = re.compile(
+    r"\b(?!(?:at|of|before|after|on|in|during|from|for|over|outside|since|with|to|by|\w+ing)\s)"
+    r"[\w’']+\s++(?:a|an|the|his|her|their|its|this|these|those)\s",
+    re.IGNORECASE,
+)
+
+
+def _only_a_phrase(gap: str | None, after: str) -> bool:
+    """``gap`` is a phrase (no verb, cue, topic or second noun phrase in it) and ``that``
+    opens a clause, not a relative one ("said at the meeting that was held …", "… that
+    clearly indicate …")."""
+    if gap is None:
+        return False
+    lower_cues = [c for c in find_cues(gap) if c.group()[:1].islower()]
+    after = after.lstrip()
+    relative = FINITE.match(after) or re.match(r"[a-z]{3,}ly\s", after)
+    return not (
+        FINITE.search(gap)
+        or lower_cues
+        or _TOPIC.search(gap)
+        or _SECOND_NOUN_PHRASE.search(gap)
+        or relative
+    )
 
 
 # "denied allegations that …", "dismissed claims of …": the object is a noun that carries
