@@ -99,9 +99,11 @@ _AUDIENCE_THEN_THAT = re.compile(r"\s++([^,.;:!?“”\"▒\n]{1,80}?)\s++(that)
 _TOPIC = re.compile(r"\b(?:about|regarding|concerning)\b", re.IGNORECASE)
 
 
-def skip_after_cue(text: str, pos: int, names_audience: bool) -> int:
+def skip_after_cue(text: str, pos: int, names_audience: bool, *, phrases: bool = True) -> int:
     """Skip adverbials, the audience of verbs that name one ("told reporters", "informed
-    the exchanges"), ``that`` and ``:`` after a cue; return where the content starts."""
+    the exchanges"), a phrase or aside before ``that`` ("said at the debate that"; not with
+    ``phrases=False``, for verbs of commitment, whose "to" opens the infinitive), ``that``
+    and ``:`` after a cue; return where the content starts."""
     for _ in range(6):
         rest = text[pos:]
         m = ADVERBIAL.match(rest)
@@ -130,7 +132,7 @@ def skip_after_cue(text: str, pos: int, names_audience: bool) -> int:
                 pos += m.end()
                 names_audience = False
                 continue
-        m = _PHRASE_THEN_THAT.match(rest) or _ASIDE_THEN_THAT.match(rest)
+        m = phrases and (_PHRASE_THEN_THAT.match(rest) or _ASIDE_THEN_THAT.match(rest))
         if m and _only_a_phrase(m.group(1), rest[m.end(2) :]):
             # "predicted at the most recent debate that …", "reiterated to ABC News that …",
             # "testified, for example, that …", "explained to CBS why …" (issue 19)

@@ -172,7 +172,10 @@ def find_content(
         attr_start = s0 + min(phrase.start, cue.start())
         attr_end = s0 + max(phrase.end, cue.end())
     audience = bool(verb and verb.names_audience)
-    after = skip_after_cue(text, attr_end, audience) if how != "after" else attr_end
+    phrases = not (verb and verb.connotation == "commitment")  # "vowed to voters that"
+    after = (
+        skip_after_cue(text, attr_end, audience, phrases=phrases) if how != "after" else attr_end
+    )
     where = _Where(attr_start, attr_end, after)
     directs = _direct_quotes(sentence, phrase, how, where, last=following is None)
     if directs and how != "according":
