@@ -113,3 +113,41 @@ def test_no_content_from_a_fronted_phrase_or_the_narrative(text, expected):
 )  # fmt: skip
 def test_phrase_or_aside_before_that(text, expected):
     assert rows(text) == expected
+
+
+INFINITIVE = "reported speech after an infinitive cue ('X went on to say that')"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of speech in the infinitive speaks for the clause's subject
+        ("Jane Okafor went on to say that the mill would close.",
+         [("Jane Okafor", "say", "the mill would close", INFINITIVE)]),
+        ("Jane Okafor took to Twitter to say the mill would close.",
+         [("Jane Okafor", "say", "the mill would close", INFINITIVE)]),
+        ("The judge pointed to a previous case to say that courts must weigh the harm.",
+         [("judge", "say", "courts must weigh the harm", INFINITIVE)]),
+        ("Jane Okafor continued to insist that she will fight on.",
+         [("Jane Okafor", "insist", "she will fight on", INFINITIVE)]),
+        ("Jane Okafor refused to say that the city should pay.",
+         [("Jane Okafor", "say", "the city should pay", INFINITIVE)]),
+        # never a request, a wish, a refusal of a question, a negation or nobody's words
+        ("Jane Okafor declined to say how many jobs would go.", []),
+        ("The backlash led Jane Okafor to declare that the plan was dead.", []),
+        ("Jane Okafor asked officers to explain what went wrong.", []),
+        ("Jane Okafor is going to explain what went wrong.", []),
+        ("Jane Okafor did not stop to explain why the mill closed.", []),
+        ("It is important to note that the mill closed.", []),
+        ("First, Jane Okafor and two aides refused to say that the mill would close.", []),
+        ("Fees for the mill vary from state to state and town to town.", []),
+        ("So long as the council continues to maintain a policy that is doomed, it will fail.",
+         []),
+        # inside an earlier cue's words it is no attribution of its own
+        ("Jane Okafor said there was nothing left for the inquiry to reveal about the mill.",
+         [("Jane Okafor", "said",
+           "there was nothing left for the inquiry to reveal about the mill", AFTER)]),
+    ],
+)  # fmt: skip
+def test_infinitive_cue(text, expected):
+    assert rows(text) == expected

@@ -108,6 +108,7 @@ _REPORTED_RULES = {
     "gerund": "reported speech after a participle cue (', adding that')",
     "middle": "reported speech after a mid-sentence attribution ('In return, X added, …')",
     "progressive": "reported speech after a progressive cue ('X is saying that')",
+    "infinitive": "reported speech after an infinitive cue ('X went on to say that')",
     "around": "reported speech around a mid-sentence attribution ('The question of X, she said, is "
     "not …')",
 }
@@ -153,7 +154,8 @@ def find_content(
     sentence with its speaker phrase, if any: reported speech stops before it."""
     text, s0 = sentence.text, sentence.start
     progressive = how == "progressive"
-    how = "before" if progressive else how  # read like "X said", named apart below
+    infinitive = how == "infinitive"
+    how = "before" if progressive or infinitive else how  # read like "X said", named below
     verb = reporting_verbs().get(WHITESPACE.sub(" ", cue.group().lower()))
     if verb is not None and verb.lemma in FRAMES and how in ("before", "gerund"):
         span = frame_span(sentence.masked, cue, verb.lemma)
@@ -185,6 +187,8 @@ def find_content(
     reported = _reported(sentence, cue, phrase, how, following, where, verb)
     if progressive and reported is not None and reported.rule == _REPORTED_RULES["before"]:
         reported.rule = _REPORTED_RULES["progressive"]
+    if infinitive and reported is not None and reported.rule == _REPORTED_RULES["before"]:
+        reported.rule = _REPORTED_RULES["infinitive"]
     if reported is not None and following is None and reported.kind == "indirect":
         _run_on_after_colon(sentence, where, reported)
     if (
