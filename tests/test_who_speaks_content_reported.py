@@ -151,3 +151,29 @@ INFINITIVE = "reported speech after an infinitive cue ('X went on to say that')"
 )  # fmt: skip
 def test_infinitive_cue(text, expected):
     assert rows(text) == expected
+
+
+RELATIVE = "reporting frame: what X calls Y ('what critics call a tax grab')"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a frame verb whose object is a relative pronoun: the complement is the speaker's
+        ("The levy is what Jane Okafor calls a tax grab.",
+         [("Jane Okafor", "calls", "a tax grab", RELATIVE)]),
+        ("The deal, which Jane Okafor called “a disgrace,” was signed.",
+         [("Jane Okafor", "called", "“a disgrace,”", RELATIVE)]),
+        ("The mayor, whom Jane Okafor described as a friend, resigned.",
+         [("Jane Okafor", "described", "a friend", RELATIVE)]),
+        # never another sense of "call", a complement running into the main verb, a
+        # complementiser "that", or a quoted label inside the complement (loaded language)
+        ("The mill, which Jane Okafor called for years ago, closed.", []),
+        ("The plan, which Jane Okafor called on Monday, failed.", []),
+        ("The bill which critics called unfair passed.", []),
+        ("The council demanded that the mayor call a special meeting.", []),
+        ("Critics welcomed what the ministry calls its “brutal but fair” reform.", []),
+    ],
+)  # fmt: skip
+def test_relative_frame(text, expected):
+    assert rows(text) == expected

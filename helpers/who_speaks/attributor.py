@@ -26,6 +26,7 @@ from ..names import NOT_MODIFIERS, WHITESPACE, ordinary_word
 from ..quotemarks import QuoteSpan
 from .carry_over import CarryOver
 from .clauses import skip_after_cue
+from .content import RELATIVE_FRAME as _RELATIVE_FRAME
 from .content import Sentence, find_content
 from .cue_speaker import speaker_for_cue
 from .cues import Cue, find_cues
@@ -115,7 +116,8 @@ class Attributor:
                 )  # fmt: skip
                 for q in c.claims:
                     self.record.claim(p, q)
-            if contents:
+            if any(c.rule != _RELATIVE_FRAME for c in contents):
+                # "what critics call a tax grab" names no one a later quotation continues
                 self.record.remember(entity, p, at)
 
 

@@ -40,6 +40,7 @@ __all__ = [
     "cut_next_action",
     "cut_writer_gloss",
     "frame_span",
+    "relative_frame_span",
     "is_commitment",
     "is_fronted",
     "reports_speech",
@@ -364,6 +365,47 @@ def frame_span(ms: str, cue: Cue, lemma: str) -> tuple[int, int] | None:
     start = cue.end() + m.start(1)
     end = cue.end() + clause_end
     return start, end
+
+
+def relative_frame_span(
+    ms: str, cue: Cue, lemma: str, speaker_start: int
+) -> tuple[int, int] | None:
+    """The complement of a frame verb whose object is a relative pronoun before its speaker
+    (issue 19): "what Jane Roe calls [the new normal]", "which critics called [“a disgrace”]",
+    "whom she described as [a friend]"; offsets in the masked sentence ``ms``."""
+    if not re.search(r"\b(?:what|which|whom|who)\s++$", ms[:speaker_start], re.I):
+        return None  # not "that": "demanded that the department call a special counsel"
+    rest = ms[cue.end() :]
+    stop = re.search(r"[.;:!?–—]|,\s|\s(?:and|but|while|after|before|because)\s", rest)
+    clause_end = stop.start() if stop else len(rest.rstrip())
+    complement = rest[:clause_end]
+    lead = len(complement) - len(complement.lstrip())
+    complement = complement.strip()
+    if lemma == "describe":
+        if not re.match(r"as\s", complement):
+            return None
+        lead += 3
+        complement = complement[3:].strip()
+    quoted = re.match(r"[“\"'‘«„]*+▒++[”\"'’»“]*+", complement)
+    if quoted:  # "which critics called “a disgrace,” was …": the quotation alone
+        complement = complement[: quoted.end()]
+    elif FINITE.search(complement) or len(complement.split()) > 6 or "▒" in complement:
+        # "the bill which critics called anti-business passed": a verb follows; "what the
+        # ministry calls its “brutal but fair” reform": the quoted label is read as loaded
+        # language (helpers/loaded.py), not as this frame's words
+        return None
+    if not complement or _NOT_COMPLEMENT.match(complement):
+        return None
+    first = complement.split(None, 1)[0].lower()
+    if first in _NOT_CALL_OBJECT or (
+        lemma == "call"
+        and first in stopwords()
+        and first not in ("a", "an", "the", "his", "her", "their", "its", "our", "my")
+        and complement[:1] not in '▒“"'
+    ):
+        return None
+    start = cue.end() + lead + (len(rest[lead:]) - len(rest[lead:].lstrip()))
+    return start, start + len(complement)
 
 
 def apposition_tail(tail: str) -> bool:

@@ -47,6 +47,7 @@ from .clauses import (
     frame_span,
     is_commitment,
     is_fronted,
+    relative_frame_span,
     reports_speech,
     skip_after_cue,
     trim,
@@ -56,6 +57,7 @@ from .cues import Cue, find_cues, only_adverbials
 from .speaker_phrases import ACROSS_AUXILIARY, SpeakerPhrase
 
 __all__ = [
+    "RELATIVE_FRAME",
     "Content",
     "Sentence",
     "find_content",
@@ -137,6 +139,9 @@ _SUBORDINATE_OPENING = re.compile(
 #: Participles that name the reporter's own source after an attribution ("…, the Daily
 #: Clarion reported, citing an anonymous source"): what follows is no part of the content.
 _SOURCE_PARTICIPLES = frozenset({"citing", "quoting"})
+#: A frame verb whose object is a relative pronoun before the speaker ("what X calls Y",
+#: "which X described as Y"; issue 19): the complement is the speaker's words.
+RELATIVE_FRAME = "reporting frame: what X calls Y ('what critics call a tax grab')"
 #: A belief, expectation, hope or fear with its holder ("analysts believe the deal will
 #: fail"; issue 19): what someone holds, as the outlet reports it, not an utterance.
 _BELIEF = "reported belief after the cue ('analysts believe the deal will fail')"
@@ -165,6 +170,19 @@ def find_content(
             frags = [(q.start, min(q.end, b)) for q in inner]
             kind = "partial" if frags else "indirect"
             found = Content(kind, a, b, FRAMES[verb.lemma], frags, inner)
+            return [found], s0 + min(phrase.start, cue.start())
+        span = (
+            None
+            if phrase.borrowed
+            else relative_frame_span(sentence.masked, cue, verb.lemma, phrase.start)
+        )
+        if span is not None:
+            # "what Jane Roe calls the new normal" (issue 19): the complement is her words
+            a, b = s0 + span[0], s0 + span[1]
+            inner = [q for q in sentence.quotes if a <= q.open_at and q.outer_end <= b + 1]
+            frags = [(q.start, min(q.end, b)) for q in inner]
+            kind = "partial" if frags else "indirect"
+            found = Content(kind, a, b, RELATIVE_FRAME, frags, inner)
             return [found], s0 + min(phrase.start, cue.start())
         if verb.lemma == "call":
             return [], 0  # "called for", "called the meeting": no speech
