@@ -177,3 +177,22 @@ RELATIVE = "reporting frame: what X calls Y ('what critics call a tax grab')"
 )  # fmt: skip
 def test_relative_frame(text, expected):
     assert rows(text) == expected
+
+
+DOCUMENT = "reported speech after a document's participle ('issued a statement saying')"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Okafor issued a statement saying the mill would close.",
+         [("Jane Okafor", "saying", "the mill would close", DOCUMENT)]),
+        ("The council released a new radio ad saying that taxes would fall.",
+         [("council", "saying", "taxes would fall", DOCUMENT)]),
+        # only a subject that opens the main clause, and never a noun object after the cue
+        ("When Jane Okafor issued a statement saying the mill would close, shares fell.", []),
+        ("Jane Okafor read a statement saying nothing.", []),
+    ],
+)  # fmt: skip
+def test_document_participle(text, expected):
+    assert rows(text) == expected

@@ -92,6 +92,8 @@ class Attributor:
             if phrase is None:
                 phrase, how = _infinitive_speaker(ms, cue, form, verbs.get(form), found)
             if phrase is None:
+                phrase, how = _document_speaker(ms, cue, form, verbs.get(form), found)
+            if phrase is None:
                 continue
             entity = self.resolver.resolve(phrase, p, s0)
             if entity is None:
@@ -211,3 +213,34 @@ def _opening_subject(text: str) -> SpeakerPhrase | None:
     if phrase.kind == "name" and " " not in phrase.text and ordinary_word(phrase.text):
         return None  # "First, …", "Programs for adults …"
     return phrase
+
+
+#: A document the subject issues, before a participle cue: "issued a statement saying",
+#: "sent an email saying", "released a new radio ad saying" (issue 19).
+_DOCUMENT_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|his|her|their)\s++(?:[\w\-]++\s++){0,2}?(?:statement|letter|message|"
+    r"e-?mail|post|tweet|video|release|memo|note|op-ed|column|ad|advertisement)\s++$",
+    re.IGNORECASE,
+)
+
+
+def _document_speaker(
+    ms: str, cue: Cue, form: str, verb: ReportingVerb | None, found: list[tuple]
+) -> tuple[SpeakerPhrase | None, str]:
+    """The speaker of "X issued a statement saying that …" (issue 19): the subject that opens
+    the sentence, when only its verb and the document stand before the participle."""
+    if verb is None or not form.endswith("ing") or not verb.gerund_reports or found:
+        return None, ""
+    pre = ms[: cue.start()]
+    document = _DOCUMENT_BEFORE.search(pre)
+    if document is None:
+        return None, ""
+    before = pre[: document.start()]
+    if _SUBORDINATE_START.match(before) or re.search(r"[,;]", before):
+        return None, ""
+    subject = _opening_subject(before)
+    if subject is None or subject.text.lower() in _IMPERSONAL:
+        return None, ""
+    if not re.match(r"\s++[a-z]", before[subject.end :]):
+        return None, ""
+    return replace(subject, borrowed=True), "document"

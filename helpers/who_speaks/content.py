@@ -111,6 +111,7 @@ _REPORTED_RULES = {
     "middle": "reported speech after a mid-sentence attribution ('In return, X added, …')",
     "progressive": "reported speech after a progressive cue ('X is saying that')",
     "infinitive": "reported speech after an infinitive cue ('X went on to say that')",
+    "document": "reported speech after a document's participle ('issued a statement saying')",
     "around": "reported speech around a mid-sentence attribution ('The question of X, she said, is "
     "not …')",
 }
@@ -159,7 +160,8 @@ def find_content(
     sentence with its speaker phrase, if any: reported speech stops before it."""
     text, s0 = sentence.text, sentence.start
     progressive = how == "progressive"
-    infinitive = how == "infinitive"
+    infinitive = how in ("infinitive", "document")
+    named = how
     how = "before" if progressive or infinitive else how  # read like "X said", named below
     verb = reporting_verbs().get(WHITESPACE.sub(" ", cue.group().lower()))
     if verb is not None and verb.lemma in FRAMES and how in ("before", "gerund"):
@@ -206,7 +208,7 @@ def find_content(
     if progressive and reported is not None and reported.rule == _REPORTED_RULES["before"]:
         reported.rule = _REPORTED_RULES["progressive"]
     if infinitive and reported is not None and reported.rule == _REPORTED_RULES["before"]:
-        reported.rule = _REPORTED_RULES["infinitive"]
+        reported.rule = _REPORTED_RULES[named]
     if reported is not None and following is None and reported.kind == "indirect":
         _run_on_after_colon(sentence, where, reported)
     if (
