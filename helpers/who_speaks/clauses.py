@@ -205,7 +205,14 @@ def reports_speech(skipped: str, clause: str, verb: ReportingVerb | None, needs:
         return needs != "question"
     if is_commitment(clause, verb):
         return True
-    return clause_ok(clause, needs, noun_object=bool(verb and verb.takes_noun_object))
+    loose = verb is not None and verb.lemma in _CLAUSE_VERBS
+    return clause_ok(clause, needs, noun_object=bool(verb and verb.takes_noun_object), loose=loose)
+
+
+#: Verbs after which a clause is all but certain (a noun object is rare: "said the same"), so
+#: a present verb before a noun is read as the clause's verb (issue 19, PolNeAR train: "said
+#: people misunderstand him", "argue the system gives too much power to party elites").
+_CLAUSE_VERBS = frozenset("say tell add argue insist agree contend assert complain".split())
 
 
 #: What a vow, pledge or promise commits to: "to" and a verb ("vowed to fight on"; PolNeAR
@@ -234,7 +241,9 @@ def is_commitment(clause: str, verb: ReportingVerb | None) -> bool:
 _FINITE_WORDS = 20
 
 
-def clause_ok(clause: str, verb_needs: str, *, noun_object: bool = False) -> bool:
+def clause_ok(
+    clause: str, verb_needs: str, *, noun_object: bool = False, loose: bool = False
+) -> bool:
     stripped = clause.strip(" ,;:")
     if not stripped or NOT_CLAUSE_START.match(stripped) or _CLAIM_NOUN_OBJECT.match(stripped):
         return False
@@ -245,13 +254,23 @@ def clause_ok(clause: str, verb_needs: str, *, noun_object: bool = False) -> boo
     if verb_needs == "clause":
         return False  # only reached when no "that" was skipped
     if len(stripped.split()) < 3:
-        return False
+        return bool(_SHORT_CLAUSE.fullmatch(stripped.rstrip(".!?")))  # "he would", "they're …"
     if _CLAUSE_START.match(stripped):
         return True
     words = stripped.replace("’", "'").split()[:_FINITE_WORDS]
-    verb = FINITE.search(" ".join(words))
+    joined = " ".join(words)
+    verb = FINITE.search(joined)
+    if (
+        verb is not None
+        and loose
+        and verb.group().endswith("ed")
+        and re.search(r"\b(?:and|or)\s+$", joined[: verb.start()])
+    ):
+        # "the heat and unsettled weather could last …" (issue 19): an adjective in -ed after
+        # "and"; the verb is the next finite word
+        verb = FINITE.search(joined, verb.end()) or verb
     if verb is None and not noun_object:
-        verb = _present_verb(words)
+        verb = _present_verb(words, loose=loose and not _PHRASE_START.match(stripped))
     # "confirmed the layoffs but declined to say …": a second verb of the same subject;
     # "announced a merger that eliminated …": a verb inside a relative clause. Either way
     # what follows the cue is a noun phrase, not a reported clause.
@@ -286,25 +305,66 @@ class _Found:
         return self.at
 
 
-def _present_verb(words: list[str]) -> _Found | None:
+def _present_verb(words: list[str], *, loose: bool = False) -> _Found | None:
     """A present-tense verb among ``words``, as a match-like: in -s (see ``_S_VERB``), or
-    the base form after a plural noun ("the attacks highlight the threat")."""
+    the base form after a plural noun ("the attacks highlight the threat"). ``loose`` (for
+    verbs that take no noun object, after which a clause is the rule, issue 19) also takes
+    one before a noun ("the system gives too much power", "people misunderstand Trump")."""
     at = 0
     for i, word in enumerate(words):
         prev = words[i - 1] if i else ""
+        following = words[i + 1].lower() if i < len(words) - 1 else ""
         if (
             0 < i < len(words) - 1
             and prev.lower() not in _NOT_BEFORE_VERB
             and not prev.endswith(",")
-            and words[i + 1].lower() in _AFTER_VERB
+            and (
+                following in _AFTER_VERB
+                or (
+                    loose
+                    and not word.endswith(",")
+                    and following not in _NOT_AFTER_LOOSE
+                    and not following.endswith("ing")  # "members including …"
+                    and not word.endswith(("ss", "'s"))  # "business partner", "Okafor's"
+                    # "presidents Jimmy Carter": a name after a word in -s is its object
+                    # only after a base form ("people misunderstand Trump")
+                    and (words[i + 1][:1].islower() or not _S_VERB.fullmatch(word))
+                )
+            )
             and (
                 _S_VERB.fullmatch(word)
-                or (_BASE_VERB.fullmatch(word) and _S_VERB.fullmatch(prev.lower()))
+                or (
+                    _BASE_VERB.fullmatch(word)
+                    and word not in _NOT_AFTER_LOOSE  # "kind words about the mayor"
+                    and (_S_VERB.fullmatch(prev.lower()) or prev.lower() in _PLURAL_NOUNS)
+                )
             )
         ):
             return _Found(at)
         at += len(word) + 1
     return None
+
+
+# After a loose present verb (see _present_verb): not a preposition, conjunction or relative
+# pronoun, which follow a plural noun as often ("kind words about the plan").
+_NOT_AFTER_LOOSE = frozenset(
+    """of about and or but for to from in on at with by as than that which who whose when
+    where while like over under into after before since per""".split()
+)
+#: A phrase, not a clause, opens with a preposition ("in The Washington Times last week").
+_PHRASE_START = re.compile(
+    r"(?:whose|in|during|after|before|since|until|outside|inside|under|over|through|via|near|amid|"
+    r"among|between|without|within|into|onto|upon|toward|towards|across|along|around)\b",
+    re.IGNORECASE,
+)
+_PLURAL_NOUNS = frozenset("people men women children police staff".split())
+#: A clause of two words: a subject pronoun and its auxiliary ("he would", "they're liberal").
+_SHORT_CLAUSE = re.compile(
+    r"(?:he|she|it|they|we|i|you)(?:[’'](?:re|s|ll|d|ve|m)\s+\S+|\s+(?:is|are|was|were|would|"
+    r"will|could|can|should|did|does|do|had|has|have|might|must|may|won[’']t|can[’']t|didn[’']t|"
+    r"wouldn[’']t|doesn[’']t|don[’']t))",
+    re.IGNORECASE,
+)
 
 
 # A base form: a lower-case word not in -s, -ly, -ing or -ed, and no stop word.
