@@ -196,3 +196,27 @@ DOCUMENT = "reported speech after a document's participle ('issued a statement s
 )  # fmt: skip
 def test_document_participle(text, expected):
     assert rows(text) == expected
+
+
+ACCORDING_AROUND = "'according to' attribution in mid-sentence ('X, according to Y, is …')"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fundraising, according to the campaign, has surged in the same period.",
+         [("campaign", "according to",
+           "Fundraising, according to the campaign, has surged in the same period",
+           ACCORDING_AROUND)]),
+        ("In 2014, according to the council, the town had 115 burglaries.",
+         [("council", "according to",
+           "In 2014, according to the council, the town had 115 burglaries", ACCORDING_AROUND)]),
+        # a relative clause or the writer's phrase after the source is no part of it
+        ("The mill will close, according to the council, which met on Monday.",
+         [("council", "according to", "The mill will close", BEFORE)]),
+        ("The mill will close, according to the council, after a string of losses.",
+         [("council", "according to", "The mill will close", BEFORE)]),
+    ],
+)  # fmt: skip
+def test_according_to_in_mid_sentence(text, expected):
+    assert rows(text) == expected

@@ -28,6 +28,9 @@ from .cues import ADVERBIAL, TIME_NOUNS, TIME_WORDS, Cue, find_cues
 
 __all__ = [
     "AUDIENCE",
+    "NOT_CONTINUATION",
+    "SUBORDINATE_LEAD",
+    "TRAILING_PHRASE",
     "FINITE",
     "FRAMES",
     "FRONTED_ADVERBIAL",
@@ -466,6 +469,34 @@ def relative_frame_span(
         return None
     start = cue.end() + lead + (len(rest[lead:]) - len(rest[lead:].lstrip()))
     return start, start + len(complement)
+
+
+#: What may open the words after a mid-sentence attribution that are no continuation of the
+#: clause before it: a prepositional phrase ("…, she said, on condition of anonymity").
+NOT_CONTINUATION = re.compile(
+    r"(?:on|in|at|during|after|before|from|with|by|for|without|under|while|when|as|according|"
+    r"which|who|where|though|although|whereas|yet|so|all|even|shortly|just|soon|long)\b"
+    r"|[A-Z“”\"▒]",
+)
+
+
+#: A phrase after the cue that closes an attribution (issue 19): "…, X said in a video message
+#: to the convention", "… after meeting aides", "… on condition of anonymity"; "of"/"about"
+#: only after "said" ("…,” Jane Roe said of the senator).
+TRAILING_PHRASE = re.compile(
+    r"\s*,?\s*(?:(of|about)|in|on|at(?!\s++(?:least|most)\b)|during|after|before|from|with|by|"
+    r"for|while|when|outside|inside|ahead|following|via|through|over|under|without|despite|near|"
+    r"shortly|just|moments|minutes|hours|days|weeks|months"
+    r"|to(?=\s++(?:the|a|an|his|her|their|its|reporters|journalists|(?-i:[A-Z]))\b))\s",
+    re.IGNORECASE,
+)
+#: A lead that opens with a subordinating word or a fronted adverbial is no clause of the
+#: speaker's own ("Because of X, …", "Even after the complaint was filed, X continued …").
+SUBORDINATE_LEAD = re.compile(
+    r"\s*(?:because|as|though|although|even|despite|if|unless|until|once|whether|following|"
+    r"minutes|hours|days|moments)\b",
+    re.IGNORECASE,
+)
 
 
 def apposition_tail(tail: str) -> bool:

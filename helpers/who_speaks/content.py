@@ -38,6 +38,9 @@ from .clauses import (
     FRAMES,
     FRONTED_ADVERBIAL,
     NOT_CLAUSE_START,
+    NOT_CONTINUATION,
+    SUBORDINATE_LEAD,
+    TRAILING_PHRASE,
     apposition_tail,
     aside_bounds,
     clause_ok,
@@ -112,6 +115,7 @@ _REPORTED_RULES = {
     "progressive": "reported speech after a progressive cue ('X is saying that')",
     "infinitive": "reported speech after an infinitive cue ('X went on to say that')",
     "document": "reported speech after a document's participle ('issued a statement saying')",
+    "according around": "'according to' attribution in mid-sentence ('X, according to Y, is …')",
     "around": "reported speech around a mid-sentence attribution ('The question of X, she said, is "
     "not …')",
 }
@@ -335,7 +339,7 @@ def _reported(
         q for q in sentence.quotes if clause_from <= q.open_at and q.outer_end <= clause_to + 1
     ]
     clause = text[clause_from:clause_to]
-    if inner and NOT_CLAUSE_START.match(clause.strip()) and how != "according":
+    if inner and NOT_CLAUSE_START.match(clause.strip()) and not how.startswith("according"):
         return None
     # Reported speech needs a clause ("said the plan was …", not "denied a request"); a
     # quoted phrase after a verb that also takes plain objects needs one too ("admitted
@@ -428,6 +432,12 @@ def _clause_bounds(
         return None  # "In a speech last July, she said:" introduces what follows (issue 19)
     if tail_is_empty or how == "according":
         lead = text[s0:attr_start].rstrip()
+        if how == "according" and lead.endswith(",") and not tail_is_empty:
+            rest = re.match(r"\s*,\s*(.*)", text[attr_end:sentence_end])
+            if rest and rest.group(1) and not _NOT_CONTINUING_ACCORDING.match(rest.group(1)):
+                # "Fundraising, according to the campaign, has surged" (issue 19): the
+                # content runs on both sides of the attribution
+                return s0, sentence_end, "according around"
         if lead.endswith(","):
             return s0, s0 + len(lead) - 1, how
         as_at = _AS_BEFORE_SPEAKER.search(lead)
@@ -452,7 +462,7 @@ def _clause_bounds(
         # clause's subject, so the content is the whole clause (PARC keeps it whole); but
         # not over what is no continuation ("…, she said, though she …", issue 19)
         rest = text[attr_end + m.end() : sentence_end]
-        if not _NOT_CONTINUATION.match(rest):
+        if not NOT_CONTINUATION.match(rest):
             return s0, sentence_end, "middle"
     if how == "before" and not phrase.borrowed and _around(sentence, where):
         # "The question of whether …, she said, is not so cut and dried" (issue 19): a longer
@@ -460,7 +470,7 @@ def _clause_bounds(
         # longer fronted phrase or clause, the words after the attribution alone ("As the
         # crowd cheered, a reporter said, his wife whispered to him …")
         lead = text[s0:attr_start]
-        if FRONTED_ADVERBIAL.match(lead.strip()) or _SUBORDINATE_LEAD.match(lead):
+        if FRONTED_ADVERBIAL.match(lead.strip()) or SUBORDINATE_LEAD.match(lead):
             m = re.match(r"[^,]*+,\s*+", text[attr_end:sentence_end])
             return attr_end + m.end(), sentence_end, "middle"
         joints = list(_CLAUSE_JOINT.finditer(lead))  # "…, and some of it, he says, was fair"
@@ -471,17 +481,18 @@ def _clause_bounds(
 #: A subordinate clause after the attribution's comma is the writer's ("…, X said, though she
 #: gave no reason"): the content is the clause before (issue 19).
 _SUBORDINATE_TAIL = re.compile(r"\s*,\s*(?:though|although|whereas|even\s++though)\b", re.I)
+#: After "X, according to Y, …": what is no continuation of X's clause (a relative clause, a
+#: contrast, the writer's own next clause).
+_NOT_CONTINUING_ACCORDING = re.compile(
+    r"(?:which|who|whom|whose|where|while|whereas|though|although|but|and|so|yet|after|before|"
+    r"during|amid|following|despite|as|when|since|until|in|on|at|from|with|by|for|without|"
+    r"under|citing|including)\b|[“”\"▒]",
+    re.IGNORECASE,
+)
 #: Where a coordinated clause starts in the words before a mid-sentence attribution.
 _CLAUSE_JOINT = re.compile(r"[,;]\s++(?:and|but|or|so|yet|while|whereas)\s++|;\s++")
 #: "…, as X noted": the "as" of a comment clause before the speaker (issue 19).
 _AS_BEFORE_SPEAKER = re.compile(r"\s*,\s*as$")
-#: What may open the words after a mid-sentence attribution that are no continuation of the
-#: clause before it: a prepositional phrase ("…, she said, on condition of anonymity").
-_NOT_CONTINUATION = re.compile(
-    r"(?:on|in|at|during|after|before|from|with|by|for|without|under|while|when|as|according|"
-    r"which|who|where|though|although|whereas|yet|so|all|even|shortly|just|soon|long)\b"
-    r"|[A-Z“”\"▒]",
-)
 
 
 def _around(sentence: Sentence, where: _Where) -> bool:
@@ -497,29 +508,10 @@ def _around(sentence: Sentence, where: _Where) -> bool:
     if m is None or not only_adverbials(m.group().rstrip(" ,")):
         return False
     rest = text[where.end + m.end() : sentence.end]
-    if not rest.strip() or _NOT_CONTINUATION.match(rest) or apposition_tail(", " + rest):
+    if not rest.strip() or NOT_CONTINUATION.match(rest) or apposition_tail(", " + rest):
         return False
     before = sentence.masked[: where.start - s0]
     return not any(c.group()[:1].islower() for c in find_cues(before))
-
-
-#: A phrase after the cue that closes an attribution (issue 19): "…, X said in a video message
-#: to the convention", "… after meeting aides", "… on condition of anonymity"; "of"/"about"
-#: only after "said" ("…,” Jane Roe said of the senator).
-_TRAILING_PHRASE = re.compile(
-    r"\s*,?\s*(?:(of|about)|in|on|at(?!\s++(?:least|most)\b)|during|after|before|from|with|by|"
-    r"for|while|when|outside|inside|ahead|following|via|through|over|under|without|despite|near|"
-    r"shortly|just|moments|minutes|hours|days|weeks|months"
-    r"|to(?=\s++(?:the|a|an|his|her|their|its|reporters|journalists|(?-i:[A-Z]))\b))\s",
-    re.IGNORECASE,
-)
-#: A lead that opens with a subordinating word or a fronted adverbial is no clause of the
-#: speaker's own ("Because of X, …", "Even after the complaint was filed, X continued …").
-_SUBORDINATE_LEAD = re.compile(
-    r"\s*(?:because|as|though|although|even|despite|if|unless|until|once|whether|following|"
-    r"minutes|hours|days|moments)\b",
-    re.IGNORECASE,
-)
 
 
 def _lead_clause(
@@ -534,12 +526,12 @@ def _lead_clause(
         return None  # "…, reported it to the police": an object, no inverted speaker
     text, s0 = sentence.text, sentence.start
     tail = text[where.end : sentence.end]
-    phrase_after = _TRAILING_PHRASE.match(tail) or _TRAILING_PHRASE.match(
+    phrase_after = TRAILING_PHRASE.match(tail) or TRAILING_PHRASE.match(
         text[max(where.end, where.after) : sentence.end]  # after "told reporters"
     )
     closed = re.match(r"\s*,\s*", tail)  # "…, X said, though …" / "…, said X, lecturer at …"
     if phrase_after is None and not (
-        closed and (how == "after" or _NOT_CONTINUATION.match(tail[closed.end() :]))
+        closed and (how == "after" or NOT_CONTINUATION.match(tail[closed.end() :]))
     ):
         return None  # "…, CNN reported at least six planes filled …": a clause follows
     if (
@@ -551,7 +543,7 @@ def _lead_clause(
     ):
         return None  # "…, employees complain of …": the topic of a cue other than "said"
     lead = text[s0 : where.start].rstrip()
-    if FRONTED_ADVERBIAL.match(lead) or _SUBORDINATE_LEAD.match(lead):
+    if FRONTED_ADVERBIAL.match(lead) or SUBORDINATE_LEAD.match(lead):
         return None  # "Minutes after the voting began, X announced …": no clause of X's
     if lead.endswith(","):
         end = s0 + len(lead) - 1
