@@ -220,3 +220,24 @@ ACCORDING_AROUND = "'according to' attribution in mid-sentence ('X, according to
 )  # fmt: skip
 def test_according_to_in_mid_sentence(text, expected):
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a short phrase between the cue and the quotation: still a direct quotation
+        ("Jane Okafor said about the plan, “I support it.”",
+         [("Jane Okafor", "said", "I support it.", "direct quote, speaker before the quote")]),
+        ("Jane Okafor declared in Arabic, “The mill is ours.”",
+         [("Jane Okafor", "declared", "The mill is ours.",
+           "direct quote, speaker before the quote")]),
+        # a that-clause opening with a fronted phrase keeps its quoted words
+        ("Jane Okafor said that by refusing to say “radical Islam,” the mayor was “weak.”",
+         [("Jane Okafor", "said", "by refusing to say “radical Islam,” the mayor was “weak.”",
+           AFTER)]),
+        # … but without "that" a preposition after the cue opens no clause
+        ("Jane Okafor warned of “fevered dreams” of a contested vote.", []),
+    ],
+)  # fmt: skip
+def test_phrase_before_a_quotation_or_in_a_that_clause(text, expected):
+    assert rows(text) == expected

@@ -46,6 +46,7 @@ __all__ = [
     "relative_frame_span",
     "is_commitment",
     "is_fronted",
+    "phrase_before_quote",
     "reports_speech",
     "skip_after_cue",
     "trim",
@@ -497,6 +498,18 @@ SUBORDINATE_LEAD = re.compile(
     r"minutes|hours|days|moments)\b",
     re.IGNORECASE,
 )
+
+
+#: A short phrase between the cue and an opening quotation mark (issue 19): "wrote to his
+#: followers, “…”", "said about the movement, “…”", "saying at one point, “…”".
+PHRASE_THEN_QUOTE = re.compile(
+    r"\s++(?:to|about|at|in|on|with|during|of|before|after)\s[^,.;:!?“”\"▒]{1,60}?,\s*+"
+)
+
+
+def phrase_before_quote(gap: str) -> bool:
+    """``gap`` (between a cue and an opening quotation mark) is a short phrase, no clause."""
+    return bool(PHRASE_THEN_QUOTE.fullmatch(gap)) and not (FINITE.search(gap) or find_cues(gap))
 
 
 def apposition_tail(tail: str) -> bool:

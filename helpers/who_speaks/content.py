@@ -50,6 +50,7 @@ from .clauses import (
     frame_span,
     is_commitment,
     is_fronted,
+    phrase_before_quote,
     relative_frame_span,
     reports_speech,
     skip_after_cue,
@@ -286,6 +287,7 @@ def _direct_quotes(
             gap_is_punct(text, attr_end, q.open_at, allow_colon=True)
             or gap_is_punct(text, where.after, q.open_at, allow_colon=True)
             or (role_end > attr_end and gap_is_punct(text, role_end, q.open_at))
+            or phrase_before_quote(text[attr_end : q.open_at])
         )
     ]
     directs: list[QuoteSpan] = []
@@ -339,7 +341,13 @@ def _reported(
         q for q in sentence.quotes if clause_from <= q.open_at and q.outer_end <= clause_to + 1
     ]
     clause = text[clause_from:clause_to]
-    if inner and NOT_CLAUSE_START.match(clause.strip()) and not how.startswith("according"):
+    that_clause = bool(re.search(r"\bthat\s*+[,:]?\s*+$", text[where.end : clause_from]))
+    if (
+        inner
+        and NOT_CLAUSE_START.match(clause.strip())
+        and not how.startswith("according")
+        and not that_clause  # "said that by refusing to say “…”, Democrats are …" (issue 19)
+    ):
         return None
     # Reported speech needs a clause ("said the plan was …", not "denied a request"); a
     # quoted phrase after a verb that also takes plain objects needs one too ("admitted
