@@ -241,3 +241,25 @@ def test_according_to_in_mid_sentence(text, expected):
 )  # fmt: skip
 def test_phrase_before_a_quotation_or_in_a_that_clause(text, expected):
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cue coordinated with the subject's earlier verb across an adverb or auxiliary
+        ("The judge rubbed his chin, and then said the case was closed.",
+         [("judge", "said", "the case was closed", AFTER)]),
+        ("Jane Okafor has expressed concerns but has said she wants the bill to pass.",
+         [("Jane Okafor", "said", "she wants the bill to pass", AFTER)]),
+        ("Jane Okafor did not mention them by name but did note that she had won.",
+         [("Jane Okafor", "note", "she had won", AFTER)]),
+        # never negated, in a subordinate clause, or inside an earlier cue's words
+        ("Jane Okafor has expressed concerns but has not said whether she backs the bill.", []),
+        ("When Jane Okafor arrived and then said the mill was closed, the crowd left.", []),
+        ("Jane Okafor said the firm is “reviewing the plan” and will respond by June.",
+         [("Jane Okafor", "said", "the firm is “reviewing the plan” and will respond by June",
+           AFTER)]),
+    ],
+)  # fmt: skip
+def test_coordinated_cue_across_an_auxiliary(text, expected):
+    assert rows(text) == expected

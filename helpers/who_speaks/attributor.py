@@ -94,6 +94,8 @@ class Attributor:
             if phrase is None:
                 phrase, how = _document_speaker(ms, cue, form, verbs.get(form), found)
             if phrase is None:
+                phrase, how = _coordinated_speaker(ms, cue, verbs.get(form), found)
+            if phrase is None:
                 continue
             entity = self.resolver.resolve(phrase, p, s0)
             if entity is None:
@@ -244,3 +246,36 @@ def _document_speaker(
     if not re.match(r"\s++[a-z]", before[subject.end :]):
         return None, ""
     return replace(subject, borrowed=True), "document"
+
+
+#: A verb coordinated with the subject's earlier verb, with an adverb or auxiliary between
+#: (issue 19): "X rubbed his chin, and then said …", "X has expressed concerns but has said …",
+#: "X did not mention them by name but did note that …".
+_COORDINATED_CUE = re.compile(
+    r"(?:,\s*+|\s)(?:and|but)\s++(?:(?:then|later|also|has|have|had|did|does|do|would|will|"
+    r"still|now|again|quickly|repeatedly|publicly|finally|eventually|even|soon|instead|"
+    r"previously|since)\s++){1,3}$",
+    re.IGNORECASE,
+)
+
+
+def _coordinated_speaker(
+    ms: str, cue: Cue, verb: ReportingVerb | None, found: list[tuple]
+) -> tuple[SpeakerPhrase | None, str]:
+    """The speaker of a cue coordinated with its subject's earlier verb across an adverb or
+    auxiliary ("X rubbed his chin, and then said …"): the subject that opens the sentence,
+    borrowed; never after an earlier cue of the sentence (its words)."""
+    if verb is None or verb.connotation == "belief" or cue.group()[:1].isupper():
+        return None, ""
+    pre = ms[: cue.start()]
+    joint = _COORDINATED_CUE.search(pre)
+    if joint is None or _SUBORDINATE_START.match(pre) or ";" in pre:
+        return None, ""
+    if found:
+        return None, ""  # "X said the firm is … and will respond by …": inside X's words
+    subject = _opening_subject(pre)
+    if subject is None or not re.match(r"\s++[a-z]", pre[subject.end :]):
+        return None, ""
+    if subject.text.lower() in _IMPERSONAL:
+        return None, ""
+    return replace(subject, borrowed=True), "before"
