@@ -263,3 +263,24 @@ def test_phrase_before_a_quotation_or_in_a_that_clause(text, expected):
 )  # fmt: skip
 def test_coordinated_cue_across_an_auxiliary(text, expected):
     assert rows(text) == expected
+
+
+GERUND = "reported speech after a participle cue (', adding that')"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a second participle after "and" continues the subject's first one
+        ("Jane Okafor ducked, pointing to her record and saying that senators are overrated.",
+         [("Jane Okafor", "saying", "senators are overrated", GERUND)]),
+        ("Jane Okafor praised the staff, thanking them and vowing to fight on.",
+         [("Jane Okafor", "vowing", "to fight on",
+           "reported commitment: vow, pledge or promise to do ('vowed to fight on')")]),
+        # a noun object after it is no speech; no earlier participle, no borrowed subject
+        ("Jane Okafor left, taking her coat and saying nothing.", []),
+        ("Jane Okafor and saying that the mill would close.", []),
+    ],
+)  # fmt: skip
+def test_second_participle(text, expected):
+    assert rows(text) == expected

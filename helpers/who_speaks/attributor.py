@@ -96,6 +96,8 @@ class Attributor:
             if phrase is None:
                 phrase, how = _coordinated_speaker(ms, cue, verbs.get(form), found)
             if phrase is None:
+                phrase, how = _second_participle_speaker(ms, cue, form, verbs.get(form), found)
+            if phrase is None:
                 continue
             entity = self.resolver.resolve(phrase, p, s0)
             if entity is None:
@@ -279,3 +281,30 @@ def _coordinated_speaker(
     if subject.text.lower() in _IMPERSONAL:
         return None, ""
     return replace(subject, borrowed=True), "before"
+
+
+#: A second participle coordinated with an earlier one after a comma (issue 19): "…, calling
+#: them rapists and vowing to …", "…, pointing to his record and saying that …".
+_SECOND_PARTICIPLE = re.compile(r"(?:,|\s[–—])\s*+[a-z]{3,}ing\b[^;,]*?\s(?:and|but)\s++$")
+
+
+def _second_participle_speaker(
+    ms: str, cue: Cue, form: str, verb: ReportingVerb | None, found: list[tuple]
+) -> tuple[SpeakerPhrase | None, str]:
+    """The speaker of a participle cue after "and" that continues an earlier participle of
+    the subject ("X dismissed the report, calling it a hoax and saying that …"): the subject
+    of that earlier cue, or the subject that opens the sentence."""
+    if verb is None or not form.endswith("ing") or not verb.gerund_reports:
+        return None, ""
+    pre = ms[: cue.start()]
+    if not _SECOND_PARTICIPLE.search(pre) or _SUBORDINATE_START.match(pre) or ";" in pre:
+        return None, ""
+    if found:
+        subject = found[-1][1] if found[-1][3] == "gerund" else None
+    else:
+        subject = _opening_subject(pre)
+        if subject is not None and not re.match(r"\s++[a-z]", pre[subject.end :]):
+            subject = None
+    if subject is None or subject.text.lower() in _IMPERSONAL:
+        return None, ""
+    return replace(subject, borrowed=True), "gerund"
