@@ -139,6 +139,7 @@ INFINITIVE = "reported speech after an infinitive cue ('X went on to say that')"
         ("Jane Okafor is going to explain what went wrong.", []),
         ("Jane Okafor did not stop to explain why the mill closed.", []),
         ("It is important to note that the mill closed.", []),
+        ("The council declined a request to explain why the mill closed.", []),
         ("First, Jane Okafor and two aides refused to say that the mill would close.", []),
         ("Fees for the mill vary from state to state and town to town.", []),
         ("So long as the council continues to maintain a policy that is doomed, it will fail.",

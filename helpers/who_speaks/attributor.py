@@ -90,13 +90,12 @@ class Attributor:
             form = WHITESPACE.sub(" ", cue.group().lower())
             phrase, how = speaker_for_cue(ms, cue, form, verbs.get(form), found)
             if phrase is None:
-                phrase, how = _infinitive_speaker(ms, cue, form, verbs.get(form), found)
-            if phrase is None:
-                phrase, how = _document_speaker(ms, cue, form, verbs.get(form), found)
-            if phrase is None:
-                phrase, how = _coordinated_speaker(ms, cue, verbs.get(form), found)
-            if phrase is None:
-                phrase, how = _second_participle_speaker(ms, cue, form, verbs.get(form), found)
+                # a subject borrowed across an infinitive, a document or a coordinated verb
+                # (issue 19): kept only when the cue reports something, so that a cue with no
+                # content ("declined a request to observe") adds no speaker to the article
+                phrase, how = _borrowed_speaker(ms, cue, form, verbs.get(form), found)
+                if phrase is not None and not find_content(sentence, cue, phrase, how, None)[0]:
+                    continue
             if phrase is None:
                 continue
             entity = self.resolver.resolve(phrase, p, s0)
@@ -139,11 +138,24 @@ def _opens_clause_of(found: list[tuple], i: int, ms: str) -> bool:
     return skip_after_cue(gap, 0, False) == len(gap) or not gap.strip()
 
 
+def _borrowed_speaker(
+    ms: str, cue: Cue, form: str, verb: ReportingVerb | None, found: list[tuple]
+) -> tuple[SpeakerPhrase | None, str]:
+    """The speaker of a cue with no subject of its own, borrowed from the clause (issue 19):
+    an infinitive, a document's participle, a coordinated verb or a second participle."""
+    for rule in (_infinitive_speaker, _document_speaker, _second_participle_speaker):
+        phrase, how = rule(ms, cue, form, verb, found)
+        if phrase is not None:
+            return phrase, how
+    return _coordinated_speaker(ms, cue, verb, found)
+
+
 # Before the "to" of an infinitive cue, what makes it no speech of the clause's subject
 # (issue 19): an object that is told or led to speak ("led her to declare", "asked officers to
 # explain"), a wish, plan or ability ("wants to say", "is going to explain", "was unable to
 # answer"), a refusal of a question ("declined to say how many"), a negation ("did not stop to
-# answer"), an impersonal subject ("It is important to note", "That's not to suggest").
+# answer"), an impersonal subject ("It is important to note", "That's not to suggest"), a
+# noun the infinitive modifies ("declined a request to observe").
 _NOT_INFINITIVE_SPEECH = re.compile(
     r"(?:\b(?:led|leads?|leading|prompt\w*|drives?|drove|forc\w*|caus\w*|push\w*|urg\w*|ask\w*|"
     r"allow\w*|encourag\w*|invit\w*|told|tells?|press\w*|requir\w*|call\w*|enabl\w*|help\w*|"
@@ -154,7 +166,8 @@ _NOT_INFINITIVE_SPEECH = re.compile(
     r"unwilling|wait\w*|hesitat\w*|decid\w*|agree\w*|declin\w*|fail\w*|struggl\w*|order|as|"
     r"hard|easy|difficult|important|time|right|way|chance|opportunity|effort|bid|attempt|move|"
     r"plans?|stop\w*|efforts|attempts|bids|moves|appear\w*|seem\w*|from\s++\w+)\s++"
-    r"|\b(?:not|never|n[’']t)\s++(?:\w+\s++){0,3})to\s*+$",
+    r"|\b(?:not|never|n[’']t)\s++(?:\w+\s++){0,3}"
+    r"|\b(?:a|an|the|this|that|its|his|her|their|our|no|any)\s++[\w\-]++\s++)to\s*+$",
     re.IGNORECASE,
 )
 _SUBORDINATE_START = re.compile(
