@@ -285,3 +285,25 @@ GERUND = "reported speech after a participle cue (', adding that')"
 )  # fmt: skip
 def test_second_participle(text, expected):
     assert rows(text) == expected
+
+
+CALL = "reporting frame: call X Y ('called him divisive')"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an object of a few words before a quotation: the frame runs to the quotation's end
+        ("Jane Okafor called the 12-nation trade pact “insanity,” and left.",
+         [("Jane Okafor", "called", "the 12-nation trade pact “insanity,”", CALL)]),
+        ("Jane Okafor called inversions “unpatriotic” on Monday.",
+         [("Jane Okafor", "called", "inversions “unpatriotic”", CALL)]),
+        # never a request, a call for something, or a verb or clause before the quotation
+        ("Jane Okafor called on voters to “stand up.”", []),
+        ("Jane Okafor called for a “ceasefire.”", []),
+        ("Jane Okafor called the mayor and said “enough.”",
+         [("Jane Okafor", "said", "enough.", "direct quote, speaker before the quote")]),
+    ],
+)  # fmt: skip
+def test_call_with_a_quoted_complement(text, expected):
+    assert rows(text) == expected

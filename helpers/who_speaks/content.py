@@ -38,9 +38,6 @@ from .clauses import (
     FRAMES,
     FRONTED_ADVERBIAL,
     NOT_CLAUSE_START,
-    NOT_CONTINUATION,
-    SUBORDINATE_LEAD,
-    TRAILING_PHRASE,
     apposition_tail,
     aside_bounds,
     clause_ok,
@@ -57,7 +54,16 @@ from .clauses import (
     trim,
     trim_connector,
 )
-from .cues import Cue, find_cues, only_adverbials
+from .cues import (
+    NOT_CONTINUATION,
+    NOT_CONTINUING_ACCORDING,
+    SUBORDINATE_LEAD,
+    SUBORDINATE_TAIL,
+    TRAILING_PHRASE,
+    Cue,
+    find_cues,
+    only_adverbials,
+)
 from .speaker_phrases import ACROSS_AUXILIARY, SpeakerPhrase
 
 __all__ = [
@@ -170,7 +176,8 @@ def find_content(
     how = "before" if progressive or infinitive else how  # read like "X said", named below
     verb = reporting_verbs().get(WHITESPACE.sub(" ", cue.group().lower()))
     if verb is not None and verb.lemma in FRAMES and how in ("before", "gerund"):
-        span = frame_span(sentence.masked, cue, verb.lemma)
+        relative = re.search(r"\b(?:what|which|whom|who)\s++$", sentence.masked[: phrase.start])
+        span = None if relative else frame_span(sentence.masked, cue, verb.lemma)
         if span is not None:
             a, b = s0 + span[0], s0 + span[1]
             inner = [q for q in sentence.quotes if a <= q.open_at and q.outer_end <= b + 1]
@@ -422,7 +429,7 @@ def _clause_bounds(
         and (
             # "By 2027, she added, the group …" is no apposition
             (not is_fronted(text[s0:attr_start]) and apposition_tail(tail))
-            or _SUBORDINATE_TAIL.match(tail)
+            or SUBORDINATE_TAIL.match(tail)
         )
     ):
         # "…, said Jane Okafor, director of the X project." / "…, Okafor said, a policy
@@ -442,7 +449,7 @@ def _clause_bounds(
         lead = text[s0:attr_start].rstrip()
         if how == "according" and lead.endswith(",") and not tail_is_empty:
             rest = re.match(r"\s*,\s*(.*)", text[attr_end:sentence_end])
-            if rest and rest.group(1) and not _NOT_CONTINUING_ACCORDING.match(rest.group(1)):
+            if rest and rest.group(1) and not NOT_CONTINUING_ACCORDING.match(rest.group(1)):
                 # "Fundraising, according to the campaign, has surged" (issue 19): the
                 # content runs on both sides of the attribution
                 return s0, sentence_end, "according around"
@@ -486,17 +493,6 @@ def _clause_bounds(
     return where.after, sentence_end, how
 
 
-#: A subordinate clause after the attribution's comma is the writer's ("…, X said, though she
-#: gave no reason"): the content is the clause before (issue 19).
-_SUBORDINATE_TAIL = re.compile(r"\s*,\s*(?:though|although|whereas|even\s++though)\b", re.I)
-#: After "X, according to Y, …": what is no continuation of X's clause (a relative clause, a
-#: contrast, the writer's own next clause).
-_NOT_CONTINUING_ACCORDING = re.compile(
-    r"(?:which|who|whom|whose|where|while|whereas|though|although|but|and|so|yet|after|before|"
-    r"during|amid|following|despite|as|when|since|until|in|on|at|from|with|by|for|without|"
-    r"under|citing|including)\b|[“”\"▒]",
-    re.IGNORECASE,
-)
 #: Where a coordinated clause starts in the words before a mid-sentence attribution.
 _CLAUSE_JOINT = re.compile(r"[,;]\s++(?:and|but|or|so|yet|while|whereas)\s++|;\s++")
 #: "…, as X noted": the "as" of a comment clause before the speaker (issue 19).
