@@ -77,6 +77,30 @@ CONTENT_RULES = [
     ("reported speech before the attribution ('…, X said')" + ACROSS_AUXILIARY,
      "The plan is doomed, Jane Okafor has said.", OKAFOR, "indirect", "said",
      "The plan is doomed"),
+    ("reported speech around a mid-sentence attribution ('The question of X, she said, is "
+     "not …')",
+     "The question of whether to close the mill, Jane Okafor said, is not so cut and dried.",
+     OKAFOR, "indirect", "said",
+     "The question of whether to close the mill, Jane Okafor said, is not so cut and dried"),
+    ("reported speech before an attribution with a trailing phrase ('…, X said after the "
+     "debate')",
+     "Prices will rise, Jane Okafor said in a video message to the convention.", OKAFOR,
+     "indirect", "said", "Prices will rise"),
+    ("reporting frame: what X calls Y ('what critics call a tax grab')",
+     "The levy is what Jane Okafor calls a tax grab.", OKAFOR, "indirect", "calls",
+     "a tax grab"),
+    ("'according to' attribution in mid-sentence ('X, according to Y, is …')",
+     "Fundraising, according to the central bank, has surged.", "central bank", "indirect",
+     "according to", "Fundraising, according to the central bank, has surged"),
+    ("reported speech after a document's participle ('issued a statement saying')",
+     "Jane Okafor issued a statement saying the plan was doomed.", OKAFOR, "indirect",
+     "saying", "the plan was doomed"),
+    ("reported speech after an infinitive cue ('X went on to say that')",
+     "Jane Okafor went on to say that the plan was doomed.", OKAFOR, "indirect", "say",
+     "the plan was doomed"),
+    ("reported speech before an 'as' attribution ('…, as X noted')",
+     "Ignoring the mill also carries risks, as Jane Okafor pointed out.", OKAFOR, "indirect",
+     "pointed out", "Ignoring the mill also carries risks"),
 ]  # fmt: skip
 
 

@@ -16,21 +16,23 @@ What is left unclaimed is a scare quote. The result is an :class:`Attribution`, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from ..article import Article
 from ..entities import Entity, EntityIndex
-from ..lexicons import reporting_verbs
-from ..names import WHITESPACE
+from ..lexicons import ReportingVerb, reporting_verbs, speaker_nouns
+from ..names import NOT_MODIFIERS, WHITESPACE, ordinary_word
 from ..quotemarks import QuoteSpan
 from .carry_over import CarryOver
 from .clauses import skip_after_cue
+from .content import RELATIVE_FRAME as _RELATIVE_FRAME
 from .content import Sentence, find_content
 from .cue_speaker import speaker_for_cue
 from .cues import Cue, find_cues
 from .prepared import PreparedArticle
 from .resolution import Resolver
-from .speaker_phrases import SpeakerPhrase
+from .speaker_phrases import SpeakerPhrase, speaker_at_end
 from .utterances import Record, Utterance, number_utterances
 
 __all__ = ["Attribution", "Attributor"]
@@ -88,6 +90,13 @@ class Attributor:
             form = WHITESPACE.sub(" ", cue.group().lower())
             phrase, how = speaker_for_cue(ms, cue, form, verbs.get(form), found)
             if phrase is None:
+                # a subject borrowed across an infinitive, a document or a coordinated verb
+                # (issue 19): kept only when the cue reports something, so that a cue with no
+                # content ("declined a request to observe") adds no speaker to the article
+                phrase, how = _borrowed_speaker(ms, cue, form, verbs.get(form), found)
+                if phrase is not None and not find_content(sentence, cue, phrase, how, None)[0]:
+                    continue
+            if phrase is None:
                 continue
             entity = self.resolver.resolve(phrase, p, s0)
             if entity is None:
@@ -112,7 +121,8 @@ class Attributor:
                 )  # fmt: skip
                 for q in c.claims:
                     self.record.claim(p, q)
-            if contents:
+            if any(c.rule != _RELATIVE_FRAME for c in contents):
+                # "what critics call a tax grab" names no one a later quotation continues
                 self.record.remember(entity, p, at)
 
 
@@ -124,5 +134,190 @@ def _opens_clause_of(found: list[tuple], i: int, ms: str) -> bool:
     before_cue, phrase = found[i - 1][0], found[i][1]
     if phrase.borrowed or phrase.start < before_cue.end():
         return False
-    gap = ms[before_cue.end() : phrase.start]
+    gap = ms[before_cue.end() : phrase.start].rstrip()  # "said Wednesday [he] agrees"
     return skip_after_cue(gap, 0, False) == len(gap) or not gap.strip()
+
+
+def _borrowed_speaker(
+    ms: str, cue: Cue, form: str, verb: ReportingVerb | None, found: list[tuple]
+) -> tuple[SpeakerPhrase | None, str]:
+    """The speaker of a cue with no subject of its own, borrowed from the clause (issue 19):
+    an infinitive, a document's participle, a coordinated verb or a second participle."""
+    for rule in (_infinitive_speaker, _document_speaker, _second_participle_speaker):
+        phrase, how = rule(ms, cue, form, verb, found)
+        if phrase is not None:
+            return phrase, how
+    return _coordinated_speaker(ms, cue, verb, found)
+
+
+# Before the "to" of an infinitive cue, what makes it no speech of the clause's subject
+# (issue 19): an object that is told or led to speak ("led her to declare", "asked officers to
+# explain"), a wish, plan or ability ("wants to say", "is going to explain", "was unable to
+# answer"), a refusal of a question ("declined to say how many"), a negation ("did not stop to
+# answer"), an impersonal subject ("It is important to note", "That's not to suggest"), a
+# noun the infinitive modifies ("declined a request to observe").
+_NOT_INFINITIVE_SPEECH = re.compile(
+    r"(?:\b(?:led|leads?|leading|prompt\w*|drives?|drove|forc\w*|caus\w*|push\w*|urg\w*|ask\w*|"
+    r"allow\w*|encourag\w*|invit\w*|told|tells?|press\w*|requir\w*|call\w*|enabl\w*|help\w*|"
+    r"persuad\w*)\s++(?:[\w’'\-]++\s++){1,5}"
+    r"|\b(?:going|got|gotta|have|has|had|need\w*|want\w*|like|love|plan\w*|hop\w*|expect\w*|"
+    r"intend\w*|about|able|unable|likely|unlikely|supposed|used|tr(?:y|ies|ied|ying)|seek\w*|"
+    r"sought|attempt\w*|prepar\w*|ready|due|set|first|last|only|afraid|reluctant|willing|"
+    r"unwilling|wait\w*|hesitat\w*|decid\w*|agree\w*|declin\w*|fail\w*|struggl\w*|order|as|"
+    r"hard|easy|difficult|important|time|right|way|chance|opportunity|effort|bid|attempt|move|"
+    r"plans?|stop\w*|efforts|attempts|bids|moves|appear\w*|seem\w*|from\s++\w+)\s++"
+    r"|\b(?:not|never|n[’']t)\s++(?:\w+\s++){0,3}"
+    r"|\b(?:a|an|the|this|that|its|his|her|their|our|no|any)\s++[\w\-]++\s++)to\s*+$",
+    re.IGNORECASE,
+)
+_SUBORDINATE_START = re.compile(
+    r"\s*(?:when|whenever|if|unless|as|so\s+long\s+as|while|because|although|though|since|once|"
+    r"until|after|before|whether)\b",
+    re.IGNORECASE,
+)
+_IMPERSONAL = frozenset({"it", "that", "this", "there", "what", "which"})
+
+
+def _infinitive_speaker(
+    ms: str, cue: Cue, form: str, verb: ReportingVerb | None, found: list[tuple]
+) -> tuple[SpeakerPhrase | None, str]:
+    """The speaker of a verb of speech in the infinitive, "X went on to say that …", "X took to
+    Twitter to say …", "X continued to insist that …" (issue 19): the subject of the clause
+    (or of the cue just before "to"), borrowed, so the attribution is the cue alone."""
+    if verb is None or verb.connotation in ("belief", "commitment") or form != verb.lemma:
+        return None, ""
+    pre = ms[: cue.start()]
+    if not re.search(r"\bto\s++$", pre) or _NOT_INFINITIVE_SPEECH.search(pre):
+        return None, ""
+    before_to = pre[: re.search(r"\bto\s++$", pre).start()]
+    if _SUBORDINATE_START.match(before_to) or ";" in before_to:
+        return None, ""  # "So long as X continues to maintain …": no main clause of X's
+    if found and not before_to[found[-1][0].end() :].strip():
+        subject = found[-1][1]  # "X continued to insist": the subject of "continued"
+    elif found:
+        return None, ""  # "X said there was nothing left for Y to reveal": inside X's words
+    else:
+        # the subject opens the sentence and only its verb phrase stands before "to": "X took
+        # to Twitter to say", never "First, X …" or "X has become Y's critic, quick to say"
+        subject = _opening_subject(before_to)
+        if subject is None or "," in before_to[subject.end :]:
+            return None, ""
+        if not re.match(r"\s++[a-z]", before_to[subject.end :]):
+            return None, ""  # a verb after the subject ("Programs for adults vary" is a noun)
+    if subject is None or subject.text.lower() in _IMPERSONAL:
+        return None, ""
+    return replace(subject, borrowed=True), "infinitive"
+
+
+def _opening_subject(text: str) -> SpeakerPhrase | None:
+    """The speaker phrase that opens a sentence: a pronoun, or the run of capitalised words,
+    articles and speaker nouns at its start ("Jane Okafor", "The judge"), read by
+    :func:`.speaker_phrases.speaker_at_end`; never a one-word ordinary word ("First")."""
+    pronoun = re.match(r"\s*+(he|she|they|He|She|They)\b", text)
+    if pronoun:
+        return SpeakerPhrase(pronoun.group(1), pronoun.start(1), pronoun.end(1), "pronoun")
+    end = 0
+    for w in re.finditer(r"[\w’'\-\.&]+", text):  # lazily: the loop stops at the verb
+        token = w.group()
+        capitalised = token[:1].isupper() and token.lower() not in NOT_MODIFIERS
+        if capitalised or token.lower() in ("the", "a", "an") or token.lower() in speaker_nouns():
+            end = w.end()
+        else:
+            break
+    phrase = speaker_at_end(text[:end], None) if end else None
+    if phrase is None or text[: phrase.start].strip(" “\"'‘"):
+        return None  # "Former Obama aide …": only a phrase that opens the sentence
+    if phrase.kind == "name" and " " not in phrase.text and ordinary_word(phrase.text):
+        return None  # "First, …", "Programs for adults …"
+    return phrase
+
+
+#: A document the subject issues, before a participle cue: "issued a statement saying",
+#: "sent an email saying", "released a new radio ad saying" (issue 19).
+_DOCUMENT_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|his|her|their)\s++(?:[\w\-]++\s++){0,2}?(?:statement|letter|message|"
+    r"e-?mail|post|tweet|video|release|memo|note|op-ed|column|ad|advertisement)\s++$",
+    re.IGNORECASE,
+)
+
+
+def _document_speaker(
+    ms: str, cue: Cue, form: str, verb: ReportingVerb | None, found: list[tuple]
+) -> tuple[SpeakerPhrase | None, str]:
+    """The speaker of "X issued a statement saying that …" (issue 19): the subject that opens
+    the sentence, when only its verb and the document stand before the participle."""
+    if verb is None or not form.endswith("ing") or not verb.gerund_reports or found:
+        return None, ""
+    pre = ms[: cue.start()]
+    document = _DOCUMENT_BEFORE.search(pre)
+    if document is None:
+        return None, ""
+    before = pre[: document.start()]
+    if _SUBORDINATE_START.match(before) or re.search(r"[,;]", before):
+        return None, ""
+    subject = _opening_subject(before)
+    if subject is None or subject.text.lower() in _IMPERSONAL:
+        return None, ""
+    if not re.match(r"\s++[a-z]", before[subject.end :]):
+        return None, ""
+    return replace(subject, borrowed=True), "document"
+
+
+#: A verb coordinated with the subject's earlier verb, with an adverb or auxiliary between
+#: (issue 19): "X rubbed his chin, and then said …", "X has expressed concerns but has said …",
+#: "X did not mention them by name but did note that …".
+_COORDINATED_CUE = re.compile(
+    r"(?:,\s*+|\s)(?:and|but)\s++(?:(?:then|later|also|has|have|had|did|does|do|would|will|"
+    r"still|now|again|quickly|repeatedly|publicly|finally|eventually|even|soon|instead|"
+    r"previously|since)\s++){1,3}$",
+    re.IGNORECASE,
+)
+
+
+def _coordinated_speaker(
+    ms: str, cue: Cue, verb: ReportingVerb | None, found: list[tuple]
+) -> tuple[SpeakerPhrase | None, str]:
+    """The speaker of a cue coordinated with its subject's earlier verb across an adverb or
+    auxiliary ("X rubbed his chin, and then said …"): the subject that opens the sentence,
+    borrowed; never after an earlier cue of the sentence (its words)."""
+    if verb is None or verb.connotation == "belief" or cue.group()[:1].isupper():
+        return None, ""
+    pre = ms[: cue.start()]
+    joint = _COORDINATED_CUE.search(pre)
+    if joint is None or _SUBORDINATE_START.match(pre) or ";" in pre:
+        return None, ""
+    if found:
+        return None, ""  # "X said the firm is … and will respond by …": inside X's words
+    subject = _opening_subject(pre)
+    if subject is None or not re.match(r"\s++[a-z]", pre[subject.end :]):
+        return None, ""
+    if subject.text.lower() in _IMPERSONAL:
+        return None, ""
+    return replace(subject, borrowed=True), "before"
+
+
+#: A second participle coordinated with an earlier one after a comma (issue 19): "…, calling
+#: them rapists and vowing to …", "…, pointing to his record and saying that …".
+_SECOND_PARTICIPLE = re.compile(r"(?:,|\s[–—])\s*+[a-z]{3,}ing\b[^;,]*?\s(?:and|but)\s++$")
+
+
+def _second_participle_speaker(
+    ms: str, cue: Cue, form: str, verb: ReportingVerb | None, found: list[tuple]
+) -> tuple[SpeakerPhrase | None, str]:
+    """The speaker of a participle cue after "and" that continues an earlier participle of
+    the subject ("X dismissed the report, calling it a hoax and saying that …"): the subject
+    of that earlier cue, or the subject that opens the sentence."""
+    if verb is None or not form.endswith("ing") or not verb.gerund_reports:
+        return None, ""
+    pre = ms[: cue.start()]
+    if not _SECOND_PARTICIPLE.search(pre) or _SUBORDINATE_START.match(pre) or ";" in pre:
+        return None, ""
+    if found:
+        subject = found[-1][1] if found[-1][3] == "gerund" else None
+    else:
+        subject = _opening_subject(pre)
+        if subject is not None and not re.match(r"\s++[a-z]", pre[subject.end :]):
+            subject = None
+    if subject is None or subject.text.lower() in _IMPERSONAL:
+        return None, ""
+    return replace(subject, borrowed=True), "gerund"

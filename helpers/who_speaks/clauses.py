@@ -40,8 +40,10 @@ __all__ = [
     "cut_next_action",
     "cut_writer_gloss",
     "frame_span",
+    "relative_frame_span",
     "is_commitment",
     "is_fronted",
+    "phrase_before_quote",
     "reports_speech",
     "skip_after_cue",
     "trim",
@@ -99,9 +101,11 @@ _AUDIENCE_THEN_THAT = re.compile(r"\s++([^,.;:!?“”\"▒\n]{1,80}?)\s++(that)
 _TOPIC = re.compile(r"\b(?:about|regarding|concerning)\b", re.IGNORECASE)
 
 
-def skip_after_cue(text: str, pos: int, names_audience: bool) -> int:
+def skip_after_cue(text: str, pos: int, names_audience: bool, *, phrases: bool = True) -> int:
     """Skip adverbials, the audience of verbs that name one ("told reporters", "informed
-    the exchanges"), ``that`` and ``:`` after a cue; return where the content starts."""
+    the exchanges"), a phrase or aside before ``that`` ("said at the debate that"; not with
+    ``phrases=False``, for verbs of commitment, whose "to" opens the infinitive), ``that``
+    and ``:`` after a cue; return where the content starts."""
     for _ in range(6):
         rest = text[pos:]
         m = ADVERBIAL.match(rest)
@@ -130,12 +134,59 @@ def skip_after_cue(text: str, pos: int, names_audience: bool) -> int:
                 pos += m.end()
                 names_audience = False
                 continue
+        m = phrases and (_PHRASE_THEN_THAT.match(rest) or _ASIDE_THEN_THAT.match(rest))
+        if m and _only_a_phrase(m.group(1), rest[m.end(2) :]):
+            # "predicted at the most recent debate that …", "reiterated to ABC News that …",
+            # "testified, for example, that …", "explained to CBS why …" (issue 19)
+            pos += m.start(2)
+            continue
         m = re.match(r"\s*(?:that\b|:)\s*", rest)
         if m and m.end() > 0 and rest.strip():
             pos += m.end()
             continue
         break
     return pos
+
+
+#: A prepositional phrase of up to 80 characters between a cue and ``that`` (issue 19): "said
+#: before attending the town hall that", "stated of the scandal that", "told Politico on
+#: Wednesday that"; after "to" also before a question ("explained to CBS why").
+_PHRASE_THEN_THAT = re.compile(
+    r"(\s++(?:at|of|before|after|on|in|during|from|for|over|outside|since|with|to)\s"
+    r"[^,.;:!?“”\"▒\n]{1,80}?)\s++(that|whether|why|how)\b"
+)
+#: An adverbial aside between commas before ``that``: "testified, for example, that".
+_ASIDE_THEN_THAT = re.compile(
+    r"(\s*+,\s*+(?:for\s++example|for\s++instance|in\s++retrospect|in\s++fact|in\s++turn|"
+    r"in\s++particular|in\s++effect|however|moreover|again|also|too|at\s++the\s++time|"
+    r"at\s++one\s++point|once\s++more|[a-z]{3,}ly)\s*+,)\s++(that)\b",
+    re.IGNORECASE,
+)
+#: A determiner after a word that is no preposition: a noun phrase in the gap ("posted to
+#: Twitter a breakdown that …"), so "that" opens a relative clause.
+_SECOND_NOUN_PHRASE = re.compile(
+    r"\b(?!(?:at|of|before|after|on|in|during|from|for|over|outside|since|with|to|by|\w+ing)\s)"
+    r"[\w’']+\s++(?:a|an|the|his|her|their|its|this|these|those)\s",
+    re.IGNORECASE,
+)
+
+
+def _only_a_phrase(gap: str | None, after: str) -> bool:
+    """``gap`` is a phrase (no verb, cue, topic or second noun phrase in it) and ``that``
+    opens a clause, not a relative one ("said at the meeting that was held …", "… that
+    clearly indicate …")."""
+    if gap is None:
+        return False
+    lower_cues = [c for c in find_cues(gap) if c.group()[:1].islower()]
+    after = after.lstrip()
+    relative = FINITE.match(after) or re.match(r"[a-z]{3,}ly\s", after)
+    return not (
+        FINITE.search(gap)
+        or lower_cues
+        or _TOPIC.search(gap)
+        or _SECOND_NOUN_PHRASE.search(gap)
+        or relative
+    )
 
 
 # "denied allegations that …", "dismissed claims of …": the object is a noun that carries
@@ -155,7 +206,14 @@ def reports_speech(skipped: str, clause: str, verb: ReportingVerb | None, needs:
         return needs != "question"
     if is_commitment(clause, verb):
         return True
-    return clause_ok(clause, needs, noun_object=bool(verb and verb.takes_noun_object))
+    loose = verb is not None and verb.lemma in _CLAUSE_VERBS
+    return clause_ok(clause, needs, noun_object=bool(verb and verb.takes_noun_object), loose=loose)
+
+
+#: Verbs after which a clause is all but certain (a noun object is rare: "said the same"), so
+#: a present verb before a noun is read as the clause's verb (issue 19, PolNeAR train: "said
+#: people misunderstand him", "argue the system gives too much power to party elites").
+_CLAUSE_VERBS = frozenset("say tell add argue insist agree contend assert complain".split())
 
 
 #: What a vow, pledge or promise commits to: "to" and a verb ("vowed to fight on"; PolNeAR
@@ -184,7 +242,9 @@ def is_commitment(clause: str, verb: ReportingVerb | None) -> bool:
 _FINITE_WORDS = 20
 
 
-def clause_ok(clause: str, verb_needs: str, *, noun_object: bool = False) -> bool:
+def clause_ok(
+    clause: str, verb_needs: str, *, noun_object: bool = False, loose: bool = False
+) -> bool:
     stripped = clause.strip(" ,;:")
     if not stripped or NOT_CLAUSE_START.match(stripped) or _CLAIM_NOUN_OBJECT.match(stripped):
         return False
@@ -195,13 +255,23 @@ def clause_ok(clause: str, verb_needs: str, *, noun_object: bool = False) -> boo
     if verb_needs == "clause":
         return False  # only reached when no "that" was skipped
     if len(stripped.split()) < 3:
-        return False
+        return bool(_SHORT_CLAUSE.fullmatch(stripped.rstrip(".!?")))  # "he would", "they're …"
     if _CLAUSE_START.match(stripped):
         return True
     words = stripped.replace("’", "'").split()[:_FINITE_WORDS]
-    verb = FINITE.search(" ".join(words))
+    joined = " ".join(words)
+    verb = FINITE.search(joined)
+    if (
+        verb is not None
+        and loose
+        and verb.group().endswith("ed")
+        and re.search(r"\b(?:and|or)\s+$", joined[: verb.start()])
+    ):
+        # "the heat and unsettled weather could last …" (issue 19): an adjective in -ed after
+        # "and"; the verb is the next finite word
+        verb = FINITE.search(joined, verb.end()) or verb
     if verb is None and not noun_object:
-        verb = _present_verb(words)
+        verb = _present_verb(words, loose=loose and not _PHRASE_START.match(stripped))
     # "confirmed the layoffs but declined to say …": a second verb of the same subject;
     # "announced a merger that eliminated …": a verb inside a relative clause. Either way
     # what follows the cue is a noun phrase, not a reported clause.
@@ -236,25 +306,66 @@ class _Found:
         return self.at
 
 
-def _present_verb(words: list[str]) -> _Found | None:
+def _present_verb(words: list[str], *, loose: bool = False) -> _Found | None:
     """A present-tense verb among ``words``, as a match-like: in -s (see ``_S_VERB``), or
-    the base form after a plural noun ("the attacks highlight the threat")."""
+    the base form after a plural noun ("the attacks highlight the threat"). ``loose`` (for
+    verbs that take no noun object, after which a clause is the rule, issue 19) also takes
+    one before a noun ("the system gives too much power", "people misunderstand Trump")."""
     at = 0
     for i, word in enumerate(words):
         prev = words[i - 1] if i else ""
+        following = words[i + 1].lower() if i < len(words) - 1 else ""
         if (
             0 < i < len(words) - 1
             and prev.lower() not in _NOT_BEFORE_VERB
             and not prev.endswith(",")
-            and words[i + 1].lower() in _AFTER_VERB
+            and (
+                following in _AFTER_VERB
+                or (
+                    loose
+                    and not word.endswith(",")
+                    and following not in _NOT_AFTER_LOOSE
+                    and not following.endswith("ing")  # "members including …"
+                    and not word.endswith(("ss", "'s"))  # "business partner", "Okafor's"
+                    # "presidents Jimmy Carter": a name after a word in -s is its object
+                    # only after a base form ("people misunderstand Trump")
+                    and (words[i + 1][:1].islower() or not _S_VERB.fullmatch(word))
+                )
+            )
             and (
                 _S_VERB.fullmatch(word)
-                or (_BASE_VERB.fullmatch(word) and _S_VERB.fullmatch(prev.lower()))
+                or (
+                    _BASE_VERB.fullmatch(word)
+                    and word not in _NOT_AFTER_LOOSE  # "kind words about the mayor"
+                    and (_S_VERB.fullmatch(prev.lower()) or prev.lower() in _PLURAL_NOUNS)
+                )
             )
         ):
             return _Found(at)
         at += len(word) + 1
     return None
+
+
+# After a loose present verb (see _present_verb): not a preposition, conjunction or relative
+# pronoun, which follow a plural noun as often ("kind words about the plan").
+_NOT_AFTER_LOOSE = frozenset(
+    """of about and or but for to from in on at with by as than that which who whose when
+    where while like over under into after before since per""".split()
+)
+#: A phrase, not a clause, opens with a preposition ("in The Washington Times last week").
+_PHRASE_START = re.compile(
+    r"(?:whose|in|during|after|before|since|until|outside|inside|under|over|through|via|near|amid|"
+    r"among|between|without|within|into|onto|upon|toward|towards|across|along|around)\b",
+    re.IGNORECASE,
+)
+_PLURAL_NOUNS = frozenset("people men women children police staff".split())
+#: A clause of two words: a subject pronoun and its auxiliary ("he would", "they're liberal").
+_SHORT_CLAUSE = re.compile(
+    r"(?:he|she|it|they|we|i|you)(?:[’'](?:re|s|ll|d|ve|m)\s+\S+|\s+(?:is|are|was|were|would|"
+    r"will|could|can|should|did|does|do|had|has|have|might|must|may|won[’']t|can[’']t|didn[’']t|"
+    r"wouldn[’']t|doesn[’']t|don[’']t))",
+    re.IGNORECASE,
+)
 
 
 # A base form: a lower-case word not in -s, -ly, -ing or -ed, and no stop word.
@@ -298,7 +409,7 @@ def frame_span(ms: str, cue: Cue, lemma: str) -> tuple[int, int] | None:
     clause_end = stop.start() if stop else len(rest.rstrip())
     m = _FRAME_OBJECT.match(rest)
     if m is None or m.end() >= clause_end:
-        return None
+        return _quoted_frame_span(rest, cue, lemma)
     first = rest[m.start(1) :].split(None, 1)[0].lower()
     if first in _NOT_CALL_OBJECT or first in stopwords() and m.group(1)[:1].isupper():
         return None
@@ -311,10 +422,82 @@ def frame_span(ms: str, cue: Cue, lemma: str) -> tuple[int, int] | None:
     if not complement or _NOT_COMPLEMENT.match(complement) or len(complement.split()) > 25:
         return None
     if lemma == "call" and not (complement[:1] in '▒“"' or len(complement.split()) <= 6):
-        return None  # "called him a liar", not "called him to say the meeting was off"
-    start = cue.end() + m.start(1)
-    end = cue.end() + clause_end
-    return start, end
+        # "called him a liar", not "called him to say the meeting was off"
+        return _quoted_frame_span(rest, cue, lemma)
+    return cue.end() + m.start(1), cue.end() + clause_end
+
+
+def _quoted_frame_span(rest: str, cue: Cue, lemma: str) -> tuple[int, int] | None:
+    """ "called [the 12-nation pact “insanity,”]", "called [him a “clown”]" (issue 19): an
+    object of up to ten words (no verb, cue or comma) before a quotation, to its end."""
+    stop = re.search(r"[.;:!?]|\s[–—]\s", rest)
+    q = _QUOTED_RUN.search(rest, 0, stop.start() if stop else len(rest))
+    obj = rest[: q.start()].strip() if q else ""
+    words = obj.lower().split()
+    if not 1 <= len(words) <= 10 or words[0] in _NOT_CALL_OBJECT | {"to", "for", "on"}:
+        return None
+    if lemma == "describe" and not re.search(r"\bas(?:\s++(?:a|an|the))?$", obj):
+        return None
+    if FINITE.search(obj) or find_cues(obj) or _NOT_AN_OBJECT.search(obj):
+        return None
+    return cue.end() + len(rest) - len(rest.lstrip()), cue.end() + q.end()
+
+
+_QUOTED_RUN = re.compile(r"[“\"‘']*+▒++[”\"’']*+")
+_NOT_AN_OBJECT = re.compile(r"[,;]|\b(?:to|that|who|which|and|but)\b", re.IGNORECASE)
+
+
+def relative_frame_span(
+    ms: str, cue: Cue, lemma: str, speaker_start: int
+) -> tuple[int, int] | None:
+    """The complement of a frame verb whose object is a relative pronoun before its speaker
+    (issue 19): "what Jane Roe calls [the new normal]", "which critics called [“a disgrace”]",
+    "whom she described as [a friend]"; offsets in the masked sentence ``ms``."""
+    if not re.search(r"\b(?:what|which|whom|who)\s++$", ms[:speaker_start], re.I):
+        return None  # not "that": "demanded that the department call a special counsel"
+    rest = ms[cue.end() :]
+    stop = re.search(r"[.;:!?–—]|,\s|\s(?:and|but|while|after|before|because)\s", rest)
+    clause_end = stop.start() if stop else len(rest.rstrip())
+    complement = rest[:clause_end]
+    lead = len(complement) - len(complement.lstrip())
+    complement = complement.strip()
+    if lemma == "describe":
+        if not re.match(r"as\s", complement):
+            return None
+        lead += 3
+        complement = complement[3:].strip()
+    quoted = re.match(r"[“\"'‘«„]*+▒++[”\"'’»“]*+", complement)
+    if quoted:  # "which critics called “a disgrace,” was …": the quotation alone
+        complement = complement[: quoted.end()]
+    elif FINITE.search(complement) or len(complement.split()) > 6 or "▒" in complement:
+        # "the bill which critics called anti-business passed": a verb follows; "what the
+        # ministry calls its “brutal but fair” reform": the quoted label is read as loaded
+        # language (helpers/loaded.py), not as this frame's words
+        return None
+    if not complement or _NOT_COMPLEMENT.match(complement):
+        return None
+    first = complement.split(None, 1)[0].lower()
+    if first in _NOT_CALL_OBJECT or (
+        lemma == "call"
+        and first in stopwords()
+        and first not in ("a", "an", "the", "his", "her", "their", "its", "our", "my")
+        and complement[:1] not in '▒“"'
+    ):
+        return None
+    start = cue.end() + lead + (len(rest[lead:]) - len(rest[lead:].lstrip()))
+    return start, start + len(complement)
+
+
+#: A short phrase between the cue and an opening quotation mark (issue 19): "wrote to his
+#: followers, “…”", "said about the movement, “…”", "saying at one point, “…”".
+PHRASE_THEN_QUOTE = re.compile(
+    r"\s++(?:to|about|at|in|on|with|during|of|before|after)\s[^,.;:!?“”\"▒]{1,60}?,\s*+"
+)
+
+
+def phrase_before_quote(gap: str) -> bool:
+    """``gap`` (between a cue and an opening quotation mark) is a short phrase, no clause."""
+    return bool(PHRASE_THEN_QUOTE.fullmatch(gap)) and not (FINITE.search(gap) or find_cues(gap))
 
 
 def apposition_tail(tail: str) -> bool:

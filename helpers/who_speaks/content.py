@@ -40,21 +40,34 @@ from .clauses import (
     NOT_CLAUSE_START,
     apposition_tail,
     aside_bounds,
+    clause_ok,
     commitment_end,
     cut_next_action,
     cut_writer_gloss,
     frame_span,
     is_commitment,
     is_fronted,
+    phrase_before_quote,
+    relative_frame_span,
     reports_speech,
     skip_after_cue,
     trim,
     trim_connector,
 )
-from .cues import Cue, find_cues, only_adverbials
+from .cues import (
+    NOT_CONTINUATION,
+    NOT_CONTINUING_ACCORDING,
+    SUBORDINATE_LEAD,
+    SUBORDINATE_TAIL,
+    TRAILING_PHRASE,
+    Cue,
+    find_cues,
+    only_adverbials,
+)
 from .speaker_phrases import ACROSS_AUXILIARY, SpeakerPhrase
 
 __all__ = [
+    "RELATIVE_FRAME",
     "Content",
     "Sentence",
     "find_content",
@@ -107,10 +120,22 @@ _REPORTED_RULES = {
     "gerund": "reported speech after a participle cue (', adding that')",
     "middle": "reported speech after a mid-sentence attribution ('In return, X added, …')",
     "progressive": "reported speech after a progressive cue ('X is saying that')",
+    "infinitive": "reported speech after an infinitive cue ('X went on to say that')",
+    "document": "reported speech after a document's participle ('issued a statement saying')",
+    "according around": "'according to' attribution in mid-sentence ('X, according to Y, is …')",
+    "around": "reported speech around a mid-sentence attribution ('The question of X, she said, is "
+    "not …')",
 }
 #: Added to a direct quotation's rule when its cue is progressive ("X was telling them: “…”").
 _PROGRESSIVE = "; progressive cue ('is saying')"
 _BEFORE_THE_ATTRIBUTION = "reported speech before the attribution ('…, X said')"
+#: The clause before "…, X said after the debate." when what follows the cue is a phrase, not a
+#: clause ("in a video message to the convention", "on condition of anonymity"; issue 19).
+_BEFORE_A_PHRASE = (
+    "reported speech before an attribution with a trailing phrase ('…, X said after the debate')"
+)
+#: "…, as X noted." (issue 19): the clause before the comma is what X noted.
+_BEFORE_AS = "reported speech before an 'as' attribution ('…, as X noted')"
 #: A participle cue in a subordinate phrase: "after initially saying", "while saying".
 _SUBORDINATE_GERUND = re.compile(r"\b(?:after|before|while|when)(?:\s+[a-z]{3,}ly)?\s*$")
 #: Reported speech after "X said:" that runs on over the next sentences (issue 19).
@@ -126,6 +151,9 @@ _SUBORDINATE_OPENING = re.compile(
 #: Participles that name the reporter's own source after an attribution ("…, the Daily
 #: Clarion reported, citing an anonymous source"): what follows is no part of the content.
 _SOURCE_PARTICIPLES = frozenset({"citing", "quoting"})
+#: A frame verb whose object is a relative pronoun before the speaker ("what X calls Y",
+#: "which X described as Y"; issue 19): the complement is the speaker's words.
+RELATIVE_FRAME = "reporting frame: what X calls Y ('what critics call a tax grab')"
 #: A belief, expectation, hope or fear with its holder ("analysts believe the deal will
 #: fail"; issue 19): what someone holds, as the outlet reports it, not an utterance.
 _BELIEF = "reported belief after the cue ('analysts believe the deal will fail')"
@@ -143,16 +171,32 @@ def find_content(
     sentence with its speaker phrase, if any: reported speech stops before it."""
     text, s0 = sentence.text, sentence.start
     progressive = how == "progressive"
-    how = "before" if progressive else how  # read like "X said", named apart below
+    infinitive = how in ("infinitive", "document")
+    named = how
+    how = "before" if progressive or infinitive else how  # read like "X said", named below
     verb = reporting_verbs().get(WHITESPACE.sub(" ", cue.group().lower()))
     if verb is not None and verb.lemma in FRAMES and how in ("before", "gerund"):
-        span = frame_span(sentence.masked, cue, verb.lemma)
+        relative = re.search(r"\b(?:what|which|whom|who)\s++$", sentence.masked[: phrase.start])
+        span = None if relative else frame_span(sentence.masked, cue, verb.lemma)
         if span is not None:
             a, b = s0 + span[0], s0 + span[1]
             inner = [q for q in sentence.quotes if a <= q.open_at and q.outer_end <= b + 1]
             frags = [(q.start, min(q.end, b)) for q in inner]
             kind = "partial" if frags else "indirect"
             found = Content(kind, a, b, FRAMES[verb.lemma], frags, inner)
+            return [found], s0 + min(phrase.start, cue.start())
+        span = (
+            None
+            if phrase.borrowed
+            else relative_frame_span(sentence.masked, cue, verb.lemma, phrase.start)
+        )
+        if span is not None:
+            # "what Jane Roe calls the new normal" (issue 19): the complement is her words
+            a, b = s0 + span[0], s0 + span[1]
+            inner = [q for q in sentence.quotes if a <= q.open_at and q.outer_end <= b + 1]
+            frags = [(q.start, min(q.end, b)) for q in inner]
+            kind = "partial" if frags else "indirect"
+            found = Content(kind, a, b, RELATIVE_FRAME, frags, inner)
             return [found], s0 + min(phrase.start, cue.start())
         if verb.lemma == "call":
             return [], 0  # "called for", "called the meeting": no speech
@@ -162,7 +206,10 @@ def find_content(
         attr_start = s0 + min(phrase.start, cue.start())
         attr_end = s0 + max(phrase.end, cue.end())
     audience = bool(verb and verb.names_audience)
-    after = skip_after_cue(text, attr_end, audience) if how != "after" else attr_end
+    phrases = not (verb and verb.connotation == "commitment")  # "vowed to voters that"
+    after = (
+        skip_after_cue(text, attr_end, audience, phrases=phrases) if how != "after" else attr_end
+    )
     where = _Where(attr_start, attr_end, after)
     directs = _direct_quotes(sentence, phrase, how, where, last=following is None)
     if directs and how != "according":
@@ -172,6 +219,8 @@ def find_content(
     reported = _reported(sentence, cue, phrase, how, following, where, verb)
     if progressive and reported is not None and reported.rule == _REPORTED_RULES["before"]:
         reported.rule = _REPORTED_RULES["progressive"]
+    if infinitive and reported is not None and reported.rule == _REPORTED_RULES["before"]:
+        reported.rule = _REPORTED_RULES[named]
     if reported is not None and following is None and reported.kind == "indirect":
         _run_on_after_colon(sentence, where, reported)
     if (
@@ -245,6 +294,7 @@ def _direct_quotes(
             gap_is_punct(text, attr_end, q.open_at, allow_colon=True)
             or gap_is_punct(text, where.after, q.open_at, allow_colon=True)
             or (role_end > attr_end and gap_is_punct(text, role_end, q.open_at))
+            or phrase_before_quote(text[attr_end : q.open_at])
         )
     ]
     directs: list[QuoteSpan] = []
@@ -298,7 +348,13 @@ def _reported(
         q for q in sentence.quotes if clause_from <= q.open_at and q.outer_end <= clause_to + 1
     ]
     clause = text[clause_from:clause_to]
-    if inner and NOT_CLAUSE_START.match(clause.strip()) and how != "according":
+    that_clause = bool(re.search(r"\bthat\s*+[,:]?\s*+$", text[where.end : clause_from]))
+    if (
+        inner
+        and NOT_CLAUSE_START.match(clause.strip())
+        and not how.startswith("according")
+        and not that_clause  # "said that by refusing to say “…”, Democrats are …" (issue 19)
+    ):
         return None
     # Reported speech needs a clause ("said the plan was …", not "denied a request"); a
     # quoted phrase after a verb that also takes plain objects needs one too ("admitted
@@ -306,8 +362,19 @@ def _reported(
     check = how != "according" and clause_from >= where.end
     check = check and (not inner or (verb is not None and verb.takes_noun_object))
     needs = verb.needs if verb else "yes"
+    before_rule = None
     if check and not reports_speech(text[where.end : clause_from], clause, verb, needs):
-        return None
+        # "…, she said in a video message to the convention." / "…, said Jane Roe, education
+        # professor at …": what follows the cue is no clause, so the words are the clause
+        # before the attribution (issue 19)
+        lead = None if aside is not None else _lead_clause(sentence, how, phrase, where)
+        if lead is None:
+            return None
+        (clause_from, clause_to), before_rule = lead, _BEFORE_A_PHRASE
+        inner = [
+            q for q in sentence.quotes if clause_from <= q.open_at and q.outer_end <= clause_to + 1
+        ]
+        clause = text[clause_from:clause_to]
     if inner:
         clause_to = cut_writer_gloss(text, clause_from, clause_to, inner)
         clause_to = cut_next_action(text, clause_from, clause_to, inner)
@@ -316,6 +383,9 @@ def _reported(
     frags = [(q.start, min(q.end, clause_to)) for q in inner if q.start < clause_to]
     kind = "partial" if frags else "indirect"
     rule = _REPORTED_RULES[how] if clause_to > where.start else _BEFORE_THE_ATTRIBUTION
+    if how == "as":
+        rule = _BEFORE_AS
+    rule = before_rule or rule
     if clause_from >= where.end and is_commitment(clause, verb):
         clause_to = commitment_end(text, clause_from, clause_to)
         rule = _COMMITMENT
@@ -356,8 +426,11 @@ def _clause_bounds(
     if (
         not tail_is_empty
         and text[s0:attr_start].rstrip().endswith(",")
-        and not is_fronted(text[s0:attr_start])  # "By 2027, she added, the group …"
-        and apposition_tail(tail)
+        and (
+            # "By 2027, she added, the group …" is no apposition
+            (not is_fronted(text[s0:attr_start]) and apposition_tail(tail))
+            or SUBORDINATE_TAIL.match(tail)
+        )
     ):
         # "…, said Jane Okafor, director of the X project." / "…, Okafor said, a policy
         # that …": the speaker's apposition or the writer's gloss, not her words (rule
@@ -374,8 +447,18 @@ def _clause_bounds(
         return None  # "In a speech last July, she said:" introduces what follows (issue 19)
     if tail_is_empty or how == "according":
         lead = text[s0:attr_start].rstrip()
+        if how == "according" and lead.endswith(",") and not tail_is_empty:
+            rest = re.match(r"\s*,\s*(.*)", text[attr_end:sentence_end])
+            if rest and rest.group(1) and not NOT_CONTINUING_ACCORDING.match(rest.group(1)):
+                # "Fundraising, according to the campaign, has surged" (issue 19): the
+                # content runs on both sides of the attribution
+                return s0, sentence_end, "according around"
         if lead.endswith(","):
             return s0, s0 + len(lead) - 1, how
+        as_at = _AS_BEFORE_SPEAKER.search(lead)
+        if as_at and how == "before" and not phrase.borrowed and as_at.start() > 0:
+            # "…, as Clinton supporters point out." (issue 19): the clause before the comma
+            return s0, s0 + as_at.start(), "as"
         if re.search(r",\s?[”\"’']{1,2}$", lead) and not only_punct(lead):
             # 'Candidates who think "America … are dangerously wrong," she said': the comma
             # inside the closing mark (American style) ends the reported clause
@@ -391,9 +474,94 @@ def _clause_bounds(
             # "In return, X added, the town would …": content after the second comma
             return attr_end + m.end(), sentence_end, "middle"
         # "The numbers, he says, were never the hard part": the fronted words are the
-        # clause's subject, so the content is the whole clause (PARC keeps it whole)
-        return s0, sentence_end, "middle"
+        # clause's subject, so the content is the whole clause (PARC keeps it whole); but
+        # not over what is no continuation ("…, she said, though she …", issue 19)
+        rest = text[attr_end + m.end() : sentence_end]
+        if not NOT_CONTINUATION.match(rest):
+            return s0, sentence_end, "middle"
+    if how == "before" and not phrase.borrowed and _around(sentence, where):
+        # "The question of whether …, she said, is not so cut and dried" (issue 19): a longer
+        # subject or clause before the attribution, its continuation after it; after a
+        # longer fronted phrase or clause, the words after the attribution alone ("As the
+        # crowd cheered, a reporter said, his wife whispered to him …")
+        lead = text[s0:attr_start]
+        if FRONTED_ADVERBIAL.match(lead.strip()) or SUBORDINATE_LEAD.match(lead):
+            m = re.match(r"[^,]*+,\s*+", text[attr_end:sentence_end])
+            return attr_end + m.end(), sentence_end, "middle"
+        joints = list(_CLAUSE_JOINT.finditer(lead))  # "…, and some of it, he says, was fair"
+        return s0 + (joints[-1].end() if joints else 0), sentence_end, "around"
     return where.after, sentence_end, how
+
+
+#: Where a coordinated clause starts in the words before a mid-sentence attribution.
+_CLAUSE_JOINT = re.compile(r"[,;]\s++(?:and|but|or|so|yet|while|whereas)\s++|;\s++")
+#: "…, as X noted": the "as" of a comment clause before the speaker (issue 19).
+_AS_BEFORE_SPEAKER = re.compile(r"\s*,\s*as$")
+
+
+def _around(sentence: Sentence, where: _Where) -> bool:
+    """ "The question of whether …, she said, is not so cut and dried": the attribution stands
+    between commas in mid-sentence, after more than a short fronted phrase (``is_fronted``
+    covers those), with no cue before it, and the words after its comma continue the clause
+    (a verb, "to", "but also", "including"), not a phrase of their own."""
+    text, s0 = sentence.text, sentence.start
+    lead = text[s0 : where.start].rstrip()
+    if not lead.endswith(",") or is_fronted(lead) or len(lead.split()) < 3:
+        return False
+    m = re.match(r"[^,.;:!?“”\"▒]*+,\s*+", text[where.end : sentence.end])
+    if m is None or not only_adverbials(m.group().rstrip(" ,")):
+        return False
+    rest = text[where.end + m.end() : sentence.end]
+    if not rest.strip() or NOT_CONTINUATION.match(rest) or apposition_tail(", " + rest):
+        return False
+    before = sentence.masked[: where.start - s0]
+    return not any(c.group()[:1].islower() for c in find_cues(before))
+
+
+def _lead_clause(
+    sentence: Sentence, how: str, phrase: SpeakerPhrase, where: _Where
+) -> tuple[int, int] | None:
+    """The clause before an attribution that ends it after a comma ("Prices will rise, the
+    ministry said in a note to clients"), if it is a clause (or holds quoted words) and no
+    other cue stands in it; None otherwise."""
+    if how not in ("before", "after") or phrase.borrowed:
+        return None
+    if how == "after" and phrase.kind == "pronoun":
+        return None  # "…, reported it to the police": an object, no inverted speaker
+    text, s0 = sentence.text, sentence.start
+    tail = text[where.end : sentence.end]
+    phrase_after = TRAILING_PHRASE.match(tail) or TRAILING_PHRASE.match(
+        text[max(where.end, where.after) : sentence.end]  # after "told reporters"
+    )
+    closed = re.match(r"\s*,\s*", tail)  # "…, X said, though …" / "…, said X, lecturer at …"
+    if phrase_after is None and not (
+        closed and (how == "after" or NOT_CONTINUATION.match(tail[closed.end() :]))
+    ):
+        return None  # "…, CNN reported at least six planes filled …": a clause follows
+    if (
+        phrase_after
+        and phrase_after.group(1)
+        and not re.match(
+            r"\s*said\b", sentence.masked[where.start - s0 :].replace(phrase.text, "", 1)
+        )
+    ):
+        return None  # "…, employees complain of …": the topic of a cue other than "said"
+    lead = text[s0 : where.start].rstrip()
+    if FRONTED_ADVERBIAL.match(lead) or SUBORDINATE_LEAD.match(lead):
+        return None  # "Minutes after the voting began, X announced …": no clause of X's
+    if lead.endswith(","):
+        end = s0 + len(lead) - 1
+    elif re.search(r",\s?[”\"’']{1,2}$", lead) and not only_punct(lead):
+        end = s0 + len(lead)
+    else:
+        return None
+    start = max(s0, sentence.content_start)
+    if any(c.group()[:1].islower() for c in find_cues(sentence.masked[: where.start - s0])):
+        return None
+    quoted = any(start <= q.open_at and q.outer_end <= end + 1 for q in sentence.quotes)
+    if end - start < 2 or not (quoted or clause_ok(text[start:end], "yes")):
+        return None
+    return start, end
 
 
 def first_char(text: str) -> int:

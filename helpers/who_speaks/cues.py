@@ -27,6 +27,11 @@ from ..phrases import PhraseIndex
 
 __all__ = [
     "ADVERBIAL",
+    "NOT_CONTINUATION",
+    "NOT_CONTINUING_ACCORDING",
+    "SUBORDINATE_LEAD",
+    "SUBORDINATE_TAIL",
+    "TRAILING_PHRASE",
     "DAY_PART",
     "PHRASE_CUES",
     "TIME_NOUNS",
@@ -82,6 +87,47 @@ ADVERBIAL = re.compile(
             (?=\s*(?:,|that\b|:|[“"]|(?-i:[a-z])))
     )""",
     re.VERBOSE | re.IGNORECASE,
+)
+
+
+#: What may open the words after a mid-sentence attribution that are no continuation of the
+#: clause before it: a prepositional phrase ("…, she said, on condition of anonymity").
+NOT_CONTINUATION = re.compile(
+    r"(?:on|in|at|during|after|before|from|with|by|for|without|under|while|when|as|according|"
+    r"which|who|where|though|although|whereas|yet|so|all|even|shortly|just|soon|long)\b"
+    r"|[A-Z“”\"▒]",
+)
+
+
+#: A phrase after the cue that closes an attribution (issue 19): "…, X said in a video message
+#: to the convention", "… after meeting aides", "… on condition of anonymity"; "of"/"about"
+#: only after "said" ("…,” Jane Roe said of the senator).
+TRAILING_PHRASE = re.compile(
+    r"\s*,?\s*(?:(of|about)|in|on|at(?!\s++(?:least|most)\b)|during|after|before|from|with|by|"
+    r"for|while|when|outside|inside|ahead|following|via|through|over|under|without|despite|near|"
+    r"shortly|just|moments|minutes|hours|days|weeks|months"
+    r"|to(?=\s++(?:the|a|an|his|her|their|its|reporters|journalists|(?-i:[A-Z]))\b))\s",
+    re.IGNORECASE,
+)
+#: A lead that opens with a subordinating word or a fronted adverbial is no clause of the
+#: speaker's own ("Because of X, …", "Even after the complaint was filed, X continued …").
+SUBORDINATE_LEAD = re.compile(
+    r"\s*(?:because|as|though|although|even|despite|if|unless|until|once|whether|following|"
+    r"minutes|hours|days|moments)\b",
+    re.IGNORECASE,
+)
+
+
+#: A subordinate clause after the attribution's comma is the writer's ("…, X said, though she
+#: gave no reason"): the content is the clause before (issue 19).
+SUBORDINATE_TAIL = re.compile(r"\s*,\s*(?:though|although|whereas|even\s++though)\b", re.I)
+#: After "X, according to Y, …": what is no continuation of X's clause (a relative clause, a
+#: contrast, the writer's own next clause).
+NOT_CONTINUING_ACCORDING = re.compile(
+    r"(?:which|who|whom|whose|where|while|whereas|though|although|but|and|so|yet|after|before|"
+    r"during|amid|following|despite|as|when|since|until|in|on|at|from|with|by|for|without|"
+    r"under|citing|including)\b|[“”\"▒]",
+    re.IGNORECASE,
 )
 
 

@@ -149,6 +149,7 @@ class Record:
             for q_p in (p - 1, p)
             for u in self.by_paragraph.get(q_p, ())
             if (u.paragraph, u.start) < (p, q.start)
+            and not u.rule.startswith("reporting frame: what X calls Y")  # a label, no voice
         ]
         if not earlier:
             return None
