@@ -30,6 +30,8 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
+from .table_arrays import table_from_arrays
+
 __all__ = [
     "Column", "Table", "DTYPES", "TABLES", "VIEWS", "ANALYZE_TABLES", "CORPUS_ERRORS",
     "OTHER_TABLES", "ARTICLE_COLUMN", "corpus_table", "conform", "empty", "problems",
@@ -528,12 +530,8 @@ def rows_table(rows: Sequence[tuple], name: str | Table) -> pd.DataFrame:
         if array is None:
             return pd.DataFrame(rows, columns=list(spec.names))
         columns.append(array)
-    index = pd.RangeIndex(len(rows))
-    if hasattr(pd.DataFrame, "_from_arrays"):  # pandas 0.23 to 3: takes the arrays as they
-        # are, where the public constructor checks and aligns each again (twice the cost)
-        names = _empty_template(spec).columns.view()  # a view: its own name to set
-        return pd.DataFrame._from_arrays(columns, names, index, verify_integrity=False)
-    return pd.DataFrame(dict(zip(spec.names, columns, strict=True)), index=index, copy=False)
+    # the arrays as they are (the public constructor checks and aligns each again)
+    return table_from_arrays(columns, _empty_template(spec).columns.view())  # a view: renamable
 
 
 def empty(name: str | Table) -> pd.DataFrame:

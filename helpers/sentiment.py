@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -337,11 +337,31 @@ def _bootstrap(values: np.ndarray, *, n_boot: int, seed: int) -> tuple[float, fl
     two thirds of its cost (``tests/test_sentiment.py`` compares the two)."""
     if len(values) < 2:
         return float(values.mean()), float(values.mean())
-    rng = np.random.default_rng(seed)
-    # what rng.choice(values, size, replace=True) draws, without its checks
-    means = values[rng.integers(0, len(values), size=(n_boot, len(values)))].mean(axis=1)
+    means = values[_resample_rows(len(values), n_boot, seed)].mean(axis=1)
     low, high = _percentiles(means, (2.5, 97.5))
     return low, high
+
+
+#: Draws this small (a voice's few units in an article, 2000 resamples) are kept: one byte
+#: a position, at most 2000 x 64 bytes each, 64 of them (8 MB) at most.
+CACHED_DRAWS = 2000 * 64
+
+
+def _resample_rows(n: int, n_boot: int, seed: int) -> np.ndarray:
+    """The positions of ``n_boot`` resamples of ``n`` values: what ``rng.choice(values,
+    size=(n_boot, n), replace=True)`` draws (without its checks) with a fresh generator of
+    ``seed``. They depend on ``n``, not on the values: small draws are made once and kept
+    (read-only), drawing being most of the bootstrap's cost."""
+    if n * n_boot <= CACHED_DRAWS and n <= 256:
+        return _kept_draws(n, n_boot, seed)
+    return np.random.default_rng(seed).integers(0, n, size=(n_boot, n))
+
+
+@lru_cache(maxsize=64)
+def _kept_draws(n: int, n_boot: int, seed: int) -> np.ndarray:
+    rows = np.random.default_rng(seed).integers(0, n, size=(n_boot, n)).astype(np.uint8)
+    rows.flags.writeable = False
+    return rows
 
 
 def _percentiles(values: np.ndarray, qs: tuple[float, ...]) -> list[float]:

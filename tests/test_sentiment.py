@@ -192,3 +192,23 @@ def test_bootstrap_on_tiny_samples(values, expected):
     from helpers.sentiment import _bootstrap
 
     assert _bootstrap(np.array(values), n_boot=2000, seed=0) == expected
+
+
+@pytest.mark.parametrize(
+    ("n", "n_boot", "seed"),
+    [(3, 2000, 0), (64, 2000, 0), (65, 2000, 0), (5, 2000, 7), (200, 500, 1), (300, 100, 0)],
+)
+def test_bootstrap_draws_kept_or_not_are_numpys(n, n_boot, seed):
+    # kept draws (n * n_boot <= CACHED_DRAWS, n <= 256) and fresh ones: rng.choice's exactly
+    import numpy as np
+
+    from helpers.sentiment import _bootstrap, _resample_rows
+
+    values = np.round(np.random.default_rng(n).uniform(-1, 1, n), 4)
+    for _ in range(2):  # the second time from the kept draws
+        means = np.random.default_rng(seed).choice(values, size=(n_boot, n)).mean(axis=1)
+        expected = tuple(float(x) for x in np.percentile(means, [2.5, 97.5]))
+        assert _bootstrap(values, n_boot=n_boot, seed=seed) == expected
+    rows = _resample_rows(n, n_boot, seed)
+    assert rows.shape == (n_boot, n) and rows.max() < n
+    assert rows.flags.writeable == (n * n_boot > 2000 * 64 or n > 256)
