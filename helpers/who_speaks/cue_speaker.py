@@ -231,14 +231,10 @@ _NO_HOLDER = re.compile(r"\s*(?:no|nobody|none|neither|few|no\s+one)\b", re.IGNO
 
 
 # "and" or "but" before a cue that continues its clause's verb phrase: "X claimed …, and
-# said …"; with an adverb of time between (issue 19, PolNeAR train: "The judge rubbed his
-# chin, and then said …"), never a negation ("and never said" reports no speech). An
-# auxiliary between ("but have speculated") is left out: on PolNeAR train the subject it
-# found was as often a noun read as a cue ("discounted Pyongyang's claims") as the speaker.
-_AND_BEFORE_CUE = re.compile(
-    r"(?:(?:,\s*|\s)(?:and|but)(?:\s++(?:then|later|also|again|eventually|finally|subsequently|"
-    r"further|instead|still|soon|now)){0,2}+|,\s*then)\s*$"  # "Jane Roe paused, then said"
-)
+# said …". An adverb between ("and then said") is not read: inside reported speech it joins
+# the reported person's own verbs ("Prosecutors say X stole it and then said he lost it";
+# review of issue 19).
+_AND_BEFORE_CUE = re.compile(r"(?:,\s*|\s)(?:and|but)\s*$")
 
 # A verb right after a cue: the cue is a noun, the head of a subject ("public comment spoke
 # for two hours", "the report was …").
@@ -313,12 +309,9 @@ def _singular_name_with_base_verb(phrase: SpeakerPhrase, form: str, verb) -> boo
     )
 
 
-# What may open a clause before its subject: a conjunction, a subordinator ("and when Jane
-# Roe thanked …"), or both.
-_CLAUSE_OPENER = re.compile(
-    r"(?:(?:and|but|so|yet|then)\s++)?+(?:when|while|as|after|before|because|since|once|"
-    r"though|although|until|and|but|so|yet|then)\s++(?=\S)"
-)
+# What may open a clause before its subject: a conjunction. A subordinator ("and when X
+# arrived, Y said") is not: its subject is not the main clause's (review of issue 19).
+_CLAUSE_OPENER = re.compile(r"(?:and|but|so|yet)\s++(?=\S)")
 
 
 def _plural_head_with_s_form(phrase: SpeakerPhrase, form: str, verb) -> bool:
