@@ -464,6 +464,8 @@ def report(suite, base) -> None:
         f"  (n: direct {suite['form direct'].gold}, partial {suite['form partial'].gold}, "
         f"reported {suite['form reported'].gold}, speech cue {suite['speech cue'].gold}, "
         f"speech cue of 8ce51fc {suite['speech cue, lexicon of 8ce51fc'].gold}, "
+        f"speech cue of the first look {suite['speech cue, first-look lexicon'].gold}, "
+        f"reported with a speech cue {suite['form reported / speech cue'].gold}, "
         f"belief cue {suite['belief cue'].gold}, "
         f"found with a gold source {s.with_source})"
     )
