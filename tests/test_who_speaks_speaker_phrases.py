@@ -411,3 +411,46 @@ def test_a_post_modifier_with_with():
 def test_a_full_name_before_who(text, expected):
     table = extract_quotes(article_from_text("Headline\n\n" + text))
     assert list(zip(table.speaker, table.text, strict=True)) == expected
+
+
+# Review of issue 19 (session 25): defects found with invented sentences.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a written source with a named author is the author's utterance
+        ("An email from Jane Roe says the fund is empty.",
+         [("Jane Roe", "An email from Jane Roe", "the fund is empty")]),
+        ("Jane Roe's lawsuit says the fund is empty.",
+         [("Jane Roe", "Jane Roe's lawsuit", "the fund is empty")]),
+        ("A lawsuit by the Acme Institute says the fund is empty.",
+         [("Acme Institute", "Acme Institute", "the fund is empty")]),
+        ("The lawsuit says the fund is empty.", [("lawsuit", "The lawsuit", "the fund is empty")]),
+        # a text noun with no determiner or possessive is no text that speaks
+        ("Public opinion says the war is lost.", []),
+        ("As this document says, the fund is empty.",
+         [("document", "document", "the fund is empty")]),
+        # a share of things is no speaker; a share of people is
+        ("Several of the signs said the park was closed.", []),
+        ("Some of the women said the park was closed.",
+         [("women", "Some of the women", "the park was closed")]),
+        ("A third of those surveyed said the park was closed.",
+         [("third of those surveyed", "A third of those surveyed", "the park was closed")]),
+        # an apposition before an aside in commas: the name speaks, the apposition is its role
+        ("Tom Field, a lawyer, for instance, argues the rule is void.",
+         [("Tom Field", "Tom Field", "the rule is void")]),
+        # a negation inside the relative clause's infinitive does not negate the cue
+        ("Two officials who asked not to be named said the talks failed.",
+         [("officials", "Two officials who asked not to be named", "the talks failed")]),
+        ("Officials who did not publicly say the plan failed were wrong.", []),
+        # a relative clause after a name that is a preposition's object is not the name's
+        ("The law signed by President Tom Field that says taxes must fall was repealed.", []),
+    ],
+)  # fmt: skip
+def test_review_of_the_third_round(text, expected):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.speaker_mention, table.text, strict=True)) == expected
+
+
+def test_a_role_from_an_apposition_before_an_aside():
+    phrase = speaker_before("Tom Field, a lawyer, for instance,")
+    assert (phrase.text, phrase.kind, phrase.role) == ("Tom Field", "name", "a lawyer")

@@ -125,14 +125,21 @@ def _speaker_in_window(
             # stories", "the share of Republicans saying …" (issue 19): the participle's own
             # subject stands right before it, after "with" or a share's noun
             subject = speaker_before(pre)
-            if (
-                subject is not None
-                and subject.kind != "pronoun"
-                and not subject.across_auxiliary
-                and _BEFORE_PARTICIPLE_SUBJECT.search(pre[: subject.start])
-            ):
-                return _shifted(subject, lead), "gerund"
-            return None, ""
+            if subject is None or subject.kind == "pronoun" or subject.across_auxiliary:
+                return None, ""
+            opener = _BEFORE_PARTICIPLE_SUBJECT.search(pre[: subject.start])
+            if opener is None:
+                return None, ""
+            if opener.group("share"):
+                # "the share of Republicans saying …": the share speaks, as a description;
+                # as its clause's subject, the reported clause runs into the main predicate
+                # ("… saying the election was stolen has fallen"): no row (review of issue 19)
+                share = re.search(r"(?:\b(?:the|a|an)\s+)?$", pre[: opener.start("share")], re.I)
+                if _CLAUSE_START.search(pre[: share.start()]):
+                    return None, ""
+                text = pre[share.start() : subject.end]
+                subject = SpeakerPhrase(text, share.start(), subject.end, "description")
+            return _shifted(subject, lead), "gerund"
         subject = _copy(found[-1][1]) if found else _shifted(_clause_subject(pre), lead)
         if subject is not None:
             subject.borrowed = True
@@ -162,6 +169,8 @@ def _speaker_in_window(
         before = _shifted(relative_subject(pre), lead)
         if before is not None and found and found[-1][0].end() <= before.start:
             before = None
+        if before is not None and _inside_subject_relative(pre, before.start - lead):
+            before = None  # "Fans who say they were turned away want refunds"
     if before is not None and _plural_head_with_s_form(before, form, verb):
         return None, ""  # "organizations in the battleground states": a plural noun's "-s"
     if before is not None and not _singular_name_with_base_verb(before, form, verb):
@@ -178,6 +187,36 @@ def _speaker_in_window(
             after.end += cue.end()
             return after, "after"
     return None, ""
+
+
+# The cue is the verb of a bare relative clause ("voters who say", "the law that says"; an
+# adverb may stand between) when only the relative pronoun stands between the subject and it.
+_BARE_RELATIVE = re.compile(r"\s(?:who|that)(?:\s++(?:also|still|now|often|[a-z]{3,}ly))?+\s*$")
+# What may stand before a clause's subject: the sentence start, a punctuation mark, or a
+# conjunction or subordinator (never a verb or a preposition, whose object the phrase is).
+_CLAUSE_START = re.compile(
+    r"(?:^|[,;:(“\"‘–—]|\b(?:and|but|or|so|yet|while|whereas|because|although|though|if|when|"
+    r"since|as|that|whether|where|after|before|until|unless|once)\b)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _inside_subject_relative(pre: str, start: int) -> bool:
+    """The cue is the verb of a bare relative clause whose head opens the sentence: "Fans who
+    say they were turned away at the gate want refunds". The reported clause then runs into
+    the main clause's predicate and cannot be bounded here, so the cue gives no row (review
+    of issue 19). A relative after a verb or a preposition ("among voters who say …",
+    "rebuked critics who say …") usually ends its sentence, and is kept; so is a phrase
+    with a verb-like word in it (the description may have run over its clause's verb)."""
+    if not _BARE_RELATIVE.search(pre) or not _SENTENCE_OPENING.match(pre[:start]):
+        return False
+    return not _VERB_IN_PHRASE.search(pre[start:])
+
+
+# Only a conjunction before a sentence's subject; a lower-case word that may be a verb or an
+# adverb ("President Obama passionately rebuked critics who …").
+_SENTENCE_OPENING = re.compile(r"\s*+(?:(?:but|and|so|yet|still|now)\s++)?+$", re.IGNORECASE)
+_VERB_IN_PHRASE = re.compile(r"(?<![\w\-])[a-z]{2,}(?:ly|ed|ing)\b")
 
 
 def _belief_holder(
@@ -265,8 +304,8 @@ _SHARE_BEFORE = re.compile(
 # What stands before the subject of a participle with no comma (an absolute construction):
 # "with", "featuring", "including", "left", or a share's noun ("the proportion of").
 _BEFORE_PARTICIPLE_SUBJECT = re.compile(
-    r"\b(?:with|featuring|including|left|leaving|(?:share|proportion|percentage|number)\s+of)"
-    r"\s*$",
+    r"\b(?:with|featuring|including|left|leaving|(?P<share>(?:share|proportion|percentage|"
+    r"number)\s+of))\s*$",
     re.IGNORECASE,
 )
 
