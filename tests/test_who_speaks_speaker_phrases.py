@@ -454,3 +454,57 @@ def test_review_of_the_third_round(text, expected):
 def test_a_role_from_an_apposition_before_an_aside():
     phrase = speaker_before("Tom Field, a lawyer, for instance,")
     assert (phrase.text, phrase.kind, phrase.role) == ("Tom Field", "name", "a lawyer")
+
+
+# Issue 19, session 25 (PolNeAR train): speaker phrases the finder did not read.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plural noun for people that speaker_nouns.csv does not list
+        ("But hacking specialists say the server was breached.",
+         [("hacking specialists", "hacking specialists", "the server was breached")]),
+        ("The server was breached, respondents said.",
+         [("respondents", "respondents", "The server was breached")]),
+        # a poll's respondents
+        ("Those surveyed say the server was breached.",
+         [("Those surveyed", "Those surveyed", "the server was breached")]),
+        ("Americans polled say the server was breached.",
+         [("Americans polled", "Americans polled", "the server was breached")]),
+        # post-modifiers "privy to", "like"; two names coordinated before the noun
+        ("Multiple sources privy to the talks say the server was breached.",
+         [("Multiple sources privy to the talks", "Multiple sources privy to the talks",
+           "the server was breached")]),
+        ("Critics like Jane Roe say the server was breached.",
+         [("Critics like Jane Roe", "Critics like Jane Roe", "the server was breached")]),
+        ("White House and Pentagon spokesmen said the server was breached.",
+         [("White House and Pentagon spokesmen", "White House and Pentagon spokesmen",
+           "the server was breached")]),
+        # "all but two", "a handful of", "overall"
+        ("Most senators back it, and all but two said the party should act.",
+         [("all but two", "all but two", "the party should act")]),
+        ("The server was breached, said a handful of voters who point to the logs.",
+         [("handful of voters", "a handful of voters", "The server was breached")]),
+        ("Nearly half of voters overall said the server was breached.",
+         [("Nearly half of voters", "Nearly half of voters", "the server was breached")]),
+    ],
+)  # fmt: skip
+def test_more_speaker_phrases(text, expected):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.speaker_mention, table.text, strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plural noun for things before an "-s" form; a participle after a poll's things
+        "A look at his airplanes and helicopters suggests that their value is in marketing.",
+        "The bills polled say the server was breached.",
+        # an unlisted plural after a verb the phrase ran over, or before other words
+        "Roe uses data to help brands find suppliers, and the server was breached.",
+        "They were some of the many other shooters reported that night.",
+        # the object of a participle's preposition, with its apposition, is no subject
+        "The leader of the group, tweeting to one of his allies, Tom Field, said, “Why?”",
+    ],
+)
+def test_no_speaker_from_these_phrases(text):
+    assert extract_quotes(article_from_text("Headline\n\n" + text)).empty

@@ -32,7 +32,8 @@ from ..entities import EntityIndex, head_word
 from ..lexicons import ReportingVerb, speaker_nouns
 from ..names import DETERMINER, NOT_MODIFIERS, ordinary_word
 from .clauses import FINITE
-from .cues import PHRASE_CUES, Cue, find_cues
+from .cues import PHRASE_CUES, TIME_NOUNS, Cue, find_cues
+from .person_nouns import person_plural
 from .speaker_phrases import (
     POST_MODIFIER,
     SpeakerPhrase,
@@ -95,11 +96,15 @@ def _speaker_in_window(
         return phrase, "according"
     if verb is None or (cue.group()[0].isupper() and cue.start() > 0):
         return None, ""
+    if _ONLY_A_TIME_AFTER.match(post):
+        return None, ""  # "the many shooters reported that night.": nothing is reported
     if verb.connotation == "belief":
         return _belief_holder(pre, lead, post, cue, form, verb, found)
     noun_before = re.search(rf"\b(?:{DETERMINER}|such|these|those|this)\s*$", pre, re.I)
     if noun_before and _SHARE_BEFORE.search(pre):
         noun_before = None  # "Two in three said": a poll's share of people, not "in a report"
+    if noun_before and re.search(r"\ball\s+but\s+\w+\s*$", pre, re.IGNORECASE):
+        noun_before = None  # "all but two said": a share of people (issue 19)
     if noun_before and form in ("said", "say", "told") and _QUANTIFIER_SUBJECT.search(pre):
         noun_before = None  # "…, many said Monday that …": a quantifier is the subject
     if noun_before or (form.endswith("s") and FINITE.match(post.lstrip())):
@@ -275,6 +280,10 @@ _NO_HOLDER = re.compile(r"\s*(?:no|nobody|none|neither|few|no\s+one)\b", re.IGNO
 # review of issue 19).
 _AND_BEFORE_CUE = re.compile(r"(?:,\s*|\s)(?:and|but)\s*$")
 
+# Only a time phrase after the cue, to the end of the sentence: "that" is a demonstrative
+# ("reported that night."), no clause follows (issue 19, PTC development).
+_ONLY_A_TIME_AFTER = re.compile(rf"\s*+that\s++{TIME_NOUNS}\s*+[.!?;]?\s*+$", re.IGNORECASE)
+
 # A verb right after a cue: the cue is a noun, the head of a subject ("public comment spoke
 # for two hours", "the report was …").
 _VERB_AFTER_NOUN = re.compile(
@@ -361,8 +370,8 @@ def _plural_head_with_s_form(phrase: SpeakerPhrase, form: str, verb) -> bool:
         return False
     if not form.endswith("s") or form.endswith(("ed", "ing")):
         return False
-    head = speaker_nouns().get(head_word(phrase.text).lower(), {})
-    return head.get("number") == "plural"
+    word = head_word(phrase.text).lower()
+    return speaker_nouns().get(word, {}).get("number") == "plural" or person_plural(word)
 
 
 _BARE_QUANTIFIERS = frozenset({"some", "several", "others", "many", "most", "half"})

@@ -22,6 +22,7 @@ from ..entities import head_word
 from ..lexicons import lexicon_cache, reporting_verbs, speaker_nouns
 from ..names import DETERMINER, NOT_MODIFIERS, SENTENCE_STARTERS
 from ..text import stopwords
+from .person_nouns import person_plural
 
 __all__ = ["POST_MODIFIER", "SpeakerPhrase", "description_at_end", "written_sources"]
 
@@ -60,10 +61,11 @@ def written_sources() -> frozenset[str]:
 
 
 #: A short post-modifier after a speaker noun: "a spokesperson for the company", "people
-#: familiar with the matter" (the head noun stands before it).
+#: familiar with the matter", "sources privy to the talks", "critics like Jane Roe" (the head
+#: noun stands before it).
 POST_MODIFIER = re.compile(
     r"\s+(?:familiar\s+with|close\s+to|to|for|at|in|from|of|with\s+knowledge\s+of|on|inside|"
-    r"within|with|involved\s+in|briefed\s+on)\s+(?P<tail>(?:[\w’'\-]+\s+){0,4}"
+    r"within|with|involved\s+in|briefed\s+on|privy\s+to|like|such\s+as)\s+(?P<tail>(?:[\w’'\-]+\s+){0,4}"
     # ends in a content word, never a relative pronoun ("a key email in 2014 that")
     r"(?!(?:and|or|but|the|a|an|to|of|in|for|that|who|which|whose)$)[\w’'\-]+)$"
 )
@@ -80,6 +82,36 @@ def _reports(word: str) -> bool:
 _NOUN_AFTER = frozenset(
     "of the a an his her its their for on in two three four five six all both many some".split()
 )
+
+
+# A plural noun for people that speaker_nouns.csv does not list (:mod:`.person_nouns`): an
+# anonymous group, as "officials" is.
+_PEOPLE = {"kind": "anonymous", "gender": "", "generic": "", "number": "plural"}
+
+
+# Before a group named by an unlisted plural noun (:mod:`.person_nouns`): a clause boundary
+# or its determiner. Any other word may be a verb the phrase has run over ("… uses data to
+# help brands find suppliers, said"; issue 19).
+_GROUP_OPENS = re.compile(
+    rf"(?:^|[,;:(“\"‘–—]|\b(?:and|but|or|so|yet|while|as|because|although|though|if|when|"
+    rf"that|where|{DETERMINER}|these|those|all|most|both|few|more|other|such))\s*+$",
+    re.IGNORECASE,
+)
+
+
+def _unlisted_group_stands_alone(chunk: str, start: int, head_end: int) -> bool:
+    """A group named by an unlisted plural noun ("hacking specialists", "respondents") is a
+    speaker only when a clause boundary or a determiner opens it and nothing but
+    punctuation follows its head ("global headline writers (“…”" is no speaker phrase)."""
+    if chunk[head_end:].strip(" ,"):
+        return False
+    return _GROUP_OPENS.search(chunk[:start]) is not None or bool(
+        re.match(rf"{DETERMINER}\s", chunk[start:], re.IGNORECASE)
+    )
+
+
+def _capitalised(*words: re.Match) -> bool:
+    return all(w.group()[:1].isupper() for w in words)
 
 
 def _bare_text_noun(info: dict[str, str], text: str, before: str) -> bool:
@@ -136,6 +168,8 @@ def description_at_end(chunk: str) -> SpeakerPhrase | None:
     for h in heads:
         head = words[h]
         info = nouns.get(head.group().lower())
+        if not info and head.group().islower() and person_plural(head.group()):
+            info = _PEOPLE  # "hacking specialists say", "respondents said" (issue 19)
         if not info:
             continue
         i = h
@@ -151,6 +185,9 @@ def description_at_end(chunk: str) -> SpeakerPhrase | None:
                 break
             if token == "and" and i >= 2 and words[i - 2].group().lower() in nouns:
                 i -= 1  # "her advisers and allies" (issue 19): two speaker nouns coordinated
+                continue
+            if token == "and" and i >= 2 and i < h and _capitalised(words[i], words[i - 2]):
+                i -= 1  # "White House and Pentagon spokesmen": two names as modifiers
                 continue
             if not token[:1].isupper() and token.lower() in stopwords():
                 break
@@ -171,5 +208,7 @@ def description_at_end(chunk: str) -> SpeakerPhrase | None:
             continue
         if _bare_text_noun(info, text, chunk[:start]):
             return None  # "Public opinion says": a text speaks only as "the/a/X's opinion"
+        if info is _PEOPLE and not _unlisted_group_stands_alone(chunk, start, head.end()):
+            return None
         return SpeakerPhrase(text, start, start + len(text), "description")
     return None

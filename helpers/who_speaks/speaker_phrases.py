@@ -100,7 +100,7 @@ _BETWEEN_SUBJECT_AND_CUE = re.compile(
 _AUXILIARY_OR_ADVERB = re.compile(
     rf"(?:\s+{_AUXILIARY}|\s+at\s+the\s+time|\s+(?:in|on)\s+(?:[’']\d\d|\d{{4}})|"
     rf"\s+(?:already|long|often|never|always|even|later|since|just|all|both|each|themselves|"
-    rf"himself|herself|itself|alone)|\s+(?:on\s+)?{DAY_PART})"
+    rf"himself|herself|itself|alone|overall|alike)|\s+(?:on\s+)?{DAY_PART})"
     r"\s*$",
     re.IGNORECASE,
 )
@@ -196,7 +196,12 @@ def speaker_before(pre: str) -> SpeakerPhrase | None:
             if head is not None:
                 appos = m.group(1).strip()
                 named = re.fullmatch(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}", appos)
-                if head.kind == "description" and named and EntityIndex.classify(appos) == "person":
+                if (
+                    head.kind == "description"
+                    and named
+                    and EntityIndex.classify(appos) == "person"
+                    and not _object_before_apposition(pre, head, True)
+                ):
                     # "the water minister, Helen Achterberg," — the span covers both
                     return SpeakerPhrase(
                         appos, head.start, m.start(1) + len(appos), "name", head.text
@@ -208,9 +213,29 @@ def speaker_before(pre: str) -> SpeakerPhrase | None:
                 continue
         break
     phrase = speaker_at_end(pre[:end], role)
+    if _object_before_apposition(pre, phrase, stripped):
+        return None  # "…, tweeting to one of his allies, Jane Roe, said": an object
     if phrase is not None:
         phrase.across_auxiliary = across
     return phrase
+
+
+def _object_before_apposition(pre: str, phrase: SpeakerPhrase | None, stripped: bool) -> bool:
+    """A description followed by an apposition, right after a participle's preposition, is
+    that preposition's object, not the cue's subject: "…, tweeting to one of his allies,
+    Jane Roe, said" (issue 19, PTC development)."""
+    return (
+        phrase is not None
+        and stripped
+        and phrase.kind == "description"
+        and _PARTICIPLE_AND_PREPOSITION.search(pre[: phrase.start]) is not None
+    )
+
+
+# A participle and its preposition: "tweeting to", "speaking with", "aimed at".
+_PARTICIPLE_AND_PREPOSITION = re.compile(
+    r"\b[a-z]{3,}(?:ing|ed)\s++(?:to|at|with|for|by|from|on)\s*$"
+)
 
 
 # A restrictive relative clause that ends the text before a cue: "who have battled online
@@ -256,7 +281,7 @@ def relative_subject(pre: str) -> SpeakerPhrase | None:
             continue
         noun = head_word(head.text).lower()
         nouns = speaker_nouns()
-        known = noun in nouns or (noun.endswith("s") and noun[:-1] in nouns)
+        known = noun in nouns or (noun.endswith("s") and noun[:-1] in nouns) or names_people(noun)
         who = window[m.start() :].split()[0] == "who"
         if head.kind == "name" and not who and _PREPOSITION_BEFORE.search(window[: head.start]):
             continue  # "The law signed by Tom Field that says": the law's relative clause
@@ -279,6 +304,14 @@ def relative_subject(pre: str) -> SpeakerPhrase | None:
         head.end += shift
         return head
     return None
+
+
+# A poll's participle after its respondents: "those surveyed", "voters polled", "Americans
+# questioned" (issue 19, PolNeAR train); "those" alone, else a plural noun for people or a
+# plural name before it.
+_POLLED = re.compile(
+    r"(?:(?:^|(?<=[\s(,;:]))([Tt]hose))?\s+(?:surveyed|polled|questioned|interviewed|sampled)$"
+)
 
 
 # A modal that is also a surname: alone before a cue, a name ("May" is a month: never a speaker).
@@ -353,6 +386,20 @@ def speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
         # "46 percent said", "About three in 10 said", "a third of voters said": the share
         # of a poll's respondents (rule: a share of people as the speaker; kind anonymous)
         return SpeakerPhrase(m.group(1), m.start(1), m.end(1), "description", role)
+    m = _POLLED.search(chunk)
+    if m:
+        # "those surveyed said", "Americans polled say" (issue 19): a poll's respondents
+        head = speaker_at_end(chunk[: m.start()], role) if m.group(1) is None else None
+        if m.group(1) is not None or (
+            head is not None
+            and head.kind != "pronoun"
+            and names_people(head_word(head.text))
+            or head is not None
+            and head.kind == "name"
+            and head.text.endswith("s")
+        ):
+            start = m.start(1) if m.group(1) is not None else head.start
+            return SpeakerPhrase(chunk[start:], start, len(chunk), "description", role)
     m = _NAME_AT_END.search(chunk)
     if m and m.group().strip():
         name = m.group().strip()
@@ -381,9 +428,11 @@ def speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
                 f"the {name.lower()}", start, start + len(name), "description", role
             )
         desc = description_at_end(chunk)
-        head = head_word(desc.text) if desc else ""
+        like = re.search(r"\s(?:like|such\s+as)\s", desc.text) if desc else None
+        head = head_word(desc.text[: like.start()] if like else desc.text) if desc else ""
         if desc and desc.start < start and head not in name.lower().split():
-            # "the Rovers manager" is a description; "the Kestrel Students' Union" a name
+            # "the Rovers manager" is a description; "the Kestrel Students' Union" a name;
+            # "Critics like Jane Roe" the critics (issue 19)
             return SpeakerPhrase(desc.text, desc.start, desc.end, "description", role or desc.role)
         located = re.search(r"\b(?:in|of|from|at|near)\s+$", chunk[:start])
         if located and EntityIndex.classify(name) in ("place", None):
@@ -424,6 +473,7 @@ _SHARE_OF_PEOPLE = re.compile(
     r"seven|eight|nine)\s++in\s++(?:\d++|two|three|four|five|six|seven|eight|nine|ten)|"
     r"(?:a|one|two)\s++(?:third|quarter|fifth|half)s?+|"
     r"half|(?:a\s++)?+majority|majorities|most|many|some|several|others|two-thirds|"
+    r"all\s++but\s++(?:\d++|one|two|three|four|five|a\s++few|a\s++handful)|(?:a\s++)?+handful|"
     r"three-quarters|(?:each|either)\s++side|both\s++sides)"
     r"(?:\s++(?:of|in|among|at|from)\s++[\w’'\-]++(?:\s++[\w’'\-]++){0,7}+)?+)$",
     re.IGNORECASE,
@@ -488,6 +538,14 @@ def speaker_after(post: str) -> SpeakerPhrase | None:
     app = re.match(r"\s*,\s*((?:the|a|an|who|whose|[A-Z][\w’'\-]*’s?)\b[^,.;]{0,120})", rest)
     if app:
         role = app.group(1).strip()
+    relative = re.match(r"\s+((?:who|whose)\b[^,.;:!?()]{1,160})", rest)
+    if relative:
+        # "…, said a handful of Democrats who point to his ties": the relative clause
+        # describes the speaker, it reports nothing (issue 19)
+        role = relative.group(1).strip()
+    share = _SHARE_OF_PEOPLE.fullmatch(" " + phrase)
+    if share and _share_of_people(phrase) and not re.match(r"(?:some|many|most)\b", phrase, re.I):
+        return SpeakerPhrase(phrase, lead, lead + len(phrase), "description", role)
     name = _NAME_AT_END.search(phrase)
     if name and (EntityIndex.classify(name.group()) or len(phrase.split()) <= 2):
         prefix = phrase[: name.start()].strip()
