@@ -508,3 +508,19 @@ def test_more_speaker_phrases(text, expected):
 )
 def test_no_speaker_from_these_phrases(text):
     assert extract_quotes(article_from_text("Headline\n\n" + text)).empty
+
+
+# The texts a subject issues before a participle cue come from speaker_nouns.csv (kinds
+# document and written): "filed a lawsuit saying" as "issued a statement saying" (session 25).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Roe filed a lawsuit saying the fund was empty.", [("Jane Roe", "the fund was empty")]),
+        ("Jane Roe issued a statement saying the fund was empty.",
+         [("Jane Roe", "the fund was empty")]),
+        ("Jane Roe filed a motion saying the fund was empty.", []),  # no text of the lexicon
+    ],
+)  # fmt: skip
+def test_texts_issued_before_a_participle(text, expected):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, strict=True)) == expected

@@ -24,7 +24,13 @@ from ..names import DETERMINER, NOT_MODIFIERS, SENTENCE_STARTERS
 from ..text import stopwords
 from .person_nouns import person_plural
 
-__all__ = ["POST_MODIFIER", "SpeakerPhrase", "description_at_end", "written_sources"]
+__all__ = [
+    "POST_MODIFIER",
+    "SpeakerPhrase",
+    "description_at_end",
+    "text_nouns",
+    "written_sources",
+]
 
 
 @dataclass
@@ -58,6 +64,22 @@ def written_sources() -> frozenset[str]:
     ['email', 'lawsuit']
     """
     return frozenset(noun for noun, info in speaker_nouns().items() if info["kind"] == "written")
+
+
+@lexicon_cache
+def text_nouns() -> frozenset[str]:
+    """The singular nouns of the texts of ``speaker_nouns.csv`` (kinds ``document`` and
+    ``written``): what a subject may issue before a participle cue ("issued a statement
+    saying", "filed a lawsuit saying"; :mod:`.attributor`).
+
+    >>> sorted(text_nouns() & {"statement", "lawsuit", "lawsuits", "minister"})
+    ['lawsuit', 'statement']
+    """
+    return frozenset(
+        noun
+        for noun, info in speaker_nouns().items()
+        if info["kind"] in ("document", "written") and info["number"] == "singular"
+    )
 
 
 #: A short post-modifier after a speaker noun: "a spokesperson for the company", "people
