@@ -515,7 +515,8 @@ def test_no_speaker_from_these_phrases(text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Jane Roe filed a lawsuit saying the fund was empty.", [("Jane Roe", "the fund was empty")]),
+        ("Jane Roe filed a lawsuit saying the fund was empty.",
+         [("Jane Roe", "the fund was empty")]),
         ("Jane Roe issued a statement saying the fund was empty.",
          [("Jane Roe", "the fund was empty")]),
         ("Jane Roe filed a motion saying the fund was empty.", []),  # no text of the lexicon
