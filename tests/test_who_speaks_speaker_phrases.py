@@ -525,3 +525,23 @@ def test_no_speaker_from_these_phrases(text):
 def test_texts_issued_before_a_participle(text, expected):
     table = extract_quotes(article_from_text("Headline\n\n" + text))
     assert list(zip(table.speaker, table.text, strict=True)) == expected
+
+
+# Evidence a report cites as its source (kind written, session 25): with an author named, the
+# author's; uncountable ones need no determiner; a plural head takes no "-s" form.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The results suggest that voters are tired.", [("results", "voters are tired")]),
+        ("But Jane Roe's research suggests that voters are tired.",
+         [("Jane Roe", "voters are tired")]),
+        ("Sure, official data suggest the economy is slowing.",
+         [("official data", "the economy is slowing")]),
+        ("Research suggests voters are tired.", [("Research", "voters are tired")]),
+        ("The suit claims that the fund was empty.", [("suit", "the fund was empty")]),
+        ("But early ratings data suggests that viewers are tired.", []),
+    ],
+)  # fmt: skip
+def test_evidence_as_a_source(text, expected):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, strict=True)) == expected
