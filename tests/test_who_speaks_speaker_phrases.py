@@ -545,3 +545,28 @@ def test_texts_issued_before_a_participle(text, expected):
 def test_evidence_as_a_source(text, expected):
     table = extract_quotes(article_from_text("Headline\n\n" + text))
     assert list(zip(table.speaker, table.text, strict=True)) == expected
+
+
+# Asides between a speaker and the cue (session 25, PolNeAR train).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adverb in commas before a relative apposition
+        ("Jane Roe, meanwhile, who has no endorsements, said the plan would help.",
+         [("Jane Roe", "the plan would help")]),
+        # a relative apposition before "also"; a verb inside it is no earlier cue
+        ("Tom Field, who still speaks with difficulty, also noted that the plan would help.",
+         [("Tom Field", "the plan would help")]),
+        # the medium, with no commas
+        ("Jane Roe in a blog post said the plan would help.",
+         [("Jane Roe", "the plan would help")]),
+        ("For example, the moral theologian, Tom Field, recently claimed that it was sound.",
+         [("Tom Field", "it was sound")]),
+        # still no speaker inside another speaker's words across an auxiliary
+        ("Jane Roe said the board had also argued the plan failed.",
+         [("Jane Roe", "the board had also argued the plan failed")]),
+    ],
+)  # fmt: skip
+def test_asides_before_the_cue(text, expected):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, strict=True)) == expected

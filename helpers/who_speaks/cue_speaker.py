@@ -162,10 +162,12 @@ def _speaker_in_window(
     if (
         before is not None
         and before.across_auxiliary
-        and found
+        and any(earlier[0].start() < before.start for earlier in found)
         and not _COORDINATED.search(pre[: before.start - lead])
     ):
-        before = None  # "X said the board had concluded …": inside X's words
+        # "X said the board had concluded …": inside X's words; a cue inside the speaker's
+        # own apposition is none ("Kirk, who still speaks with difficulty, also noted …")
+        before = None
     if before is None and not _VERB_AFTER_NOUN.match(post) and not re.match(r"\s*[,—–-]", post):
         # "People who have battled online threats say …", "voters who say …" (issue 19);
         # never inside an earlier cue's words ("X said the voters who say …"), never a noun

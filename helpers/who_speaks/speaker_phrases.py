@@ -30,6 +30,7 @@ from ..names import (
     SENTENCE_STARTERS,
     TITLE_BEFORE_NAME,
     is_title_word,
+    ordinary_word,
 )
 from ..text import stopwords
 from .cues import DAY_PART, TIME_NOUNS, TIME_WORDS
@@ -91,7 +92,10 @@ _BETWEEN_SUBJECT_AND_CUE = re.compile(
     # "X, in Kentucky, said" (after a name, not after an age: "Jane Roe, 74, from Leeds,")
     r"(?<=[A-Za-z.]),\s*(?:in|at|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3},|"
     # "Jane Roe, in her dissent, said" (issue 19): a prepositional aside in commas
-    r",\s*(?:in|during|at)\s+(?:a|an|the|his|her|its|their)\s+[\w’'\-]+(?:\s+[\w’'\-]+){0,3},)"
+    r",\s*(?:in|during|at)\s+(?:a|an|the|his|her|its|their)\s+[\w’'\-]+(?:\s+[\w’'\-]+){0,3},|"
+    # "Jeb Bush in a Medium post said" (issue 19): the medium, with no commas
+    r"\s+in\s+(?:a|an|his|her|its|their)\s+(?:[\w’'\-]+\s+){0,3}?(?:interview|statement|post|"
+    r"tweet|letter|e-?mail|op-ed|column|memo|video|speech|essay|editorial|blog\s+post))"
     r"\s*$",
     re.IGNORECASE,
 )
@@ -152,6 +156,8 @@ def speaker_before(pre: str) -> SpeakerPhrase | None:
         m = _BETWEEN_SUBJECT_AND_CUE.search(chunk)
         if m:
             end = m.start()
+            if chunk[end] == "," and re.search(_APPOSITION_TAIL, chunk[: end + 1]):
+                end += 1  # "Kirk, who still speaks with difficulty, also noted": its comma
             continue
         m = _DASH_APPOSITION.search(chunk)
         if m and speaker_at_end(chunk[: m.start()], None) is not None:
@@ -191,6 +197,9 @@ def speaker_before(pre: str) -> SpeakerPhrase | None:
             m = m if describes and names_a_role(m.group(1)) else None
         if m and (_APPOSITION_START.match(m.group(1)) or names_a_role(m.group(1))):
             inner_end = m.start()
+            aside = _ASIDE.search(pre[:inner_end] + ",")
+            if aside and speaker_at_end(pre[:inner_end], None) is None:
+                inner_end = aside.start()  # "Sanders, meanwhile, who sits at zero, said"
             party = _PARTY_AT_END.search(pre[:inner_end])  # "Jane Roe, D-N.Y., appearing …"
             head = speaker_at_end(pre[: party.start() if party else inner_end], None)
             if head is not None:
@@ -213,6 +222,16 @@ def speaker_before(pre: str) -> SpeakerPhrase | None:
                 continue
         break
     phrase = speaker_at_end(pre[:end], role)
+    if phrase is None and pre[:end].endswith(",") and end < len(pre.rstrip()):
+        # "Kirk, who …, also noted": the name before a comma kept for an apposition, once
+        # something between it and the cue was stripped ("Thus, explained X" strips nothing)
+        phrase = speaker_at_end(pre[: end - 1], role)
+        if phrase is not None and (
+            phrase.kind == "name"
+            and ordinary_word(phrase.text)
+            or _PREPOSITION_BEFORE.search(pre[: phrase.start])  # ", deferring to the CIA,"
+        ):
+            phrase = None
     if _object_before_apposition(pre, phrase, stripped):
         return None  # "…, tweeting to one of his allies, Jane Roe, said": an object
     if phrase is not None:
