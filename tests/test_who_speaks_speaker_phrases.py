@@ -539,6 +539,9 @@ def test_texts_issued_before_a_participle(text, expected):
          [("official data", "the economy is slowing")]),
         ("Research suggests voters are tired.", [("Research", "voters are tired")]),
         ("The suit claims that the fund was empty.", [("suit", "the fund was empty")]),
+        # newspapers (kind institution, as newspaper)
+        ("As the tabloid noted, the fund was empty.", [("tabloid", "the fund was empty")]),
+        ("The papers said the fund was empty.", [("papers", "the fund was empty")]),
         ("But early ratings data suggests that viewers are tired.", []),
     ],
 )  # fmt: skip
