@@ -377,7 +377,7 @@ def test_no_speaker_noun_is_listed_twice():
     rows = entries("speaker_nouns.csv")
     forms = [r["noun"].lower() for r in rows] + [r["plural"].lower() for r in rows if r["plural"]]
     assert [f for f, n in Counter(forms).items() if n > 1] == []
-    assert {r["kind"] for r in rows} == {"role", "institution", "anonymous", "document"}
+    assert {r["kind"] for r in rows} == {"role", "institution", "anonymous", "document", "written"}
     assert {r["plural_kind"] for r in rows} <= {"", "role", "institution", "anonymous"}
 
 

@@ -313,3 +313,24 @@ def test_progressive_with_an_adverb(text, expected):
 def test_participle_subjects(text, expected):
     table = extract_quotes(article_from_text("Headline\n\n" + text))
     assert list(zip(table.speaker, table.text, strict=True)) == expected
+
+
+# Review of issue 19 (session 25): a cue inside a relative clause or a participle that
+# modifies its clause's subject reports a clause that runs into the main predicate ("… want
+# refunds", "… has fallen"): no row; after a preposition or an object, the sentence ends it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fans who say they were turned away at the gate want refunds.", []),
+        ("But fans who say they were turned away want refunds.", []),
+        ("She leads among fans who say they were turned away at the gate.",
+         [("fans", "they were turned away at the gate", "reported speech after the cue")]),
+        ("The share of Republicans saying the election was stolen has fallen.", []),
+        ("Polls show a rise in the share of Republicans saying the election was stolen.",
+         [("share of Republicans", "the election was stolen",
+           "reported speech after a participle cue (', adding that')")]),
+    ],
+)  # fmt: skip
+def test_a_cue_inside_its_subject(text, expected):
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    assert list(zip(table.speaker, table.text, table.rule, strict=True)) == expected

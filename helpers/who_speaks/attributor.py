@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from ..article import Article
 from ..entities import Entity, EntityIndex
-from ..lexicons import ReportingVerb, reporting_verbs, speaker_nouns
+from ..lexicons import ReportingVerb, lexicon_cache, reporting_verbs, speaker_nouns
 from ..names import NOT_MODIFIERS, WHITESPACE, ordinary_word
 from ..quotemarks import QuoteSpan
 from .carry_over import CarryOver
@@ -30,6 +30,7 @@ from .content import RELATIVE_FRAME as _RELATIVE_FRAME
 from .content import Sentence, find_content
 from .cue_speaker import speaker_for_cue
 from .cues import Cue, find_cues
+from .descriptions import text_nouns
 from .prepared import PreparedArticle
 from .resolution import Resolver
 from .speaker_phrases import SpeakerPhrase, speaker_at_end
@@ -233,12 +234,16 @@ def _opening_subject(text: str) -> SpeakerPhrase | None:
 
 
 #: A document the subject issues, before a participle cue: "issued a statement saying",
-#: "sent an email saying", "released a new radio ad saying" (issue 19).
-_DOCUMENT_BEFORE = re.compile(
-    r"\b(?:a|an|the|its|his|her|their)\s++(?:[\w\-]++\s++){0,2}?(?:statement|letter|message|"
-    r"e-?mail|post|tweet|video|release|memo|note|op-ed|column|ad|advertisement)\s++$",
-    re.IGNORECASE,
-)
+#: "sent an email saying", "released a new radio ad saying" (issue 19): the texts of
+#: speaker_nouns.csv (kinds ``document`` and ``written``) and a few posts that are no speaker.
+@lexicon_cache
+def _document_before() -> re.Pattern[str]:
+    nouns = sorted(text_nouns() | {"message", "post", "tweet", "video"}, key=len, reverse=True)
+    return re.compile(
+        rf"\b(?:a|an|the|its|his|her|their)\s++(?:[\w\-]++\s++){{0,2}}?"
+        rf"(?:{'|'.join(map(re.escape, nouns))})\s++$",
+        re.IGNORECASE,
+    )
 
 
 def _document_speaker(
@@ -249,7 +254,7 @@ def _document_speaker(
     if verb is None or not form.endswith("ing") or not verb.gerund_reports or found:
         return None, ""
     pre = ms[: cue.start()]
-    document = _DOCUMENT_BEFORE.search(pre)
+    document = _document_before().search(pre)
     if document is None:
         return None, ""
     before = pre[: document.start()]

@@ -32,7 +32,8 @@ from ..entities import EntityIndex, head_word
 from ..lexicons import ReportingVerb, speaker_nouns
 from ..names import DETERMINER, NOT_MODIFIERS, ordinary_word
 from .clauses import FINITE
-from .cues import PHRASE_CUES, Cue, find_cues
+from .cues import PHRASE_CUES, TIME_NOUNS, Cue, find_cues
+from .person_nouns import person_plural
 from .speaker_phrases import (
     POST_MODIFIER,
     SpeakerPhrase,
@@ -95,11 +96,15 @@ def _speaker_in_window(
         return phrase, "according"
     if verb is None or (cue.group()[0].isupper() and cue.start() > 0):
         return None, ""
+    if _ONLY_A_TIME_AFTER.match(post):
+        return None, ""  # "the many shooters reported that night.": nothing is reported
     if verb.connotation == "belief":
         return _belief_holder(pre, lead, post, cue, form, verb, found)
     noun_before = re.search(rf"\b(?:{DETERMINER}|such|these|those|this)\s*$", pre, re.I)
     if noun_before and _SHARE_BEFORE.search(pre):
         noun_before = None  # "Two in three said": a poll's share of people, not "in a report"
+    if noun_before and re.search(r"\ball\s+but\s+\w+\s*$", pre, re.IGNORECASE):
+        noun_before = None  # "all but two said": a share of people (issue 19)
     if noun_before and form in ("said", "say", "told") and _QUANTIFIER_SUBJECT.search(pre):
         noun_before = None  # "…, many said Monday that …": a quantifier is the subject
     if noun_before or (form.endswith("s") and FINITE.match(post.lstrip())):
@@ -125,14 +130,21 @@ def _speaker_in_window(
             # stories", "the share of Republicans saying …" (issue 19): the participle's own
             # subject stands right before it, after "with" or a share's noun
             subject = speaker_before(pre)
-            if (
-                subject is not None
-                and subject.kind != "pronoun"
-                and not subject.across_auxiliary
-                and _BEFORE_PARTICIPLE_SUBJECT.search(pre[: subject.start])
-            ):
-                return _shifted(subject, lead), "gerund"
-            return None, ""
+            if subject is None or subject.kind == "pronoun" or subject.across_auxiliary:
+                return None, ""
+            opener = _BEFORE_PARTICIPLE_SUBJECT.search(pre[: subject.start])
+            if opener is None:
+                return None, ""
+            if opener.group("share"):
+                # "the share of Republicans saying …": the share speaks, as a description;
+                # as its clause's subject, the reported clause runs into the main predicate
+                # ("… saying the election was stolen has fallen"): no row (review of issue 19)
+                share = re.search(r"(?:\b(?:the|a|an)\s+)?$", pre[: opener.start("share")], re.I)
+                if _CLAUSE_START.search(pre[: share.start()]):
+                    return None, ""
+                text = pre[share.start() : subject.end]
+                subject = SpeakerPhrase(text, share.start(), subject.end, "description")
+            return _shifted(subject, lead), "gerund"
         subject = _copy(found[-1][1]) if found else _shifted(_clause_subject(pre), lead)
         if subject is not None:
             subject.borrowed = True
@@ -150,10 +162,12 @@ def _speaker_in_window(
     if (
         before is not None
         and before.across_auxiliary
-        and found
+        and any(earlier[0].start() < before.start for earlier in found)
         and not _COORDINATED.search(pre[: before.start - lead])
     ):
-        before = None  # "X said the board had concluded …": inside X's words
+        # "X said the board had concluded …": inside X's words; a cue inside the speaker's
+        # own apposition is none ("Kirk, who still speaks with difficulty, also noted …")
+        before = None
     if before is None and not _VERB_AFTER_NOUN.match(post) and not re.match(r"\s*[,—–-]", post):
         # "People who have battled online threats say …", "voters who say …" (issue 19);
         # never inside an earlier cue's words ("X said the voters who say …"), never a noun
@@ -162,6 +176,8 @@ def _speaker_in_window(
         before = _shifted(relative_subject(pre), lead)
         if before is not None and found and found[-1][0].end() <= before.start:
             before = None
+        if before is not None and _inside_subject_relative(pre, before.start - lead):
+            before = None  # "Fans who say they were turned away want refunds"
     if before is not None and _plural_head_with_s_form(before, form, verb):
         return None, ""  # "organizations in the battleground states": a plural noun's "-s"
     if before is not None and not _singular_name_with_base_verb(before, form, verb):
@@ -178,6 +194,36 @@ def _speaker_in_window(
             after.end += cue.end()
             return after, "after"
     return None, ""
+
+
+# The cue is the verb of a bare relative clause ("voters who say", "the law that says"; an
+# adverb may stand between) when only the relative pronoun stands between the subject and it.
+_BARE_RELATIVE = re.compile(r"\s(?:who|that)(?:\s++(?:also|still|now|often|[a-z]{3,}ly))?+\s*$")
+# What may stand before a clause's subject: the sentence start, a punctuation mark, or a
+# conjunction or subordinator (never a verb or a preposition, whose object the phrase is).
+_CLAUSE_START = re.compile(
+    r"(?:^|[,;:(“\"‘–—]|\b(?:and|but|or|so|yet|while|whereas|because|although|though|if|when|"
+    r"since|as|that|whether|where|after|before|until|unless|once)\b)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _inside_subject_relative(pre: str, start: int) -> bool:
+    """The cue is the verb of a bare relative clause whose head opens the sentence: "Fans who
+    say they were turned away at the gate want refunds". The reported clause then runs into
+    the main clause's predicate and cannot be bounded here, so the cue gives no row (review
+    of issue 19). A relative after a verb or a preposition ("among voters who say …",
+    "rebuked critics who say …") usually ends its sentence, and is kept; so is a phrase
+    with a verb-like word in it (the description may have run over its clause's verb)."""
+    if not _BARE_RELATIVE.search(pre) or not _SENTENCE_OPENING.match(pre[:start]):
+        return False
+    return not _VERB_IN_PHRASE.search(pre[start:])
+
+
+# Only a conjunction before a sentence's subject; a lower-case word that may be a verb or an
+# adverb ("President Obama passionately rebuked critics who …").
+_SENTENCE_OPENING = re.compile(r"\s*+(?:(?:but|and|so|yet|still|now)\s++)?+$", re.IGNORECASE)
+_VERB_IN_PHRASE = re.compile(r"(?<![\w\-])[a-z]{2,}(?:ly|ed|ing)\b")
 
 
 def _belief_holder(
@@ -236,6 +282,10 @@ _NO_HOLDER = re.compile(r"\s*(?:no|nobody|none|neither|few|no\s+one)\b", re.IGNO
 # review of issue 19).
 _AND_BEFORE_CUE = re.compile(r"(?:,\s*|\s)(?:and|but)\s*$")
 
+# Only a time phrase after the cue, to the end of the sentence: "that" is a demonstrative
+# ("reported that night."), no clause follows (issue 19, PTC development).
+_ONLY_A_TIME_AFTER = re.compile(rf"\s*+that\s++{TIME_NOUNS}\s*+[.!?;]?\s*+$", re.IGNORECASE)
+
 # A verb right after a cue: the cue is a noun, the head of a subject ("public comment spoke
 # for two hours", "the report was …").
 _VERB_AFTER_NOUN = re.compile(
@@ -265,8 +315,8 @@ _SHARE_BEFORE = re.compile(
 # What stands before the subject of a participle with no comma (an absolute construction):
 # "with", "featuring", "including", "left", or a share's noun ("the proportion of").
 _BEFORE_PARTICIPLE_SUBJECT = re.compile(
-    r"\b(?:with|featuring|including|left|leaving|(?:share|proportion|percentage|number)\s+of)"
-    r"\s*$",
+    r"\b(?:with|featuring|including|left|leaving|(?P<share>(?:share|proportion|percentage|"
+    r"number)\s+of))\s*$",
     re.IGNORECASE,
 )
 
@@ -322,8 +372,8 @@ def _plural_head_with_s_form(phrase: SpeakerPhrase, form: str, verb) -> bool:
         return False
     if not form.endswith("s") or form.endswith(("ed", "ing")):
         return False
-    head = speaker_nouns().get(head_word(phrase.text).lower(), {})
-    return head.get("number") == "plural"
+    word = head_word(phrase.text).lower()
+    return speaker_nouns().get(word, {}).get("number") == "plural" or person_plural(word)
 
 
 _BARE_QUANTIFIERS = frozenset({"some", "several", "others", "many", "most", "half"})

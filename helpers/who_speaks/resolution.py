@@ -82,6 +82,15 @@ def _public_body(name: str) -> bool:
     )
 
 
+# The author named beside a written source (issue 19): "Okafor’s report", "The Acme Institute's
+# lawsuit" (a capitalised name of at most four words before "'s"), "an email from Jane Roe",
+# "a lawsuit by the Acme Institute" (one to four capitalised words after "from" or "by").
+_POSSESSIVE_AUTHOR = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})[’']s\s")
+_AUTHOR_AFTER = re.compile(
+    r"\s(?:from|by)\s+(?:the\s+)?([A-Z][\w.\-]*(?:\s+(?:of\s+)?[A-Z][\w.\-]*){0,3})$"
+)
+
+
 class Resolver:
     """Resolves the speaker phrases of one article, in reading order, against its entity
     index and what the :class:`Record` says was spoken so far."""
@@ -216,12 +225,11 @@ class Resolver:
         info = speaker_nouns().get(head, {"kind": "anonymous", "gender": "", "number": "singular"})
         definite = words[0].lower() in ("the", "its", "his", "her", "their")
         earlier = bisect_left(self._mention_keys, (p, pos))  # mentions[:earlier] come before
-        if info["kind"] == "document":
-            owner = re.match(r"(?:[Tt]he\s+)?([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})[’']s\s", text)
-            known = self.index.lookup(owner.group(1)) if owner else None
-            if known is not None:
-                return known  # "Okafor’s report said": its author (issue 19)
-            if self.record.spoken_at:
+        if info["kind"] in ("document", "written"):
+            author = self._author(text, info["kind"], p, pos)
+            if author is not None:
+                return author  # "Okafor’s report said", "An email from Jane Roe says"
+            if info["kind"] == "document" and self.record.spoken_at:
                 return self.record.spoken_at[-1][2]  # "“…,” the statement said": its issuer
         if head in {"spokesman", "spokeswoman", "spokesperson"}:
             owner = self._spokesperson_owner(text, head, definite, earlier)
@@ -261,7 +269,7 @@ class Resolver:
             canonical = text
         canonical = re.sub(r",?\s+who\b.*$", "", canonical)
         canonical = TITLE_PREFIX.sub("", canonical)  # "Mrs. Okafor's campaign"
-        if definite and info["kind"] in ("anonymous", "role"):
+        if definite and info["kind"] in ("anonymous", "role", "written"):
             # "the official" after "a senior official", "one of the people" after "people
             # familiar with the talks": the same anonymous source
             for e in reversed(list(self.record.speakers.values())):
@@ -269,6 +277,20 @@ class Resolver:
                     return e
         key = norm_name(canonical)
         return self.index.add(key, Entity(canonical, kind, first_seen=(p, pos)))
+
+    def _author(self, text: str, kind: str, p: int, pos: int) -> Entity | None:
+        """The named author of a text: a possessive name before it ("Okafor’s report said")
+        or a name after "from" or "by" ("An email from Jane Roe says"). A written text with
+        a named author is that author's utterance (tests/fixtures/quotes/README.md; issue
+        19): a name the article gave already, or, for a ``written`` source, a new one."""
+        owner = _POSSESSIVE_AUTHOR.match(text) or _AUTHOR_AFTER.search(text)
+        if owner is None:
+            return None
+        name = owner.group(1)
+        known = self.index.lookup(name)
+        if known is not None or kind != "written" or is_title_word(name):
+            return known
+        return self.resolve(SpeakerPhrase(name, 0, len(name), "name"), p, pos)
 
     def _spokesperson_owner(
         self, text: str, head: str, definite: bool, earlier: int

@@ -19,22 +19,23 @@ phrase is only found here, and resolved to an entity in :mod:`.resolution`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..entities import EntityIndex, head_word, names_a_role, role_near
-from ..lexicons import gazetteer, reporting_verbs, speaker_nouns
+from ..lexicons import gazetteer, speaker_nouns
 from ..names import (
     DETERMINER,
     NAME_CONNECTOR,
     NAME_TOKEN,
     NOT_AFTER_TITLE,
-    NOT_MODIFIERS,
     SENTENCE_STARTERS,
     TITLE_BEFORE_NAME,
     is_title_word,
+    ordinary_word,
 )
 from ..text import stopwords
 from .cues import DAY_PART, TIME_NOUNS, TIME_WORDS
+from .descriptions import POST_MODIFIER, SpeakerPhrase, description_at_end
+from .person_nouns import names_people
 
 __all__ = [
     "ACROSS_AUXILIARY",
@@ -53,18 +54,6 @@ __all__ = [
 PRONOUNS = {
     "he": "male", "she": "female", "they": "plural", "it": "neuter", "person": "person",
 }  # fmt: skip
-
-
-@dataclass
-class SpeakerPhrase:
-    text: str
-    start: int  # offsets within the sentence
-    end: int
-    kind: str  # name | pronoun | description
-    role: str | None = None
-    definite: bool = False  # "the Treasury": a name with an article is not a person
-    borrowed: bool = False  # the subject of an earlier verb: ", adding that", "and said"
-    across_auxiliary: bool = False  # found across "has", "had", "at the time", "repeatedly"
 
 
 _APPOSITION_TAIL = r",\s*(?:\d{1,3},\s*)?([^,]{2,160}),\s*$"
@@ -103,7 +92,10 @@ _BETWEEN_SUBJECT_AND_CUE = re.compile(
     # "X, in Kentucky, said" (after a name, not after an age: "Jane Roe, 74, from Leeds,")
     r"(?<=[A-Za-z.]),\s*(?:in|at|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3},|"
     # "Jane Roe, in her dissent, said" (issue 19): a prepositional aside in commas
-    r",\s*(?:in|during|at)\s+(?:a|an|the|his|her|its|their)\s+[\w’'\-]+(?:\s+[\w’'\-]+){0,3},)"
+    r",\s*(?:in|during|at)\s+(?:a|an|the|his|her|its|their)\s+[\w’'\-]+(?:\s+[\w’'\-]+){0,3},|"
+    # "Jeb Bush in a Medium post said" (issue 19): the medium, with no commas
+    r"\s+in\s+(?:a|an|his|her|its|their)\s+(?:[\w’'\-]+\s+){0,3}?(?:interview|statement|post|"
+    r"tweet|letter|e-?mail|op-ed|column|memo|video|speech|essay|editorial|blog\s+post))"
     r"\s*$",
     re.IGNORECASE,
 )
@@ -112,7 +104,7 @@ _BETWEEN_SUBJECT_AND_CUE = re.compile(
 _AUXILIARY_OR_ADVERB = re.compile(
     rf"(?:\s+{_AUXILIARY}|\s+at\s+the\s+time|\s+(?:in|on)\s+(?:[’']\d\d|\d{{4}})|"
     rf"\s+(?:already|long|often|never|always|even|later|since|just|all|both|each|themselves|"
-    rf"himself|herself|itself|alone)|\s+(?:on\s+)?{DAY_PART})"
+    rf"himself|herself|itself|alone|overall|alike)|\s+(?:on\s+)?{DAY_PART})"
     r"\s*$",
     re.IGNORECASE,
 )
@@ -164,6 +156,8 @@ def speaker_before(pre: str) -> SpeakerPhrase | None:
         m = _BETWEEN_SUBJECT_AND_CUE.search(chunk)
         if m:
             end = m.start()
+            if chunk[end] == "," and re.search(_APPOSITION_TAIL, chunk[: end + 1]):
+                end += 1  # "Kirk, who still speaks with difficulty, also noted": its comma
             continue
         m = _DASH_APPOSITION.search(chunk)
         if m and speaker_at_end(chunk[: m.start()], None) is not None:
@@ -182,6 +176,9 @@ def speaker_before(pre: str) -> SpeakerPhrase | None:
             head = speaker_at_end(chunk[: m.start()], None)
             if head is not None:
                 end = m.start()  # "Cement makers, for instance, argue" (issue 19)
+                # an apposition may stand before the aside: "Tom Field, a lawyer, for
+                # instance, argues" (its closing comma is the aside's opening one)
+                stripped = True
                 continue
         # Appositions between the name and the verb, one or more:
         # "Okafor, a paediatrician at …, said"; "Adeyemi, pastor of X, whose vans …, said"
@@ -200,12 +197,20 @@ def speaker_before(pre: str) -> SpeakerPhrase | None:
             m = m if describes and names_a_role(m.group(1)) else None
         if m and (_APPOSITION_START.match(m.group(1)) or names_a_role(m.group(1))):
             inner_end = m.start()
+            aside = _ASIDE.search(pre[:inner_end] + ",")
+            if aside and speaker_at_end(pre[:inner_end], None) is None:
+                inner_end = aside.start()  # "Sanders, meanwhile, who sits at zero, said"
             party = _PARTY_AT_END.search(pre[:inner_end])  # "Jane Roe, D-N.Y., appearing …"
             head = speaker_at_end(pre[: party.start() if party else inner_end], None)
             if head is not None:
                 appos = m.group(1).strip()
                 named = re.fullmatch(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}", appos)
-                if head.kind == "description" and named and EntityIndex.classify(appos) == "person":
+                if (
+                    head.kind == "description"
+                    and named
+                    and EntityIndex.classify(appos) == "person"
+                    and not _object_before_apposition(pre, head, True)
+                ):
                     # "the water minister, Helen Achterberg," — the span covers both
                     return SpeakerPhrase(
                         appos, head.start, m.start(1) + len(appos), "name", head.text
@@ -217,9 +222,39 @@ def speaker_before(pre: str) -> SpeakerPhrase | None:
                 continue
         break
     phrase = speaker_at_end(pre[:end], role)
+    if phrase is None and pre[:end].endswith(",") and end < len(pre.rstrip()):
+        # "Kirk, who …, also noted": the name before a comma kept for an apposition, once
+        # something between it and the cue was stripped ("Thus, explained X" strips nothing)
+        phrase = speaker_at_end(pre[: end - 1], role)
+        if phrase is not None and (
+            phrase.kind == "name"
+            and ordinary_word(phrase.text)
+            or _PREPOSITION_BEFORE.search(pre[: phrase.start])  # ", deferring to the CIA,"
+        ):
+            phrase = None
+    if _object_before_apposition(pre, phrase, stripped):
+        return None  # "…, tweeting to one of his allies, Jane Roe, said": an object
     if phrase is not None:
         phrase.across_auxiliary = across
     return phrase
+
+
+def _object_before_apposition(pre: str, phrase: SpeakerPhrase | None, stripped: bool) -> bool:
+    """A description followed by an apposition, right after a participle's preposition, is
+    that preposition's object, not the cue's subject: "…, tweeting to one of his allies,
+    Jane Roe, said" (issue 19, PTC development)."""
+    return (
+        phrase is not None
+        and stripped
+        and phrase.kind == "description"
+        and _PARTICIPLE_AND_PREPOSITION.search(pre[: phrase.start]) is not None
+    )
+
+
+# A participle and its preposition: "tweeting to", "speaking with", "aimed at".
+_PARTICIPLE_AND_PREPOSITION = re.compile(
+    r"\b[a-z]{3,}(?:ing|ed)\s++(?:to|at|with|for|by|from|on)\s*$"
+)
 
 
 # A restrictive relative clause that ends the text before a cue: "who have battled online
@@ -230,7 +265,17 @@ _RELATIVE_TAIL = re.compile(
 )
 # The cue is then a passive or an infinitive inside the relative clause, not its head's verb.
 _PASSIVE_OR_INFINITIVE = re.compile(r"\b(?:been|be|being|is|was|were|are|to)\s*$", re.IGNORECASE)
-_NEGATION = re.compile(r"\b(?:not|never|no|nobody|n[’']t)\b", re.IGNORECASE)
+# A negation that ends the clause negates the cue ("voters who never said", "who did not
+# publicly say"); one inside an infinitive or before more words does not ("officials who asked
+# not to be named said", review of issue 19).
+_NEGATION = re.compile(
+    r"(?:\b(?:not|never|no|nobody)|n[’']t)(?:\s++(?:yet|publicly|openly|directly|explicitly|"
+    r"once|always|ever|even|really|actually|specifically))?+\s*+$",
+    re.IGNORECASE,
+)
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:by|of|for|from|with|to|at|in|on|under|against)\s*$")
 
 
 def relative_subject(pre: str) -> SpeakerPhrase | None:
@@ -255,8 +300,10 @@ def relative_subject(pre: str) -> SpeakerPhrase | None:
             continue
         noun = head_word(head.text).lower()
         nouns = speaker_nouns()
-        known = noun in nouns or (noun.endswith("s") and noun[:-1] in nouns)
+        known = noun in nouns or (noun.endswith("s") and noun[:-1] in nouns) or names_people(noun)
         who = window[m.start() :].split()[0] == "who"
+        if head.kind == "name" and not who and _PREPOSITION_BEFORE.search(window[: head.start]):
+            continue  # "The law signed by Tom Field that says": the law's relative clause
         kind = EntityIndex.classify(head.text) if head.kind == "name" else "description"
         kind = "the" if kind == "person" and head.definite else kind  # "The … Act that says"
         # a name: a person's; a body's or an unknown full name only before "who" ("Jane Roe who")
@@ -276,6 +323,14 @@ def relative_subject(pre: str) -> SpeakerPhrase | None:
         head.end += shift
         return head
     return None
+
+
+# A poll's participle after its respondents: "those surveyed", "voters polled", "Americans
+# questioned" (issue 19, PolNeAR train); "those" alone, else a plural noun for people or a
+# plural name before it.
+_POLLED = re.compile(
+    r"(?:(?:^|(?<=[\s(,;:]))([Tt]hose))?\s+(?:surveyed|polled|questioned|interviewed|sampled)$"
+)
 
 
 # A modal that is also a surname: alone before a cue, a name ("May" is a month: never a speaker).
@@ -344,10 +399,26 @@ def speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
         and re.search(_PREPOSITION_AT_END, chunk[: m.start(1)])
     ):
         m = None  # "aides on both sides", "in some cases": a preposition's object
+    if m and not _share_of_people(m.group(1)):
+        m = None  # "Several of the signs said": a share of things (review of issue 19)
     if m:
         # "46 percent said", "About three in 10 said", "a third of voters said": the share
         # of a poll's respondents (rule: a share of people as the speaker; kind anonymous)
         return SpeakerPhrase(m.group(1), m.start(1), m.end(1), "description", role)
+    m = _POLLED.search(chunk)
+    if m:
+        # "those surveyed said", "Americans polled say" (issue 19): a poll's respondents
+        head = speaker_at_end(chunk[: m.start()], role) if m.group(1) is None else None
+        if m.group(1) is not None or (
+            head is not None
+            and head.kind != "pronoun"
+            and names_people(head_word(head.text))
+            or head is not None
+            and head.kind == "name"
+            and head.text.endswith("s")
+        ):
+            start = m.start(1) if m.group(1) is not None else head.start
+            return SpeakerPhrase(chunk[start:], start, len(chunk), "description", role)
     m = _NAME_AT_END.search(chunk)
     if m and m.group().strip():
         name = m.group().strip()
@@ -376,9 +447,11 @@ def speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
                 f"the {name.lower()}", start, start + len(name), "description", role
             )
         desc = description_at_end(chunk)
-        head = head_word(desc.text) if desc else ""
+        like = re.search(r"\s(?:like|such\s+as)\s", desc.text) if desc else None
+        head = head_word(desc.text[: like.start()] if like else desc.text) if desc else ""
         if desc and desc.start < start and head not in name.lower().split():
-            # "the Rovers manager" is a description; "the Kestrel Students' Union" a name
+            # "the Rovers manager" is a description; "the Kestrel Students' Union" a name;
+            # "Critics like Jane Roe" the critics (issue 19)
             return SpeakerPhrase(desc.text, desc.start, desc.end, "description", role or desc.role)
         located = re.search(r"\b(?:in|of|from|at|near)\s+$", chunk[:start])
         if located and EntityIndex.classify(name) in ("place", None):
@@ -405,35 +478,13 @@ def speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
     return desc
 
 
-# A written source's participle ("A court document filed Thursday says"; issue 19): only after
-# a text (kind ``document`` in speaker_nouns.csv, or the written sources of kind ``anonymous``
-# below), never a person or a body ("Authorities released incident reports").
-_DOCUMENT_PARTICIPLE = re.compile(
-    r"\s+(?:filed|released|published|issued|obtained|seen|reviewed|sent|posted|signed|dated|"
-    r"submitted|unsealed|leaked)(?:\s+[\w’'\-]+){0,4}$"
-)
-_WRITTEN_SOURCES = frozenset(
-    """lawsuit lawsuits complaint affidavit indictment ad ads advertisement email e-mail document
-    documents petition ruling order opinion editorial op-ed column book poll polls""".split()
-)
-
-#: A short post-modifier after a speaker noun: "a spokesperson for the company", "people
-#: familiar with the matter" (the head noun stands before it).
-POST_MODIFIER = re.compile(
-    r"\s+(?:familiar\s+with|close\s+to|to|for|at|in|from|of|with\s+knowledge\s+of|on|inside|"
-    r"within|with|involved\s+in|briefed\s+on)\s+(?P<tail>(?:[\w’'\-]+\s+){0,4}"
-    # ends in a content word, never a relative pronoun ("a key email in 2014 that")
-    r"(?!(?:and|or|but|the|a|an|to|of|in|for|that|who|which|whose)$)[\w’'\-]+)$"
-)
-
-
 # A share of people as the subject of a verb of speech, as polls are reported: "46 percent",
 # "27 percent of those who named a candidate", "About three in 10", "a third of voters",
 # "most Republicans". The "of …" tail is at most eight words with no verb of speech. Issue 19
 # (PolNeAR train) adds a quantifier standing for people: "Some say", "Others say", "Many in
 # the crowd said", "Majorities in all five say", "Each side said".
 _SHARE_OF_PEOPLE = re.compile(
-    r"(?:^|[\s(,;:])((?:(?:about|nearly|almost|roughly|only|just|some|more\s+than|less\s+than|"
+    r"(?:^|[\s(,;:])((?:(?:about|nearly|almost|roughly|only|just|some(?!\s++of\b)|more\s+than|less\s+than|"
     r"fewer\s+than|over|under)\s++)?+"
     r"(?:(?:\d++(?:\.\d++)?+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?+|ten|eleven|twelve|fifteen)"
@@ -441,100 +492,40 @@ _SHARE_OF_PEOPLE = re.compile(
     r"seven|eight|nine)\s++in\s++(?:\d++|two|three|four|five|six|seven|eight|nine|ten)|"
     r"(?:a|one|two)\s++(?:third|quarter|fifth|half)s?+|"
     r"half|(?:a\s++)?+majority|majorities|most|many|some|several|others|two-thirds|"
+    r"all\s++but\s++(?:\d++|one|two|three|four|five|a\s++few|a\s++handful)|(?:a\s++)?+handful|"
     r"three-quarters|(?:each|either)\s++side|both\s++sides)"
     r"(?:\s++(?:of|in|among|at|from)\s++[\w’'\-]++(?:\s++[\w’'\-]++){0,7}+)?+)$",
     re.IGNORECASE,
 )
 
 
-# The quantifiers of _SHARE_OF_PEOPLE that issue 19 added (no number in them).
-_PREPOSITION_AT_END = r"\b(?:on|in|of|at|from|for|by|with|among|to|between)\s*$"
-_QUANTIFIER_ONLY = r"(?:majorities|some|several|others|(?:each|either)\s++side|both\s++sides)\b"
-
-
-def _reports(word: str) -> bool:
-    """``word`` is a form of a verb of speech: a verb of belief (*think*, *fear*, *hope*) is
-    also a noun or a name's word ("a think tank", "Fear Free Cities"), and a speaker phrase
-    may hold it."""
-    verb = reporting_verbs().get(word.lower())
-    return verb is not None and verb.connotation != "belief"
-
-
-_NOUN_AFTER = frozenset(
-    "of the a an his her its their for on in two three four five six all both many some".split()
+# "of" and the head of the noun phrase after a share ("Several of the signs", "most of the
+# people in the room"): its first word after a determiner, before any preposition.
+_OF_HEAD = re.compile(
+    r"\s++of\s++(?:(?:the|its|his|her|their|our|all|both)\s++)?+([\w’'\-]++)",
+    re.IGNORECASE,
 )
 
 
-def description_at_end(chunk: str) -> SpeakerPhrase | None:
-    """``the minister``, ``a senior official``, ``US officials``, ``people familiar with …``."""
-    nouns = speaker_nouns()
-    m = _DOCUMENT_PARTICIPLE.search(chunk)
-    if m:
-        # "A court document filed Thursday says" (issue 19)
-        desc = description_at_end(chunk[: m.start()])
-        head = head_word(desc.text).lower() if desc is not None else ""
-        if head in _WRITTEN_SOURCES or nouns.get(head, {}).get("kind") == "document":
-            return desc
-    words = list(re.finditer(r"[\w’'\-\.]+", chunk))
-    if not words:
-        return None
-    # The head noun is the word before a short post-modifier ("a spokesperson for the
-    # company", "people familiar with the matter"), else the last word.
-    heads = [len(words) - 1]
-    post = POST_MODIFIER.search(chunk)
-    tail = post.group("tail").split() if post else []
-    before_tail = [chunk[post.start() : post.start("tail")].split()[-1].lower()] if post else []
-    if post and any(
-        _reports(w)
-        for w, prev in zip(tail, before_tail + tail, strict=False)
-        if not w[:1].isupper() and prev.lower() not in _NOUN_AFTER
-    ):
-        # "… Health said in a": a post-modifier never contains the verb (a capitalised word
-        # is a name's: "critics in the United States"; a word after a determiner or "of" a
-        # noun: "the secretary of state", issue 19)
-        post = None
-    if post:
-        before = [i for i, w in enumerate(words) if w.end() <= post.start()]
-        if before:
-            heads.insert(0, before[-1])
-    for h in heads:
-        head = words[h]
-        info = nouns.get(head.group().lower())
-        if not info:
-            continue
-        i = h
-        # extend left over modifiers: adjectives, capitalised names, a determiner
-        while i > 0:
-            prev = words[i - 1]
-            gap = chunk[prev.end() : words[i].start()]
-            if gap.strip() not in ("", "-"):
-                break
-            token = prev.group()
-            if re.fullmatch(DETERMINER, token, re.IGNORECASE):
-                i -= 1
-                break
-            if token == "and" and i >= 2 and words[i - 2].group().lower() in nouns:
-                i -= 1  # "her advisers and allies" (issue 19): two speaker nouns coordinated
-                continue
-            if not token[:1].isupper() and token.lower() in stopwords():
-                break
-            if token.lower() in SENTENCE_STARTERS or token.lower() in NOT_MODIFIERS:
-                break
-            if _reports(token):
-                break
-            i -= 1
-            if i <= h - 5:
-                break
-        start = words[i].start()
-        quantifier = re.search(
-            r"\b(?:[Oo]ne|[Ss]ome|[Tt]wo|[Tt]hree|[Mm]any|[Mm]ost|[Ee]ach)\s+of\s+$", chunk[:start]
-        )
-        start = quantifier.start() if quantifier else start  # "one of the people"
-        text = chunk[start:].strip()
-        if h != len(words) - 1 and not post:
-            continue
-        return SpeakerPhrase(text, start, start + len(text), "description")
-    return None
+def _share_of_people(share: str) -> bool:
+    """A share whose "of" phrase names people: "most of the delegates", "some of them",
+    "half of Republicans", "a third of those surveyed"; not "Several of the signs" (review of
+    issue 19). A share with a number or no "of" phrase ("46 percent", "Many in the crowd")
+    is kept."""
+    head = _OF_HEAD.search(share)
+    if head is None or re.search(r"\d|percent|%|\bin\s", share[: head.start()]):
+        return True
+    word = head.group(1)
+    return (
+        word[:1].isupper()
+        or word.lower() in ("them", "those", "us", "you", "whom", "these")
+        or names_people(word)
+    )
+
+
+# The quantifiers of _SHARE_OF_PEOPLE that issue 19 added (no number in them).
+_PREPOSITION_AT_END = r"\b(?:on|in|of|at|from|for|by|with|among|to|between)\s*$"
+_QUANTIFIER_ONLY = r"(?:majorities|some|several|others|(?:each|either)\s++side|both\s++sides)\b"
 
 
 def speaker_after(post: str) -> SpeakerPhrase | None:
@@ -566,6 +557,14 @@ def speaker_after(post: str) -> SpeakerPhrase | None:
     app = re.match(r"\s*,\s*((?:the|a|an|who|whose|[A-Z][\w’'\-]*’s?)\b[^,.;]{0,120})", rest)
     if app:
         role = app.group(1).strip()
+    relative = re.match(r"\s+((?:who|whose)\b[^,.;:!?()]{1,160})", rest)
+    if relative:
+        # "…, said a handful of Democrats who point to his ties": the relative clause
+        # describes the speaker, it reports nothing (issue 19)
+        role = relative.group(1).strip()
+    share = _SHARE_OF_PEOPLE.fullmatch(" " + phrase)
+    if share and _share_of_people(phrase) and not re.match(r"(?:some|many|most)\b", phrase, re.I):
+        return SpeakerPhrase(phrase, lead, lead + len(phrase), "description", role)
     name = _NAME_AT_END.search(phrase)
     if name and (EntityIndex.classify(name.group()) or len(phrase.split()) <= 2):
         prefix = phrase[: name.start()].strip()

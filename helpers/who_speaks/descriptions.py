@@ -1,0 +1,242 @@
+"""Descriptions: a speaker phrase headed by a speaker noun, and the phrase record itself.
+
+A description is a noun phrase whose head is a noun of ``data/lexicons/speaker_nouns.csv``
+("the minister", "a senior official", "US officials", "people familiar with the talks", "the
+lawsuit"), with its modifiers before the head and a short post-modifier after it.
+:func:`description_at_end` finds one at the end of the text before a cue; the other
+speaker phrases (names, pronouns, shares of people) are read in :mod:`.speaker_phrases`,
+which re-exports what is defined here.
+
+>>> description_at_end("Prices rose, a spokesperson for the company").text
+'a spokesperson for the company'
+>>> description_at_end("A court document filed Thursday").text
+'A court document'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..entities import head_word
+from ..lexicons import lexicon_cache, reporting_verbs, speaker_nouns
+from ..names import DETERMINER, NOT_MODIFIERS, SENTENCE_STARTERS
+from ..text import stopwords
+from .person_nouns import person_plural
+
+__all__ = [
+    "POST_MODIFIER",
+    "SpeakerPhrase",
+    "description_at_end",
+    "text_nouns",
+    "written_sources",
+]
+
+
+@dataclass
+class SpeakerPhrase:
+    text: str
+    start: int  # offsets within the sentence
+    end: int
+    kind: str  # name | pronoun | description
+    role: str | None = None
+    definite: bool = False  # "the Treasury": a name with an article is not a person
+    borrowed: bool = False  # the subject of an earlier verb: ", adding that", "and said"
+    across_auxiliary: bool = False  # found across "has", "had", "at the time", "repeatedly"
+
+
+# A written source's participle ("A court document filed Thursday says"; issue 19): only after
+# a text (kind ``document`` or ``written`` in speaker_nouns.csv), never a person or a body
+# ("Authorities released incident reports").
+_DOCUMENT_PARTICIPLE = re.compile(
+    r"\s+(?:filed|released|published|issued|obtained|seen|reviewed|sent|posted|signed|dated|"
+    r"submitted|unsealed|leaked)(?:\s+[\w’'\-]+){0,4}$"
+)
+
+
+@lexicon_cache
+def written_sources() -> frozenset[str]:
+    """The nouns of kind ``written`` in ``speaker_nouns.csv``, singular and plural: a text
+    that speaks for its author when the phrase names one ("Jane Roe's lawsuit says"), else
+    for nobody in particular ("the lawsuit says"; issue 19).
+
+    >>> sorted(written_sources() & {"lawsuit", "email", "minister"})
+    ['email', 'lawsuit']
+    """
+    return frozenset(noun for noun, info in speaker_nouns().items() if info["kind"] == "written")
+
+
+@lexicon_cache
+def text_nouns() -> frozenset[str]:
+    """The singular nouns of the texts of ``speaker_nouns.csv`` (kinds ``document`` and
+    ``written``): what a subject may issue before a participle cue ("issued a statement
+    saying", "filed a lawsuit saying"; :mod:`.attributor`).
+
+    >>> sorted(text_nouns() & {"statement", "lawsuit", "lawsuits", "minister"})
+    ['lawsuit', 'statement']
+    """
+    return frozenset(
+        noun
+        for noun, info in speaker_nouns().items()
+        if info["kind"] in ("document", "written") and info["number"] == "singular"
+    )
+
+
+#: A short post-modifier after a speaker noun: "a spokesperson for the company", "people
+#: familiar with the matter", "sources privy to the talks", "critics like Jane Roe" (the head
+#: noun stands before it).
+POST_MODIFIER = re.compile(
+    r"\s+(?:familiar\s+with|close\s+to|to|for|at|in|from|of|with\s+knowledge\s+of|on|inside|"
+    r"within|with|involved\s+in|briefed\s+on|privy\s+to|like|such\s+as)\s+(?P<tail>(?:[\w’'\-]+\s+){0,4}"
+    # ends in a content word, never a relative pronoun ("a key email in 2014 that")
+    r"(?!(?:and|or|but|the|a|an|to|of|in|for|that|who|which|whose|last|first|next|same|other)$)[\w’'\-]+)$"
+)
+
+
+def _reports(word: str) -> bool:
+    """``word`` is a form of a verb of speech: a verb of belief (*think*, *fear*, *hope*) is
+    also a noun or a name's word ("a think tank", "Fear Free Cities"), and a speaker phrase
+    may hold it."""
+    verb = reporting_verbs().get(word.lower())
+    return verb is not None and verb.connotation != "belief"
+
+
+_NOUN_AFTER = frozenset(
+    "of the a an his her its their for on in two three four five six all both many some".split()
+)
+
+
+# A plural noun for people that speaker_nouns.csv does not list (:mod:`.person_nouns`): an
+# anonymous group, as "officials" is.
+_PEOPLE = {"kind": "anonymous", "gender": "", "generic": "", "number": "plural"}
+
+
+# Before a group named by an unlisted plural noun (:mod:`.person_nouns`): a clause boundary
+# or its determiner. Any other word may be a verb the phrase has run over ("… uses data to
+# help brands find suppliers, said"; issue 19).
+_GROUP_OPENS = re.compile(
+    rf"(?:^|[,;:(“\"‘–—]|\b(?:and|but|or|so|yet|while|as|because|although|though|if|when|"
+    rf"that|where|{DETERMINER}|these|those|all|most|both|few|more|other|such))\s*+$",
+    re.IGNORECASE,
+)
+
+
+def _unlisted_group_stands_alone(chunk: str, start: int, head_end: int) -> bool:
+    """A group named by an unlisted plural noun ("hacking specialists", "respondents") is a
+    speaker only when a clause boundary or a determiner opens it and nothing but
+    punctuation follows its head ("global headline writers (“…”" is no speaker phrase)."""
+    if chunk[head_end:].strip(" ,"):
+        return False
+    return _GROUP_OPENS.search(chunk[:start]) is not None or bool(
+        re.match(rf"{DETERMINER}\s", chunk[start:], re.IGNORECASE)
+    )
+
+
+def _capitalised(*words: re.Match) -> bool:
+    return all(w.group()[:1].isupper() for w in words)
+
+
+def _bare_text_noun(info: dict[str, str], text: str, before: str) -> bool:
+    """A singular text noun (kind ``written`` or ``document``) with no determiner, no
+    possessive and no name before it: a mass or abstract use ("Public opinion says"), not a
+    text that speaks ("the opinion says", "Jane Roe's lawsuit says", "like this document
+    says", "An earlier report in a paper said", "the Suffolk poll said"; review of issue
+    19). A capital on the first word of a sentence names nothing."""
+    if info["kind"] not in ("written", "document") or info["number"] != "singular":
+        return False
+    if text.split()[-1].lower() in _UNCOUNTABLE_TEXTS:
+        return False  # "research suggests", "official data suggest": no determiner needed
+    if re.match(rf"{_TEXT_DETERMINER}\s", text, re.IGNORECASE) or re.search(r"\w[’']s\s", text):
+        return False
+    if re.search(rf"\b{_TEXT_DETERMINER}(?:\s++[\w’'\-]++){{0,2}}\s*+$", before, re.IGNORECASE):
+        return False
+    capitals = [w for w in text.split()[:-1] if w[:1].isupper()]
+    return not capitals or capitals == text.split()[:1] and not before.strip()
+
+
+# Text nouns that are uncountable (Quirk et al. 1985, 5.3-5.9: a mass noun takes no
+# determiner), so speak without one: "research suggests", "polling shows".
+_UNCOUNTABLE_TEXTS = frozenset({"research", "evidence", "polling"})
+
+_TEXT_DETERMINER = rf"(?:{DETERMINER}|this|that|each|every|another|no|our|my|your)"
+
+
+def description_at_end(chunk: str) -> SpeakerPhrase | None:
+    """``the minister``, ``a senior official``, ``US officials``, ``people familiar with …``."""
+    nouns = speaker_nouns()
+    m = _DOCUMENT_PARTICIPLE.search(chunk)
+    if m:
+        # "A court document filed Thursday says" (issue 19)
+        desc = description_at_end(chunk[: m.start()])
+        head = head_word(desc.text).lower() if desc is not None else ""
+        if nouns.get(head, {}).get("kind") in ("document", "written"):
+            return desc
+    words = list(re.finditer(r"[\w’'\-\.]+", chunk))
+    if not words:
+        return None
+    # The head noun is the word before a short post-modifier ("a spokesperson for the
+    # company", "people familiar with the matter"), else the last word.
+    heads = [len(words) - 1]
+    post = POST_MODIFIER.search(chunk)
+    tail = post.group("tail").split() if post else []
+    before_tail = [chunk[post.start() : post.start("tail")].split()[-1].lower()] if post else []
+    if post and any(
+        _reports(w)
+        for w, prev in zip(tail, before_tail + tail, strict=False)
+        if not w[:1].isupper() and prev.lower() not in _NOUN_AFTER
+    ):
+        # "… Health said in a": a post-modifier never contains the verb (a capitalised word
+        # is a name's: "critics in the United States"; a word after a determiner or "of" a
+        # noun: "the secretary of state", issue 19)
+        post = None
+    if post:
+        before = [i for i, w in enumerate(words) if w.end() <= post.start()]
+        if before:
+            heads.insert(0, before[-1])
+    for h in heads:
+        head = words[h]
+        info = nouns.get(head.group().lower())
+        if not info and head.group().islower() and person_plural(head.group()):
+            info = _PEOPLE  # "hacking specialists say", "respondents said" (issue 19)
+        if not info:
+            continue
+        i = h
+        # extend left over modifiers: adjectives, capitalised names, a determiner
+        while i > 0:
+            prev = words[i - 1]
+            gap = chunk[prev.end() : words[i].start()]
+            if gap.strip() not in ("", "-"):
+                break
+            token = prev.group()
+            if re.fullmatch(DETERMINER, token, re.IGNORECASE):
+                i -= 1
+                break
+            if token == "and" and i >= 2 and words[i - 2].group().lower() in nouns:
+                i -= 1  # "her advisers and allies" (issue 19): two speaker nouns coordinated
+                continue
+            if token == "and" and i >= 2 and i < h and _capitalised(words[i], words[i - 2]):
+                i -= 1  # "White House and Pentagon spokesmen": two names as modifiers
+                continue
+            if not token[:1].isupper() and token.lower() in stopwords():
+                break
+            if token.lower() in SENTENCE_STARTERS or token.lower() in NOT_MODIFIERS:
+                break
+            if _reports(token):
+                break
+            i -= 1
+            if i <= h - 5:
+                break
+        start = words[i].start()
+        quantifier = re.search(
+            r"\b(?:[Oo]ne|[Ss]ome|[Tt]wo|[Tt]hree|[Mm]any|[Mm]ost|[Ee]ach)\s+of\s+$", chunk[:start]
+        )
+        start = quantifier.start() if quantifier else start  # "one of the people"
+        text = chunk[start:].strip()
+        if h != len(words) - 1 and not post:
+            continue
+        if _bare_text_noun(info, text, chunk[:start]):
+            return None  # "Public opinion says": a text speaks only as "the/a/X's opinion"
+        if info is _PEOPLE and not _unlisted_group_stands_alone(chunk, start, head.end()):
+            return None
+        return SpeakerPhrase(text, start, start + len(text), "description")
+    return None
