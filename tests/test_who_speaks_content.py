@@ -101,6 +101,8 @@ CONTENT_RULES = [
     ("reported speech before an 'as' attribution ('…, as X noted')",
      "Ignoring the mill also carries risks, as Jane Okafor pointed out.", OKAFOR, "indirect",
      "pointed out", "Ignoring the mill also carries risks"),
+    ("short answer: yes, no or so ('72 percent said yes')",
+     "Asked if she would run, Jane Okafor said yes.", OKAFOR, "indirect", "said", "yes"),
 ]  # fmt: skip
 
 

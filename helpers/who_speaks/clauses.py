@@ -218,7 +218,8 @@ _CLAUSE_VERBS = frozenset("say tell add argue insist agree contend assert compla
 
 #: What a vow, pledge or promise commits to: "to" and a verb ("vowed to fight on"; PolNeAR
 #: annotates the infinitive as the content). Issue 19; never a noun ("a promise to act").
-_INFINITIVE = re.compile(r"to\s++(?:not\s++|never\s++)?+[a-z]{2,}+\b")
+#: The verb may open a quoted fragment ("vowed to “take our fight” to …"; issue 19, session 25).
+_INFINITIVE = re.compile(r"to\s++(?:not\s++|never\s++)?+[“\"‘]?+[a-z]{2,}+\b")
 
 
 def is_commitment(clause: str, verb: ReportingVerb | None) -> bool:

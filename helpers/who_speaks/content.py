@@ -64,6 +64,8 @@ from .cues import (
     find_cues,
     only_adverbials,
 )
+from .short_answers import SHORT_ANSWER, short_answer
+from .spans import first_char, gap_is_punct, is_full_sentence_quote, only_punct
 from .speaker_phrases import ACROSS_AUXILIARY, SpeakerPhrase
 
 __all__ = [
@@ -354,8 +356,17 @@ def _reported(
         and NOT_CLAUSE_START.match(clause.strip())
         and not how.startswith("according")
         and not that_clause  # "said that by refusing to say “…”, Democrats are …" (issue 19)
+        and not is_commitment(clause, verb)  # "vowed to “take our fight” to …" (session 25)
     ):
         return None
+    answer = short_answer(text, clause_from, clause_to, verb) if clause_from >= where.end else 0
+    if answer:  # "Asked if he was bullied, X said no." (session 25)
+        return Content(
+            "indirect",
+            clause_from,
+            answer,
+            SHORT_ANSWER + ACROSS_AUXILIARY * bool(phrase.across_auxiliary),
+        )
     # Reported speech needs a clause ("said the plan was …", not "denied a request"); a
     # quoted phrase after a verb that also takes plain objects needs one too ("admitted
     # 14 counts of fraud … “consultancy fees”" is not speech).
@@ -422,6 +433,10 @@ def _clause_bounds(
         or follows.group(1) in _SOURCE_PARTICIPLES  # "…, the Clarion reported, citing …"
     ):
         tail = tail[: follows.start()]
+    if how == "after" and _SPEAKER_RELATIVE.match(tail):
+        # "…, said a handful of Democrats who point to his record." (session 25): a relative
+        # clause on the inverted speaker describes the speaker; the words are before the cue
+        tail = ""
     tail_is_empty = only_adverbials(tail)
     if (
         not tail_is_empty
@@ -493,6 +508,9 @@ def _clause_bounds(
     return where.after, sentence_end, how
 
 
+#: A restrictive relative clause right after an inverted speaker ("said an official who was
+#: briefed on the talks"): about the speaker, never the content (session 25).
+_SPEAKER_RELATIVE = re.compile(r"\s*+(?:who|whom|whose)\b")
 #: Where a coordinated clause starts in the words before a mid-sentence attribution.
 _CLAUSE_JOINT = re.compile(r"[,;]\s++(?:and|but|or|so|yet|while|whereas)\s++|;\s++")
 #: "…, as X noted": the "as" of a comment clause before the speaker (issue 19).
@@ -562,35 +580,3 @@ def _lead_clause(
     if end - start < 2 or not (quoted or clause_ok(text[start:end], "yes")):
         return None
     return start, end
-
-
-def first_char(text: str) -> int:
-    return len(text) - len(text.lstrip())
-
-
-def gap_is_punct(text: str, a: int, b: int, *, allow_colon: bool = False) -> bool:
-    gap = text[a:b]
-    allowed = " ,.\u00a0" + (":" if allow_colon else "")
-    return b >= a and all(ch in allowed for ch in gap) and len(gap) <= 4
-
-
-def only_punct(s: str) -> bool:
-    return all(not ch.isalnum() for ch in s)
-
-
-def is_full_sentence_quote(text: str, q: QuoteSpan, s0: int | None = None) -> bool:
-    """The quotation is a sentence (or more) of its own, not a phrase inside the writer's."""
-    inner = text[q.start : q.end].strip()
-    before = text[s0 if s0 is not None else 0 : q.open_at].strip()
-    after = text[q.outer_end :].strip()
-    starts_sentence = before == "" or before.endswith((".", ":", "?", "!"))
-    ends_sentence = (
-        q.close_at is None
-        or inner.endswith((".", "?", "!", ","))
-        or after[:1] in ("", ".", "?", "!")
-    )
-    return (
-        starts_sentence
-        and ends_sentence
-        and (len(inner.split()) >= 2 or inner.endswith((".", "?", "!")))
-    )

@@ -1,0 +1,102 @@
+"""Content rules of issue 19, session 25 (helpers/who_speaks/content.py, clauses.py,
+short_answers.py): a vow whose infinitive holds a quoted fragment, a relative clause on an
+inverted speaker, a one-word answer. Each with tiny invented sentences and the exact rows,
+and sentences that must give no row (or only the row shown)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import article_from_text, extract_quotes
+from helpers.lexicons import reporting_verbs
+from helpers.who_speaks.clauses import is_commitment
+from helpers.who_speaks.short_answers import SHORT_ANSWER, short_answer
+
+COMMITMENT = "reported commitment: vow, pledge or promise to do ('vowed to fight on')"
+BEFORE = "reported speech before the attribution ('…, X said')"
+AFTER = "reported speech after the cue"
+
+
+def rows(text: str) -> list[tuple[str, str, str, str, str]]:
+    """(speaker, kind, cue, text, rule) of every utterance of a one-paragraph article."""
+    table = extract_quotes(article_from_text("Headline\n\n" + text))
+    return list(zip(table.speaker, table.kind, table.cue, table.text, table.rule, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the infinitive opens or holds a quoted fragment: partial, the whole infinitive
+        ("Jane Okafor vowed to “take our fight” to the other towns.",
+         [("Jane Okafor", "partial", "vowed", "to “take our fight” to the other towns",
+           COMMITMENT)]),
+        ("Jane Okafor pledged to oppose the levy “today, tomorrow, forever.”",
+         [("Jane Okafor", "partial", "pledged", "to oppose the levy “today, tomorrow, forever.”",
+           COMMITMENT)]),
+        ("Jane Okafor promised on Sunday to end “the wasteful scheme.”",
+         [("Jane Okafor", "partial", "promised", "to end “the wasteful scheme.”", COMMITMENT)]),
+        # negative: an audience in quotation marks is no infinitive; a noun object is none
+        ("Jane Okafor promised to the “forgotten” towns a new bridge.", []),
+        ("Jane Okafor pledged a “new start” for the towns.", []),
+    ],
+)  # fmt: skip
+def test_commitment_with_a_quoted_fragment(text, expected):
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [("to “take our fight” on", True), ("to ‘win’", True), ("to the “forgotten” towns", False),
+     ("“a new start”", False)],
+)  # fmt: skip
+def test_is_commitment_reads_a_quoted_verb(clause, expected):
+    assert is_commitment(clause, reporting_verbs()["vowed"]) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative clause on the inverted speaker is about the speaker: the words come first
+        ("Defending the mill is hard, said a handful of councillors who point to the budget.",
+         [("councillors", "indirect", "said", "Defending the mill is hard",
+           BEFORE)]),
+        ("The deal was signed last week, said an official who was briefed on the talks.",
+         [("official", "indirect", "said", "The deal was signed last week", BEFORE)]),
+        # negative: after a speaker before the cue, "who …" opens the reported question
+        ("Officials said who would lead the talks was not decided.",
+         [("Officials", "indirect", "said", "who would lead the talks was not decided", AFTER)]),
+    ],
+)  # fmt: skip
+def test_relative_clause_on_an_inverted_speaker(text, expected):
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Asked if she was ever bullied, Jane Okafor said no.",
+         [("Jane Okafor", "indirect", "said", "no", SHORT_ANSWER)]),
+        ("Asked if the mill should close, 72 percent of residents said yes, but most owners "
+         "disagreed.",
+         [("72 percent of residents", "indirect", "said", "yes", SHORT_ANSWER)]),
+        ("Nobody believed the mill would close, but Jane Okafor said so in March.",
+         [("Jane Okafor", "indirect", "said", "so", SHORT_ANSWER)]),
+        # negative: a refusal, a clause that opens with "no", "so" as a degree word
+        ("Jane Okafor said no to the levy.", []),
+        ("Jane Okafor said no one came to the meeting.",
+         [("Jane Okafor", "indirect", "said", "no one came to the meeting", AFTER)]),
+        ("Jane Okafor said so much about the mill.", []),
+    ],
+)  # fmt: skip
+def test_short_answer(text, expected):
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [("no.", "said", "no"), ("Yes, but", "said", "Yes"), ("so on Monday.", "said", "so"),
+     ("no.", "answered", "no"), ("no to the plan.", "said", ""), ("so far it works.", "said", ""),
+     ("no.", "warned", ""), ("nobody came.", "said", "")],
+)  # fmt: skip
+def test_short_answer_alone(text, verb, expected):
+    assert text[: short_answer(text, 0, len(text), reporting_verbs()[verb])] == expected
