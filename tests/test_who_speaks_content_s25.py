@@ -100,3 +100,36 @@ def test_short_answer(text, expected):
 )  # fmt: skip
 def test_short_answer_alone(text, verb, expected):
     assert text[: short_answer(text, 0, len(text), reporting_verbs()[verb])] == expected
+
+
+DIRECT = "direct quote, speaker before the quote"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "at least" / "at most" open a quantity, not a phrase
+        ("Jane Okafor said at least 20 people were hurt.",
+         [("Jane Okafor", "indirect", "said", "at least 20 people were hurt", AFTER)]),
+        ("The council reported at most six homes were flooded.",
+         [("council", "indirect", "reported", "at most six homes were flooded", AFTER)]),
+        # "via" and "through" before "that"
+        ("Jane Okafor announced via Twitter that she would run.",
+         [("Jane Okafor", "indirect", "announced", "she would run", AFTER)]),
+        # a prepositional aside between commas before "that"
+        ("Jane Okafor said, with a smile, that the plan was doomed.",
+         [("Jane Okafor", "indirect", "said", "the plan was doomed", AFTER)]),
+        # a number with a comma in the phrase before a quotation; a participle aside
+        ("Jane Okafor wrote to her 20,000 followers, “It is time to go.”",
+         [("Jane Okafor", "direct", "wrote", "It is time to go.", DIRECT)]),
+        ("Jane Okafor joked, again using an accent, “Amen, brother!”",
+         [("Jane Okafor", "direct", "joked", "Amen, brother!", DIRECT)]),
+        # negative: "at" opens a place; a participle that is a cue of its own is no aside
+        ("Jane Okafor spoke at the meeting that was held on Monday.", []),
+        ("Jane Okafor said, adding a warning, “We will win.”",
+         [("Jane Okafor", "partial", "adding", "a warning, “We will win.”",
+           "reported speech after a participle cue (', adding that')")]),
+    ],
+)  # fmt: skip
+def test_phrases_and_asides_after_the_cue(text, expected):
+    assert rows(text) == expected

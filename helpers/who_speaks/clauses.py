@@ -71,7 +71,10 @@ _QUESTION_START = re.compile(r"^(?:whether|if|why|how|what|when|where|who)\b", r
 #: "about" before a quantity is an adverb ("said about half of the losses came from …").
 NOT_CLAUSE_START = re.compile(
     r"^(?:to|of|about(?!\s++(?:\d|half\b|a\s++(?:third|quarter|fifth|dozen)\b|"
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten)\b))|against|for|on|with|by|from|at"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten)\b))|against|for|on|with|by|from|"
+    # "at least" and "at most" open a quantity ("reported at least six planes filled …";
+    # session 25), not a phrase
+    r"at(?!\s++(?:least|most)\b)"
     # an adverbial of time with a participle ("…, Jane Roe said, shortly before opening fire
     # on the crowd in an attack that began …"): what the subject did next, not what was said,
     # unless a quotation follows it ("states, while drawing laughter, “You say …”")
@@ -152,14 +155,18 @@ def skip_after_cue(text: str, pos: int, names_audience: bool, *, phrases: bool =
 #: before attending the town hall that", "stated of the scandal that", "told Politico on
 #: Wednesday that"; after "to" also before a question ("explained to CBS why").
 _PHRASE_THEN_THAT = re.compile(
-    r"(\s++(?:at|of|before|after|on|in|during|from|for|over|outside|since|with|to)\s"
+    r"(\s++(?:at|of|before|after|on|in|during|from|for|over|outside|since|with|to|via|through)\s"
     r"[^,.;:!?“”\"▒\n]{1,80}?)\s++(that|whether|why|how)\b"
 )
 #: An adverbial aside between commas before ``that``: "testified, for example, that".
 _ASIDE_THEN_THAT = re.compile(
     r"(\s*+,\s*+(?:for\s++example|for\s++instance|in\s++retrospect|in\s++fact|in\s++turn|"
     r"in\s++particular|in\s++effect|however|moreover|again|also|too|at\s++the\s++time|"
-    r"at\s++one\s++point|once\s++more|[a-z]{3,}ly)\s*+,)\s++(that)\b",
+    r"at\s++one\s++point|once\s++more|[a-z]{3,}ly"
+    # a prepositional phrase as the aside (session 25): "say, with the benefit of hindsight,
+    # that"; _only_a_phrase keeps out a verb, a cue or a second noun phrase
+    r"|(?:with|in|at|on|for|after|before|during|from|by|despite|under)\s[^,.;:!?“”\"▒\n]{1,60}?"
+    r")\s*+,)\s++(that)\b",
     re.IGNORECASE,
 )
 #: A determiner after a word that is no preposition: a noun phrase in the gap ("posted to
@@ -491,8 +498,12 @@ def relative_frame_span(
 
 #: A short phrase between the cue and an opening quotation mark (issue 19): "wrote to his
 #: followers, “…”", "said about the movement, “…”", "saying at one point, “…”".
+#: Session 25: a number with a comma in it ("to his 20,000 followers, “…”"), and a participle
+#: aside between commas ("joked, again using an accent, “…”").
 PHRASE_THEN_QUOTE = re.compile(
-    r"\s++(?:to|about|at|in|on|with|during|of|before|after)\s[^,.;:!?“”\"▒]{1,60}?,\s*+"
+    r"(?:\s++(?:to|about|at|in|on|with|during|of|before|after)"
+    r"|\s*+,\s*+(?:(?:again|also|then|still|[a-z]{3,}ly)\s++)?[a-z]{2,}ing)"
+    r"\s(?:[^,.;:!?“”\"▒]|(?<=\d)[,.](?=\d)){1,60}?,\s*+"
 )
 
 
