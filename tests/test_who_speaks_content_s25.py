@@ -133,3 +133,29 @@ DIRECT = "direct quote, speaker before the quote"
 )  # fmt: skip
 def test_phrases_and_asides_after_the_cue(text, expected):
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a descriptor the speaker phrase leaves before the name
+        ("The mill was sold in May, the news site Daily Clarion reported.",
+         [("Daily Clarion", "indirect", "reported", "The mill was sold in May", BEFORE)]),
+        # the inverted speaker's name after a description
+        ("The mill is under pressure, said the company's chief executive, Jane Okafor.",
+         [("company's chief executive", "indirect", "said", "The mill is under pressure",
+           BEFORE)]),
+        # a fronted adverbial inside the words before an inverted "said X"
+        ("In nearby Marrick, the mill is hanging on, but it is under pressure, said Jane Okafor.",
+         [("Jane Okafor", "indirect", "said",
+           "In nearby Marrick, the mill is hanging on, but it is under pressure", BEFORE)]),
+        # an audience with a noun after its capitalised words
+        ("The levy will fund a new clinic, Jane Okafor told a Senate panel on Wednesday.",
+         [("Jane Okafor", "indirect", "told", "The levy will fund a new clinic", BEFORE)]),
+        # negative: no clause before the descriptor; a verb in the "descriptor"
+        ("In 2015, the news site Daily Clarion reported.", []),
+        ("The mill was sold, the site that closed Daily Clarion reported.", []),
+    ],
+)  # fmt: skip
+def test_words_before_an_attribution(text, expected):
+    assert rows(text) == expected

@@ -88,6 +88,9 @@ NOT_CLAUSE_START = re.compile(
 AUDIENCE = re.compile(
     r"\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:"
     r"(?:[A-Z][\w’'\-]*\s*)+"  # the BBC, the Daily Clarion, MPs
+    # "told a Senate panel", "told the Clarion editorial board" (session 25)
+    r"(?:(?:editorial\s+)?(?:panel|committee|subcommittee|hearing|board|audience|crowd|"
+    r"reporters?|radio|show|program|programme|forum|rally|newspaper|station)\b)?"
     r"|[a-z\-]+s"  # reporters, fans, investors, the exchanges
     r"|court|jury|house|committee|hearing|inquiry|tribunal|meeting|conference|crowd|audience|"
     r"staff|police|parliament|people|media|press|"

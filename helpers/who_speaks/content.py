@@ -29,12 +29,13 @@ rule that found it (the ``rule`` column of the quotes table):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..lexicons import ReportingVerb, reporting_verbs
 from ..names import WHITESPACE
 from ..quotemarks import QuoteSpan
 from .clauses import (
+    FINITE,
     FRAMES,
     FRONTED_ADVERBIAL,
     NOT_CLAUSE_START,
@@ -65,7 +66,14 @@ from .cues import (
     only_adverbials,
 )
 from .short_answers import SHORT_ANSWER, short_answer
-from .spans import first_char, gap_is_punct, is_full_sentence_quote, only_punct
+from .spans import (
+    Content,
+    Sentence,
+    first_char,
+    gap_is_punct,
+    is_full_sentence_quote,
+    only_punct,
+)
 from .speaker_phrases import ACROSS_AUXILIARY, SpeakerPhrase
 
 __all__ = [
@@ -78,31 +86,6 @@ __all__ = [
     "is_full_sentence_quote",
     "only_punct",
 ]
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """One sentence of a paragraph, as the content rules read it."""
-
-    text: str  # the whole paragraph (quotation marks normalised)
-    start: int  # where the sentence starts and ends in the paragraph
-    end: int
-    masked: str  # the sentence alone, quoted words masked with ▒
-    quotes: list[QuoteSpan]  # the quotations that overlap the sentence
-    content_start: int  # where the paragraph's own text starts, after web furniture
-
-
-@dataclass
-class Content:
-    """One utterance of a cue: ``kind`` is direct, partial or indirect; offsets are in the
-    paragraph; ``claims`` are the quotations it gives to the speaker."""
-
-    kind: str
-    start: int
-    end: int
-    rule: str
-    fragments: list[tuple[int, int]] = field(default_factory=list)
-    claims: list[QuoteSpan] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -445,6 +428,8 @@ def _clause_bounds(
             # "By 2027, she added, the group …" is no apposition
             (not is_fronted(text[s0:attr_start]) and apposition_tail(tail))
             or SUBORDINATE_TAIL.match(tail)
+            # "…, said the company's chief executive, Jane Okafor." (session 25)
+            or (how == "after" and _NAME_TAIL.fullmatch(tail))
         )
     ):
         # "…, said Jane Okafor, director of the X project." / "…, Okafor said, a policy
@@ -478,7 +463,7 @@ def _clause_bounds(
             # 'Candidates who think "America … are dangerously wrong," she said': the comma
             # inside the closing mark (American style) ends the reported clause
             return s0, s0 + len(lead), how
-        return None
+        return _before_a_descriptor(sentence, phrase, how, lead)
     if (
         re.match(r"\s*,", text[attr_end:])
         and how in ("before", "after")
@@ -511,6 +496,32 @@ def _clause_bounds(
 #: A restrictive relative clause right after an inverted speaker ("said an official who was
 #: briefed on the talks"): about the speaker, never the content (session 25).
 _SPEAKER_RELATIVE = re.compile(r"\s*+(?:who|whom|whose)\b")
+#: The inverted speaker's name after a description: ", Jane Okafor" (session 25).
+_NAME_TAIL = re.compile(r"\s*+,\s*+(?:[A-Z][\w’'\-]*+\.?+\s*+){1,5}+")
+#: A descriptor between the comma that ends the words and the speaker's name: "…, the news
+#: site Daily Clarion reported." (session 25): a determiner or a capital, at most 5 words.
+_DESCRIPTOR = re.compile(r",\s++((?:the|a|an|[A-Z][\w’'\-]*+)(?:\s++[\w’'\-]++){0,4}?)\s*+$")
+
+
+def _before_a_descriptor(
+    sentence: Sentence, phrase: SpeakerPhrase, how: str, lead: str
+) -> tuple[int, int, str] | None:
+    """ "The firm was sold, the news site Daily Clarion reported.": the speaker phrase leaves
+    its descriptor ("the news site") before it; the words before the comma are the content
+    when the descriptor holds no verb or cue and they make a clause."""
+    if how != "before" or phrase.borrowed:
+        return None
+    m = _DESCRIPTOR.search(lead)
+    if m is None or FINITE.search(m.group(1)) or find_cues(m.group(1)):
+        return None
+    s0, end = sentence.start, sentence.start + m.start()
+    start = max(s0, sentence.content_start)
+    quoted = any(start <= q.open_at and q.outer_end <= end + 1 for q in sentence.quotes)
+    if end - start < 2 or not (quoted or clause_ok(sentence.text[start:end], "yes")):
+        return None
+    return start, end, how
+
+
 #: Where a coordinated clause starts in the words before a mid-sentence attribution.
 _CLAUSE_JOINT = re.compile(r"[,;]\s++(?:and|but|or|so|yet|while|whereas)\s++|;\s++")
 #: "…, as X noted": the "as" of a comment clause before the speaker (issue 19).
@@ -565,8 +576,10 @@ def _lead_clause(
     ):
         return None  # "…, employees complain of …": the topic of a cue other than "said"
     lead = text[s0 : where.start].rstrip()
-    if FRONTED_ADVERBIAL.match(lead) or SUBORDINATE_LEAD.match(lead):
-        return None  # "Minutes after the voting began, X announced …": no clause of X's
+    if how != "after" and (FRONTED_ADVERBIAL.match(lead) or SUBORDINATE_LEAD.match(lead)):
+        # "Minutes after the voting began, X announced …": no clause of X's; but before an
+        # inverted "…, said X" the words are X's (session 25)
+        return None
     if lead.endswith(","):
         end = s0 + len(lead) - 1
     elif re.search(r",\s?[”\"’']{1,2}$", lead) and not only_punct(lead):

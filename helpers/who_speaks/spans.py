@@ -1,5 +1,6 @@
-"""Small tests on text spans shared by the content rules and carry-over: is a gap only
-punctuation, is a quotation a sentence of its own (moved out of :mod:`.content`, session 25).
+"""The sentence and content records of the content rules, and small tests on text spans
+shared by them and carry-over: is a gap only punctuation, is a quotation a sentence of its own
+(moved out of :mod:`.content`, which re-exports them, session 25).
 
 >>> gap_is_punct("“We will win,” she said", 14, 15)
 True
@@ -9,9 +10,43 @@ True
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from ..quotemarks import QuoteSpan
 
-__all__ = ["first_char", "gap_is_punct", "is_full_sentence_quote", "only_punct"]
+__all__ = [
+    "Content",
+    "Sentence",
+    "first_char",
+    "gap_is_punct",
+    "is_full_sentence_quote",
+    "only_punct",
+]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a paragraph, as the content rules read it."""
+
+    text: str  # the whole paragraph (quotation marks normalised)
+    start: int  # where the sentence starts and ends in the paragraph
+    end: int
+    masked: str  # the sentence alone, quoted words masked with ▒
+    quotes: list[QuoteSpan]  # the quotations that overlap the sentence
+    content_start: int  # where the paragraph's own text starts, after web furniture
+
+
+@dataclass
+class Content:
+    """One utterance of a cue: ``kind`` is direct, partial or indirect; offsets are in the
+    paragraph; ``claims`` are the quotations it gives to the speaker."""
+
+    kind: str
+    start: int
+    end: int
+    rule: str
+    fragments: list[tuple[int, int]] = field(default_factory=list)
+    claims: list[QuoteSpan] = field(default_factory=list)
 
 
 def first_char(text: str) -> int:
