@@ -101,6 +101,9 @@ CONTENT_RULES = [
     ("reported speech before an 'as' attribution ('…, as X noted')",
      "Ignoring the mill also carries risks, as Jane Okafor pointed out.", OKAFOR, "indirect",
      "pointed out", "Ignoring the mill also carries risks"),
+    ("reported speech: a gerund clause after the cue ('suggested raising taxes')",
+     "Jane Okafor suggested closing the bridge.", OKAFOR, "indirect", "suggested",
+     "closing the bridge"),
     ("short answer: yes, no or so ('72 percent said yes')",
      "Asked if she would run, Jane Okafor said yes.", OKAFOR, "indirect", "said", "yes"),
 ]  # fmt: skip

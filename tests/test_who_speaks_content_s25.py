@@ -159,3 +159,32 @@ def test_phrases_and_asides_after_the_cue(text, expected):
 )  # fmt: skip
 def test_words_before_an_attribution(text, expected):
     assert rows(text) == expected
+
+
+GERUND = "reported speech: a gerund clause after the cue ('suggested raising taxes')"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Okafor reported raising and spending about $9 million during the month.",
+         [("Jane Okafor", "indirect", "reported",
+           "raising and spending about $9 million during the month", GERUND)]),
+        ("Jane Okafor also suggested rallying the towns and if necessary closing the bridge.",
+         [("Jane Okafor", "indirect", "suggested",
+           "rallying the towns and if necessary closing the bridge", GERUND)]),
+        ("Jane Okafor acknowledged having used a private account.",
+         [("Jane Okafor", "indirect", "acknowledged", "having used a private account", GERUND)]),
+        ("Jane Okafor suggested not raising taxes.",
+         [("Jane Okafor", "indirect", "suggested", "not raising taxes", GERUND)]),
+        # negative: a noun in -ing, a gerund before "of", a verb that takes no gerund clause,
+        # a participle after a comma
+        ("Jane Okafor admitted wrongdoing.", []),
+        ("The council reported spending of $6 million.", []),
+        ("The council reported a meeting with residents.", []),
+        ("Jane Okafor warned closing the bridge.", []),
+        ("Eyewitness reports, including the driver’s, describe a second car.", []),
+    ],
+)  # fmt: skip
+def test_gerund_clause(text, expected):
+    assert rows(text) == expected

@@ -25,6 +25,7 @@ from ..names import NAME_TOKEN
 from ..quotemarks import DASHES, QuoteSpan
 from ..text import stopwords
 from .cues import ADVERBIAL, TIME_NOUNS, TIME_WORDS, Cue, find_cues
+from .gerunds import is_gerund_clause
 
 __all__ = [
     "AUDIENCE",
@@ -214,7 +215,7 @@ def reports_speech(skipped: str, clause: str, verb: ReportingVerb | None, needs:
     "asked that her surname not be used" is a request) or a clause that passes ``clause_ok``."""
     if re.search(r"\bthat\s*$", skipped):
         return needs != "question"
-    if is_commitment(clause, verb):
+    if is_commitment(clause, verb) or (is_gerund_clause(clause, verb) and "," not in skipped):
         return True
     loose = verb is not None and verb.lemma in _CLAUSE_VERBS
     return clause_ok(clause, needs, noun_object=bool(verb and verb.takes_noun_object), loose=loose)

@@ -65,6 +65,7 @@ from .cues import (
     find_cues,
     only_adverbials,
 )
+from .gerunds import is_gerund_clause
 from .short_answers import SHORT_ANSWER, short_answer
 from .spans import (
     Content,
@@ -142,6 +143,8 @@ RELATIVE_FRAME = "reporting frame: what X calls Y ('what critics call a tax grab
 #: A belief, expectation, hope or fear with its holder ("analysts believe the deal will
 #: fail"; issue 19): what someone holds, as the outlet reports it, not an utterance.
 _BELIEF = "reported belief after the cue ('analysts believe the deal will fail')"
+#: A gerund clause after "suggest", "report", "recall" … (session 25, see clauses.GERUND_VERBS).
+_GERUND = "reported speech: a gerund clause after the cue ('suggested raising taxes')"
 
 
 def find_content(
@@ -385,6 +388,8 @@ def _reported(
         rule = _COMMITMENT
     if verb is not None and verb.connotation == "belief":
         rule = _BELIEF
+    if clause_from >= where.end and rule == _REPORTED_RULES["before"]:
+        rule = _GERUND if is_gerund_clause(clause, verb) else rule
     if phrase.across_auxiliary:
         rule += ACROSS_AUXILIARY
     return Content(kind, clause_from, clause_to, rule, frags, inner)
