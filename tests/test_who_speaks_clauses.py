@@ -11,7 +11,6 @@ from helpers.who_speaks.clauses import (
     apposition_tail,
     aside_bounds,
     clause_ok,
-    frame_span,
     is_fronted,
     reports_speech,
     skip_after_cue,
@@ -19,6 +18,7 @@ from helpers.who_speaks.clauses import (
     trim_connector,
 )
 from helpers.who_speaks.cues import find_cues
+from helpers.who_speaks.frames import frame_span
 
 
 @pytest.mark.parametrize(

@@ -45,11 +45,9 @@ from .clauses import (
     commitment_end,
     cut_next_action,
     cut_writer_gloss,
-    frame_span,
     is_commitment,
     is_fronted,
     phrase_before_quote,
-    relative_frame_span,
     reports_speech,
     skip_after_cue,
     trim,
@@ -65,6 +63,7 @@ from .cues import (
     find_cues,
     only_adverbials,
 )
+from .frames import frame_span, relative_frame_span
 from .gerunds import is_gerund_clause
 from .short_answers import SHORT_ANSWER, short_answer
 from .spans import (
