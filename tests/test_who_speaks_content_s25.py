@@ -188,3 +188,26 @@ GERUND = "reported speech: a gerund clause after the cue ('suggested raising tax
 )  # fmt: skip
 def test_gerund_clause(text, expected):
     assert rows(text) == expected
+
+
+CALL = "reporting frame: call X Y ('called him divisive')"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Okafor called both the mayor and the clerk “reckless” and said the levy would fail.",
+         [("Jane Okafor", "partial", "called", "both the mayor and the clerk “reckless”", CALL),
+          ("Jane Okafor", "indirect", "said", "the levy would fail", AFTER)]),
+        ("Jane Okafor called the vote illegal, and said the council had erred.",
+         [("Jane Okafor", "indirect", "called", "the vote illegal", CALL),
+          ("Jane Okafor", "indirect", "said", "the council had erred", AFTER)]),
+        ("The council calls this a false story that nobody believes.",
+         [("council", "indirect", "calls", "this a false story that nobody believes", CALL)]),
+        # negative: no frame
+        ("Jane Okafor called the hospital repeatedly.", []),
+        ("Jane Okafor called the dispatcher at the hospital.", []),
+    ],
+)  # fmt: skip
+def test_call_frames(text, expected):
+    assert rows(text) == expected

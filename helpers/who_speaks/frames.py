@@ -27,8 +27,10 @@ __all__ = ["frame_span", "relative_frame_span"]
 
 _FRAME_OBJECT = re.compile(
     r"\s++((?:him|her|them|it|himself|herself|themselves|me|us|you)\b"
+    # "calls this a false narrative" (session 25)
+    r"|(?:this|that)(?=\s++(?:a|an)\s)"
     r"|(?:the|his|her|their|its|this|that|these|those)\s++[\w’'\-]++(?:\s++[a-z][\w’'\-]*+){0,3}?"
-    r"(?=\s++(?:a|an|as|▒|[“\"]))"
+    r"(?=\s++(?:a|an|as|nothing|something|▒|[“\"]))"
     rf"|{NAME_TOKEN}(?:\s++{NAME_TOKEN}){{0,3}}+(?:[’']s?+)?+)"
 )
 # After "called": particles and prepositions of its other senses ("called for", "called off")
@@ -51,6 +53,15 @@ def frame_span(ms: str, cue: Cue, lemma: str) -> tuple[int, int] | None:
     stop = re.search(r"[.;:!?]|,\s|\s[–—]\s|\s(?:and|but|while|after|before|because)\s", rest)
     clause_end = stop.start() if stop else len(rest.rstrip())
     m = _FRAME_OBJECT.match(rest)
+    if m is None and lemma == "call":
+        adjective = _ADJECTIVE_FRAME.fullmatch(rest[:clause_end])
+        words = adjective.group(1).lower().split() if adjective else []
+        if (
+            adjective
+            and words[-2] not in stopwords()  # "called the dispatcher at the hospital"
+            and not (FINITE.search(adjective.group(1)) or find_cues(adjective.group(1)))
+        ):
+            return cue.end() + adjective.start(1), cue.end() + clause_end
     if m is None or m.end() >= clause_end:
         return _quoted_frame_span(rest, cue, lemma)
     first = rest[m.start(1) :].split(None, 1)[0].lower()
@@ -64,7 +75,9 @@ def frame_span(ms: str, cue: Cue, lemma: str) -> tuple[int, int] | None:
         complement = complement[3:].strip()
     if not complement or _NOT_COMPLEMENT.match(complement) or len(complement.split()) > 25:
         return None
-    if lemma == "call" and not (complement[:1] in '▒“"' or len(complement.split()) <= 6):
+    # a noun phrase may run longer: "called him a political opportunist who …" (session 25)
+    longest = 15 if re.match(r"(?:a|an|nothing|something)\s", complement) else 6
+    if lemma == "call" and not (complement[:1] in '▒“"' or len(complement.split()) <= longest):
         # "called him a liar", not "called him to say the meeting was off"
         return _quoted_frame_span(rest, cue, lemma)
     return cue.end() + m.start(1), cue.end() + clause_end
@@ -81,13 +94,27 @@ def _quoted_frame_span(rest: str, cue: Cue, lemma: str) -> tuple[int, int] | Non
         return None
     if lemma == "describe" and not re.search(r"\bas(?:\s++(?:a|an|the))?$", obj):
         return None
-    if FINITE.search(obj) or find_cues(obj) or _NOT_AN_OBJECT.search(obj):
+    verb = FINITE.search(obj)
+    if verb and not re.search(r"\b(?:that|who|which)\s", obj[: verb.start()], re.IGNORECASE):
+        return None  # a verb only inside a relative clause: "the assault that killed five"
+    if find_cues(obj) or _NOT_AN_OBJECT.search(obj):
         return None
     return cue.end() + len(rest) - len(rest.lstrip()), cue.end() + q.end()
 
 
 _QUOTED_RUN = re.compile(r"[“\"‘']*+▒++[”\"’']*+")
-_NOT_AN_OBJECT = re.compile(r"[,;]|\b(?:to|that|who|which|and|but)\b", re.IGNORECASE)
+#: Session 25: "and" ("called both X and Y “crazy”") and a relative pronoun ("the assault that
+#: killed five officers “an attack”") may stand in the object; "to" and "but" may not.
+_NOT_AN_OBJECT = re.compile(r"[,;]|\b(?:to|but)\b", re.IGNORECASE)
+#: "called the actions lawful" (session 25): a determiner's object of up to six words and a
+#: one-word complement at the clause's end with an adjective's ending ("-ful", "-ous", "-al",
+#: "-ic", "-ive", "-able", "-ent", "-ist" …), never a noun or adverb ("called the council
+#: chamber", "called the hospital repeatedly", "called the police yesterday").
+_ADJECTIVE_FRAME = re.compile(
+    r"\s++((?:the|his|her|their|its|these|those)\s++[\w’'\-]++(?:\s++[\w’'\-]++){0,5}?\s++"
+    r"[a-z][a-z\-]{2,}+(?:(?<=ful)|(?<=ous)|(?<=al)|(?<=ic)|(?<=ive)|(?<=able)|(?<=ible)|"
+    r"(?<=ent)|(?<=ant)|(?<=ary)|(?<=ist)|(?<=less)|(?<=ile)|(?<=ate)|(?<=id)|(?<=ish)))\s*+"
+)
 
 
 def relative_frame_span(
