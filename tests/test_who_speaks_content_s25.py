@@ -211,3 +211,54 @@ CALL = "reporting frame: call X Y ('called him divisive')"
 )  # fmt: skip
 def test_call_frames(text, expected):
     assert rows(text) == expected
+
+
+DESCRIBE = "reporting frame: describe X as Y"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a longer object, with a phrase or one comma, before "as"
+        ("Jane Okafor described a day at home with her family in Marrick, as the perfect day off.",
+         [("Jane Okafor", "indirect", "described",
+           "a day at home with her family in Marrick, as the perfect day off", DESCRIBE)]),
+        ("Jane Okafor described the council during an interview as “a relic of another age.”",
+         [("Jane Okafor", "partial", "described",
+           "the council during an interview as “a relic of another age.”", DESCRIBE)]),
+        # negative: "as" opens a clause or a comparison
+        ("Jane Okafor described the crash, as police arrived.", []),
+        ("Jane Okafor described the scene in detail as soon as she could.", []),
+    ],
+)  # fmt: skip
+def test_describe_frames(text, expected):
+    assert rows(text) == expected
+
+
+def test_inverted_speaker_name_with_a_relative_clause():
+    text = (
+        "He had a say in the budget, said a former aide to the mayor, Tom Field, who also ran "
+        "for the council."
+    )
+    assert rows(text) == [
+        ("former aide to the mayor", "indirect", "said", "He had a say in the budget", BEFORE)
+    ]
+
+
+ACCORDING = "'according to' attribution"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("But according to the council, the mill will close in May.",
+         [("council", "indirect", "according to", "the mill will close in May", ACCORDING)]),
+        ("(According to the council, the mill will close in May.)",
+         [("council", "indirect", "According to", "the mill will close in May.", ACCORDING)]),
+        # negative: a trailing "according to" keeps the words before it
+        ("The mill will close in May, according to the council.",
+         [("council", "indirect", "according to", "The mill will close in May", BEFORE)]),
+    ],
+)  # fmt: skip
+def test_according_to_after_but_or_a_parenthesis(text, expected):
+    assert rows(text) == expected

@@ -420,10 +420,7 @@ def _clause_bounds(
         or follows.group(1) in _SOURCE_PARTICIPLES  # "…, the Clarion reported, citing …"
     ):
         tail = tail[: follows.start()]
-    if how == "after" and _SPEAKER_RELATIVE.match(tail):
-        # "…, said a handful of Democrats who point to his record." (session 25): a relative
-        # clause on the inverted speaker describes the speaker; the words are before the cue
-        tail = ""
+    tail = "" if how == "after" and _SPEAKER_RELATIVE.match(tail) else tail  # "said aides who …"
     tail_is_empty = only_adverbials(tail)
     if (
         not tail_is_empty
@@ -443,7 +440,7 @@ def _clause_bounds(
     if (
         how == "according"
         and text[s0:attr_start].strip() == ""
-        or (how == "according" and re.match(r"\s*[Aa]ccording", text[s0 : s0 + cue.start() + 1]))
+        or (how == "according" and _ACCORDING_OPENS.fullmatch(text[s0 : s0 + cue.start()]))
     ):
         m = re.match(r"[^,]*,\s*", text[attr_end:sentence_end])
         return attr_end + (m.end() if m else 0), sentence_end, how
@@ -497,11 +494,15 @@ def _clause_bounds(
     return where.after, sentence_end, how
 
 
-#: A restrictive relative clause right after an inverted speaker ("said an official who was
-#: briefed on the talks"): about the speaker, never the content (session 25).
+#: A relative clause on an inverted speaker ("said an official who was briefed"; session 25).
 _SPEAKER_RELATIVE = re.compile(r"\s*+(?:who|whom|whose)\b")
-#: The inverted speaker's name after a description: ", Jane Okafor" (session 25).
-_NAME_TAIL = re.compile(r"\s*+,\s*+(?:[A-Z][\w’'\-]*+\.?+\s*+){1,5}+")
+#: Before an opening "according to": "But", "(", or a colon (session 25).
+_ACCORDING_OPENS = re.compile(r"\s*+(?:\(|(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s++|[^:—–]*+[:—–]\s*+)?+")
+#: The inverted speaker's name after a description: ", Jane Okafor" (session 25), with a
+#: relative clause on it (", Jane Okafor, who also ran").
+_NAME_TAIL = re.compile(
+    r"\s*+,\s*+(?:[A-Z][\w’'\-]*+\.?+\s*+){1,5}+(?:,\s*+(?:who|whose|whom)\b[^▒]*+)?+"
+)
 #: A descriptor between the comma that ends the words and the speaker's name: "…, the news
 #: site Daily Clarion reported." (session 25): a determiner or a capital, at most 5 words.
 _DESCRIPTOR = re.compile(r",\s++((?:the|a|an|[A-Z][\w’'\-]*+)(?:\s++[\w’'\-]++){0,4}?)\s*+$")

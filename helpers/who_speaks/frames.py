@@ -41,7 +41,7 @@ _NOT_CALL_OBJECT = frozenset(
 _NOT_COMPLEMENT = re.compile(
     rf"(?:{TIME_WORDS}|{TIME_NOUNS}|on|in|at|to|for|from|with|by|about|after|before|back|"
     r"out|up|off|over|and|or|but|that|who|which|last|this|next|because|when|while|if|as|"
-    r"so|twice|again|quits|names|home)\b",
+    r"so|soon|well|long|much|far|twice|again|quits|names|home)\b",
     re.IGNORECASE,
 )
 
@@ -49,6 +49,46 @@ _NOT_COMPLEMENT = re.compile(
 def frame_span(ms: str, cue: Cue, lemma: str) -> tuple[int, int] | None:
     """The object and complement after a frame verb, as offsets in the masked sentence
     ``ms`` (quoted words are masked with ▒): ``called [him divisive]``."""
+    span = _frame_span(ms, cue, lemma)
+    return _long_describe_span(ms, cue) if span is None and lemma == "describe" else span
+
+
+#: "described [the imbalance in the race to date as “…”]", "described [a day at home with
+#: his family, as the perfect day off]" (session 25): an object of up to 12 words (one comma
+#: at most, no verb or cue) before "as", and the complement to the clause's end.
+_DESCRIBE_AS = re.compile(r"\s++([^.;:!?▒“”\"]{1,120}?),?\s++as\s++(?=\S)")
+
+
+_NOT_AS_COMPLEMENT = re.compile(r"(?:soon|well|long|much|if|though|far|of|for|to|in)\b")
+
+
+def _long_describe_span(ms: str, cue: Cue) -> tuple[int, int] | None:
+    rest = ms[cue.end() :]
+    m = _DESCRIBE_AS.match(rest)
+    if m is None:
+        return None
+    obj = m.group(1)
+    words = obj.lower().split()
+    if not 1 <= len(words) <= 12 or obj.count(",") > 1 or words[0] in _NOT_CALL_OBJECT:
+        return None
+    if FINITE.search(obj) or find_cues(obj) or re.search(r"\b(?:to|and|but|that)\s", obj):
+        return None
+    stop = re.search(r"[.;:!?]|,\s|\s[–—]\s", rest[m.end() :])
+    end = m.end() + (stop.start() if stop else len(rest[m.end() :].rstrip()))
+    if re.match(r"▒", rest[m.end() :]):  # a quoted complement runs to its closing mark
+        q = _QUOTED_RUN.match(rest, m.end())
+        end = max(end, q.end()) if q else end
+    complement = rest[m.end() : end].strip()
+    if not complement or len(complement.split()) > 25:
+        return None
+    if complement[:1] != "▒" and (
+        FINITE.search(complement) or _NOT_AS_COMPLEMENT.match(complement)
+    ):
+        return None  # "described the crash, as police arrived": "as" opens a clause
+    return cue.end() + m.start(1), cue.end() + end
+
+
+def _frame_span(ms: str, cue: Cue, lemma: str) -> tuple[int, int] | None:
     rest = ms[cue.end() :]
     stop = re.search(r"[.;:!?]|,\s|\s[–—]\s|\s(?:and|but|while|after|before|because)\s", rest)
     clause_end = stop.start() if stop else len(rest.rstrip())
