@@ -254,11 +254,29 @@ ACCORDING = "'according to' attribution"
         ("But according to the council, the mill will close in May.",
          [("council", "indirect", "according to", "the mill will close in May", ACCORDING)]),
         ("(According to the council, the mill will close in May.)",
-         [("council", "indirect", "According to", "the mill will close in May.", ACCORDING)]),
+         [("council", "indirect", "According to", "the mill will close in May", ACCORDING)]),
         # negative: a trailing "according to" keeps the words before it
         ("The mill will close in May, according to the council.",
          [("council", "indirect", "according to", "The mill will close in May", BEFORE)]),
     ],
 )  # fmt: skip
 def test_according_to_after_but_or_a_parenthesis(text, expected):
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence in parentheses: the closing ".)" ends the words
+        ("(The mill, it turns out, is a big employer, Jane Okafor said.)",
+         [("Jane Okafor", "indirect", "said", "The mill, it turns out, is a big employer",
+           BEFORE)]),
+        ("(Jane Okafor said the plan would fail.)",
+         [("Jane Okafor", "indirect", "said", "the plan would fail", AFTER)]),
+        # negative: a parenthesis that closes inside the words is kept
+        ("Jane Okafor said she backed the plan (the second one).",
+         [("Jane Okafor", "indirect", "said", "she backed the plan (the second one)", AFTER)]),
+    ],
+)  # fmt: skip
+def test_a_sentence_in_parentheses(text, expected):
     assert rows(text) == expected

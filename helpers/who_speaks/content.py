@@ -401,7 +401,8 @@ def _clause_bounds(
     (``middle`` for a mid-sentence attribution); None when there is no clause."""
     text, s0, s1 = sentence.text, sentence.start, sentence.end
     attr_start, attr_end = where.start, where.end
-    sentence_end = s0 + len(text[s0:s1].rstrip().rstrip(".!?;").rstrip())
+    closing = ".!?;)" if text[s0:s1].lstrip().startswith("(") else ".!?;"  # "(…, X said.)"
+    sentence_end = s0 + len(text[s0:s1].rstrip().rstrip(closing).rstrip())
     if sentence_end < s1 and text[s0:s1].rstrip().endswith(("”", '"', "’")):
         sentence_end = s0 + len(text[s0:s1].rstrip())
     tail_from = where.after
@@ -498,8 +499,7 @@ def _clause_bounds(
 _SPEAKER_RELATIVE = re.compile(r"\s*+(?:who|whom|whose)\b")
 #: Before an opening "according to": "But", "(", or a colon (session 25).
 _ACCORDING_OPENS = re.compile(r"\s*+(?:\(|(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s++|[^:—–]*+[:—–]\s*+)?+")
-#: The inverted speaker's name after a description: ", Jane Okafor" (session 25), with a
-#: relative clause on it (", Jane Okafor, who also ran").
+#: An inverted speaker's name after a description (", Jane Okafor[, who …]"; session 25).
 _NAME_TAIL = re.compile(
     r"\s*+,\s*+(?:[A-Z][\w’'\-]*+\.?+\s*+){1,5}+(?:,\s*+(?:who|whose|whom)\b[^▒]*+)?+"
 )
