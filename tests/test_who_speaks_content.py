@@ -104,6 +104,9 @@ CONTENT_RULES = [
     ("reported speech: a gerund clause after the cue ('suggested raising taxes')",
      "Jane Okafor suggested closing the bridge.", OKAFOR, "indirect", "suggested",
      "closing the bridge"),
+    ("reported speech after a fronted participle cue ('Noting that …, X added')",
+     "Saying the levy was unfair, Jane Okafor voted against it.", OKAFOR, "indirect", "Saying",
+     "the levy was unfair"),
     ("short answer: yes, no or so ('72 percent said yes')",
      "Asked if she would run, Jane Okafor said yes.", OKAFOR, "indirect", "said", "yes"),
 ]  # fmt: skip

@@ -280,3 +280,26 @@ def test_according_to_after_but_or_a_parenthesis(text, expected):
 )  # fmt: skip
 def test_a_sentence_in_parentheses(text, expected):
     assert rows(text) == expected
+
+
+FRONTED = "reported speech after a fronted participle cue ('Noting that …, X added')"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject of the main clause after the participle clause's comma
+        ("Noting that one councillor voted for it, Jane Okafor added: “That is the problem.”",
+         [("Jane Okafor", "indirect", "Noting", "one councillor voted for it", FRONTED),
+          ("Jane Okafor", "direct", "added", "That is the problem.",
+           "direct quote, speaker before the quote")]),
+        ("While saying that she respects the mayor, Jane Okafor doubted the plan.",
+         [("Jane Okafor", "indirect", "saying", "she respects the mayor", FRONTED)]),
+        # negative: no clause after the participle; no subject and verb after the comma
+        ("Saying no to the levy, the council adjourned.", []),
+        ("By saying the levy was unfair, it became a campaign issue.", []),
+        ("Saying the levy was unfair, 40 residents signed the letter.", []),
+    ],
+)  # fmt: skip
+def test_fronted_participle_cue(text, expected):
+    assert rows(text) == expected

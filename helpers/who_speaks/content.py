@@ -107,6 +107,7 @@ _REPORTED_RULES = {
     "progressive": "reported speech after a progressive cue ('X is saying that')",
     "infinitive": "reported speech after an infinitive cue ('X went on to say that')",
     "document": "reported speech after a document's participle ('issued a statement saying')",
+    "fronted": "reported speech after a fronted participle cue ('Noting that …, X added')",
     "according around": "'according to' attribution in mid-sentence ('X, according to Y, is …')",
     "around": "reported speech around a mid-sentence attribution ('The question of X, she said, is "
     "not …')",
@@ -142,7 +143,6 @@ RELATIVE_FRAME = "reporting frame: what X calls Y ('what critics call a tax grab
 #: A belief, expectation, hope or fear with its holder ("analysts believe the deal will
 #: fail"; issue 19): what someone holds, as the outlet reports it, not an utterance.
 _BELIEF = "reported belief after the cue ('analysts believe the deal will fail')"
-#: A gerund clause after "suggest", "report", "recall" … (session 25, see clauses.GERUND_VERBS).
 _GERUND = "reported speech: a gerund clause after the cue ('suggested raising taxes')"
 
 
@@ -158,7 +158,7 @@ def find_content(
     sentence with its speaker phrase, if any: reported speech stops before it."""
     text, s0 = sentence.text, sentence.start
     progressive = how == "progressive"
-    infinitive = how in ("infinitive", "document")
+    infinitive = how in ("infinitive", "document", "fronted")
     named = how
     how = "before" if progressive or infinitive else how  # read like "X said", named below
     verb = reporting_verbs().get(WHITESPACE.sub(" ", cue.group().lower()))
