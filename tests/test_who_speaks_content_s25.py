@@ -303,3 +303,43 @@ FRONTED = "reported speech after a fronted participle cue ('Noting that …, X a
 )  # fmt: skip
 def test_fronted_participle_cue(text, expected):
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "according to" with no comma before it: the clause before it
+        ("The mill leads the region by 271 jobs according to a count by the council, but the "
+         "count is disputed.",
+         [("council", "indirect", "according to", "The mill leads the region by 271 jobs",
+           BEFORE)]),
+        # negative: no clause before it; another cue's words before it
+        ("Shares fell according to plan.", []),
+        ("In 2014 according to the council.", []),
+    ],
+)  # fmt: skip
+def test_according_to_without_a_comma(text, expected):
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an opening "according to" after a colon
+        ("It has not gone unnoticed: According to recent polls, the mayor trails by 9 points.",
+         [("recent polls", "indirect", "According to", "the mayor trails by 9 points",
+           ACCORDING)]),
+        # "per" with no comma is no attribution
+        ("The dinner requires a $10,000 donation per person.", []),
+        # an "according to" right after "that" stays inside the said clause
+        ("Jane Okafor said on Tuesday that according to its analysis, the party won 82 percent.",
+         [("Jane Okafor", "indirect", "said",
+           "according to its analysis, the party won 82 percent", AFTER)]),
+        # the words of "said" stop before a trailing "according to", not after it
+        ("Jane Okafor said the plan failed, according to the auditors.",
+         [("auditors", "indirect", "according to", "Jane Okafor said the plan failed", BEFORE),
+          ("Jane Okafor", "indirect", "said", "the plan failed", AFTER)]),
+    ],
+)  # fmt: skip
+def test_according_to_inside_and_after_other_words(text, expected):
+    assert rows(text) == expected

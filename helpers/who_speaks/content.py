@@ -318,9 +318,8 @@ def _reported(
         clause_to = min(clause_to, aside[1])
     if following is not None:
         nxt_cue, nxt_phrase = following
-        next_at = s0 + (
-            nxt_phrase.start if s0 + nxt_phrase.start > clause_from else nxt_cue.start()
-        )
+        first = min(nxt_phrase.start, nxt_cue.start())  # "…, according to Y" (session 25)
+        next_at = s0 + (first if s0 + first > clause_from else nxt_cue.start())
         if clause_from < next_at < clause_to:
             clause_to = trim_connector(text, clause_from, min(clause_to, next_at))
     if clause_from >= where.end and _SUBORDINATE_OPENING.match(text[s0 : s0 + cue.start()]):
@@ -465,7 +464,7 @@ def _clause_bounds(
             # 'Candidates who think "America … are dangerously wrong," she said': the comma
             # inside the closing mark (American style) ends the reported clause
             return s0, s0 + len(lead), how
-        return _before_a_descriptor(sentence, phrase, how, lead)
+        return _before_a_descriptor(sentence, phrase, how, lead, cue.group().lower())
     if (
         re.match(r"\s*,", text[attr_end:])
         and how in ("before", "after")
@@ -498,27 +497,27 @@ def _clause_bounds(
 #: A relative clause on an inverted speaker ("said an official who was briefed"; session 25).
 _SPEAKER_RELATIVE = re.compile(r"\s*+(?:who|whom|whose)\b")
 #: Before an opening "according to": "But", "(", or a colon (session 25).
-_ACCORDING_OPENS = re.compile(r"\s*+(?:\(|(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s++|[^:—–]*+[:—–]\s*+)?+")
+_ACCORDING_OPENS = re.compile(r"\s*+(?:[^:—–]*+[:—–]\s*+|\(|(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s++)?+")
 #: An inverted speaker's name after a description (", Jane Okafor[, who …]"; session 25).
 _NAME_TAIL = re.compile(
     r"\s*+,\s*+(?:[A-Z][\w’'\-]*+\.?+\s*+){1,5}+(?:,\s*+(?:who|whose|whom)\b[^▒]*+)?+"
 )
-#: A descriptor between the comma that ends the words and the speaker's name: "…, the news
-#: site Daily Clarion reported." (session 25): a determiner or a capital, at most 5 words.
+#: A descriptor before the speaker's name ("…, the news site X reported."; session 25).
 _DESCRIPTOR = re.compile(r",\s++((?:the|a|an|[A-Z][\w’'\-]*+)(?:\s++[\w’'\-]++){0,4}?)\s*+$")
 
 
 def _before_a_descriptor(
-    sentence: Sentence, phrase: SpeakerPhrase, how: str, lead: str
+    sentence: Sentence, phrase: SpeakerPhrase, how: str, lead: str, form: str
 ) -> tuple[int, int, str] | None:
-    """ "The firm was sold, the news site Daily Clarion reported.": the speaker phrase leaves
-    its descriptor ("the news site") before it; the words before the comma are the content
-    when the descriptor holds no verb or cue and they make a clause."""
-    if how != "before" or phrase.borrowed:
-        return None
-    m = _DESCRIPTOR.search(lead)
+    """ "The firm was sold, the news site X reported.": the words before the descriptor's comma
+    (no verb or cue in it) when they make a clause; "Prices rose 3% according to X" (no comma)."""
+    if phrase.borrowed or how not in ("before", "according") or form == "per":
+        return None  # "a $10,000 donation per person" is no attribution
+    m = _DESCRIPTOR.search(lead) if how == "before" else re.search(r"()\s*+$", lead)
     if m is None or FINITE.search(m.group(1)) or find_cues(m.group(1)):
         return None
+    if how == "according" and any(c.group()[:1].islower() for c in find_cues(lead)):
+        return None  # "X said the plan failed according to Y": inside X's words
     s0, end = sentence.start, sentence.start + m.start()
     start = max(s0, sentence.content_start)
     quoted = any(start <= q.open_at and q.outer_end <= end + 1 for q in sentence.quotes)
