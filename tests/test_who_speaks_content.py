@@ -107,7 +107,7 @@ CONTENT_RULES = [
     ("reported speech after a fronted participle cue ('Noting that …, X added')",
      "Saying the levy was unfair, Jane Okafor voted against it.", OKAFOR, "indirect", "Saying",
      "the levy was unfair"),
-    ("short answer: yes, no or so ('72 percent said yes')",
+    ("short answer: yes, no, so or the same ('72 percent said yes')",
      "Asked if she would run, Jane Okafor said yes.", OKAFOR, "indirect", "said", "yes"),
 ]  # fmt: skip
 

@@ -343,3 +343,27 @@ def test_according_to_without_a_comma(text, expected):
 )  # fmt: skip
 def test_according_to_inside_and_after_other_words(text, expected):
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the same (of X)" as the answer; a phrase or a conjunction after the answer
+        ("Last month, 26 percent of residents said the same.",
+         [("26 percent of residents", "indirect", "said", "the same", SHORT_ANSWER)]),
+        ("Only 49 percent of residents say the same of Jane Okafor.",
+         [("Only 49 percent of residents", "indirect", "say", "the same of Jane Okafor",
+           SHORT_ANSWER)]),
+        ("Asked if the mayor is honest, 72 percent of residents said yes while 48 percent "
+         "disagreed.",
+         [("72 percent of residents", "indirect", "said", "yes", SHORT_ANSWER)]),
+        # "That’s according to X": the pronoun is the content
+        ("The town raised $95 million. That’s according to filings through January.",
+         [("filings through January", "indirect", "according to", "That", BEFORE)]),
+        # negative: "the same" with a noun is a noun phrase; "That is according to plan"
+        ("Jane Okafor said the same thing about the mayor.", []),
+        ("That is according to plan.", []),
+    ],
+)  # fmt: skip
+def test_pro_form_answers(text, expected):
+    assert rows(text) == expected

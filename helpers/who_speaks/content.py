@@ -345,12 +345,8 @@ def _reported(
         return None
     answer = short_answer(text, clause_from, clause_to, verb) if clause_from >= where.end else 0
     if answer:  # "Asked if he was bullied, X said no." (session 25)
-        return Content(
-            "indirect",
-            clause_from,
-            answer,
-            SHORT_ANSWER + ACROSS_AUXILIARY * bool(phrase.across_auxiliary),
-        )
+        rule = SHORT_ANSWER + ACROSS_AUXILIARY * bool(phrase.across_auxiliary)
+        return Content("indirect", clause_from, answer, rule)
     # Reported speech needs a clause ("said the plan was …", not "denied a request"); a
     # quoted phrase after a verb that also takes plain objects needs one too ("admitted
     # 14 counts of fraud … “consultancy fees”" is not speech).
@@ -520,6 +516,8 @@ def _before_a_descriptor(
         return None  # "X said the plan failed according to Y": inside X's words
     s0, end = sentence.start, sentence.start + m.start()
     start = max(s0, sentence.content_start)
+    if how == "according" and re.fullmatch(r"(?:That|This)[’']s", lead.strip()):
+        return start, start + 4, how  # "That’s according to exit polls." (session 25)
     quoted = any(start <= q.open_at and q.outer_end <= end + 1 for q in sentence.quotes)
     if end - start < 2 or not (quoted or clause_ok(sentence.text[start:end], "yes")):
         return None
