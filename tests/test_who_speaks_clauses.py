@@ -11,7 +11,6 @@ from helpers.who_speaks.clauses import (
     apposition_tail,
     aside_bounds,
     clause_ok,
-    frame_span,
     is_fronted,
     reports_speech,
     skip_after_cue,
@@ -19,6 +18,7 @@ from helpers.who_speaks.clauses import (
     trim_connector,
 )
 from helpers.who_speaks.cues import find_cues
+from helpers.who_speaks.frames import frame_span
 
 
 @pytest.mark.parametrize(
@@ -50,6 +50,27 @@ def test_a_that_clause_reports_speech_except_after_asked():
         ("Jane Okafor called for calm.", "call", None),
         ("Jane Okafor described the outburst as the emotions of a worried spouse.", "describe",
          "the outburst as the emotions of a worried spouse"),
+        # session 25: "and" and a relative clause in the object before a quoted complement
+        ("Jane Okafor called both the mayor and the clerk ▒▒▒▒▒▒▒.", "call",
+         "both the mayor and the clerk ▒▒▒▒▒▒▒"),
+        ("Jane Okafor called the flood that hit five towns ▒▒▒▒▒▒▒▒▒.", "call",
+         "the flood that hit five towns ▒▒▒▒▒▒▒▒▒"),
+        # a longer complement after a determiner; "this" as the object; "nothing short of"
+        ("Jane Okafor called him a careless official who has neglected his duties.", "call",
+         "him a careless official who has neglected his duties"),
+        ("The council calls this a false story.", "call", "this a false story"),
+        ("The council calls the whole thing nothing short of a scandal.", "call",
+         "the whole thing nothing short of a scandal"),
+        # a one-word adjective complement
+        ("Jane Okafor called the vote illegal.", "call", "the vote illegal"),
+        # negative: an adjective without an adjective's ending (left out), a noun or adverb at
+        # the end, a place, a verb outside a relative clause, an infinitive
+        ("Jane Okafor called the levy on ferries unfair and divisive.", "call", None),
+        ("Jane Okafor called the council chamber.", "call", None),
+        ("Jane Okafor called the hospital repeatedly.", "call", None),
+        ("Jane Okafor called the dispatcher at the hospital.", "call", None),
+        ("Jane Okafor called the mayor and asked him ▒▒▒▒▒▒.", "call", None),
+        ("Jane Okafor called the meeting to order.", "call", None),
     ],
 )  # fmt: skip
 def test_frame_span(sentence, lemma, expected):

@@ -101,6 +101,14 @@ CONTENT_RULES = [
     ("reported speech before an 'as' attribution ('…, as X noted')",
      "Ignoring the mill also carries risks, as Jane Okafor pointed out.", OKAFOR, "indirect",
      "pointed out", "Ignoring the mill also carries risks"),
+    ("reported speech: a gerund clause after the cue ('suggested raising taxes')",
+     "Jane Okafor suggested closing the bridge.", OKAFOR, "indirect", "suggested",
+     "closing the bridge"),
+    ("reported speech after a fronted participle cue ('Noting that …, X added')",
+     "Saying the levy was unfair, Jane Okafor voted against it.", OKAFOR, "indirect", "Saying",
+     "the levy was unfair"),
+    ("short answer: yes, no, so or the same ('72 percent said yes')",
+     "Asked if she would run, Jane Okafor said yes.", OKAFOR, "indirect", "said", "yes"),
 ]  # fmt: skip
 
 

@@ -25,7 +25,7 @@ from ..lexicons import ReportingVerb, lexicon_cache, reporting_verbs, speaker_no
 from ..names import NOT_MODIFIERS, WHITESPACE, ordinary_word
 from ..quotemarks import QuoteSpan
 from .carry_over import CarryOver
-from .clauses import skip_after_cue
+from .clauses import reports_speech, skip_after_cue
 from .content import RELATIVE_FRAME as _RELATIVE_FRAME
 from .content import Sentence, find_content
 from .cue_speaker import speaker_for_cue
@@ -112,10 +112,14 @@ class Attributor:
             cue, phrase, entity, how = found[i]
             following = found[next_speaking][:2] if next_speaking is not None else None
             results[i] = find_content(sentence, cue, phrase, how, following)
+            if _according_inside(found, i, ms):
+                continue  # "said that according to its count, the party won": one clause
             if results[i][0] or not _opens_clause_of(found, i, ms):
                 next_speaking = i
-        for (cue, phrase, entity, _how), (contents, at) in zip(found, results, strict=True):
+        for (cue, phrase, entity, how), (contents, at) in zip(found, results, strict=True):
             for c in contents:
+                if how == "fronted":  # "Noting that …, X added": the clause ends at its comma
+                    c.end = min(c.end, s0 + phrase.start - 2)
                 self.record.emit(
                     entity, p, s_idx, kind=c.kind, start=c.start, end=c.end, cue=cue.group(),
                     mention=phrase.text, rule=c.rule, role=phrase.role, fragments=c.fragments,
@@ -139,12 +143,24 @@ def _opens_clause_of(found: list[tuple], i: int, ms: str) -> bool:
     return skip_after_cue(gap, 0, False) == len(gap) or not gap.strip()
 
 
+def _according_inside(found: list[tuple], i: int, ms: str) -> bool:
+    """Cue ``i`` is an "according to" that opens the clause of the previous cue ("said Tuesday
+    that according to its analysis, the party won 82 percent"; session 25): the previous
+    cue's words run over it, as PolNeAR annotates them."""
+    if i == 0 or found[i][0].group().lower() != "according to":
+        return False
+    before_cue = found[i - 1][0]
+    gap = ms[before_cue.end() : found[i][0].start()]
+    return bool(re.search(r"\bthat\s*+,?\s*+$", gap)) and skip_after_cue(gap, 0, False) == len(gap)
+
+
 def _borrowed_speaker(
     ms: str, cue: Cue, form: str, verb: ReportingVerb | None, found: list[tuple]
 ) -> tuple[SpeakerPhrase | None, str]:
     """The speaker of a cue with no subject of its own, borrowed from the clause (issue 19):
     an infinitive, a document's participle, a coordinated verb or a second participle."""
-    for rule in (_infinitive_speaker, _document_speaker, _second_participle_speaker):
+    rules = (_infinitive_speaker, _document_speaker, _second_participle_speaker, _fronted_speaker)
+    for rule in rules:
         phrase, how = rule(ms, cue, form, verb, found)
         if phrase is not None:
             return phrase, how
@@ -266,6 +282,40 @@ def _document_speaker(
     if not re.match(r"\s++[a-z]", before[subject.end :]):
         return None, ""
     return replace(subject, borrowed=True), "document"
+
+
+#: A participle cue that opens the sentence, with an optional subordinator ("Noting that …, X
+#: added", "After saying he was nervous, the man …"; session 25).
+_FRONTED_PARTICIPLE = re.compile(
+    r"\s*+(?:(?:after|while|before|since|despite|without|by|upon|in)\s++)?+", re.IGNORECASE
+)
+
+
+def _fronted_speaker(
+    ms: str, cue: Cue, form: str, verb: ReportingVerb | None, found: list[tuple]
+) -> tuple[SpeakerPhrase | None, str]:
+    """The speaker of a participle cue that opens the sentence ("Noting that only one
+    senator voted for it, Jane Roe added …"): the subject of the main clause after the
+    participle clause's comma, borrowed, when a verb follows it (session 25)."""
+    if verb is None or not form.endswith("ing") or not verb.gerund_reports or found:
+        return None, ""
+    if not _FRONTED_PARTICIPLE.fullmatch(ms[: cue.start()]):
+        return None, ""
+    comma = ms.find(", ", cue.end())
+    if comma < 0 or ";" in ms[cue.end() : comma]:
+        return None, ""
+    after = skip_after_cue(ms, cue.end(), False)
+    if not reports_speech(ms[cue.end() : after], ms[after:comma], verb, verb.needs):
+        return None, ""  # "Saying no to the levy, the council adjourned": no clause
+    subject = _opening_subject(ms[comma + 2 :])
+    if subject is None or subject.text.lower() in _IMPERSONAL:
+        return None, ""
+    if not re.match(r"\s++[a-z]", ms[comma + 2 + subject.end :]):
+        return None, ""  # the main clause's verb follows its subject
+    at = comma + 2
+    return replace(
+        subject, start=subject.start + at, end=subject.end + at, borrowed=True
+    ), "fronted"
 
 
 #: A verb coordinated with the subject's earlier verb, with an adverb or auxiliary between

@@ -21,10 +21,9 @@ import re
 
 from ..entities import names_a_role
 from ..lexicons import ReportingVerb
-from ..names import NAME_TOKEN
 from ..quotemarks import DASHES, QuoteSpan
-from ..text import stopwords
-from .cues import ADVERBIAL, TIME_NOUNS, TIME_WORDS, Cue, find_cues
+from .cues import ADVERBIAL, find_cues
+from .gerunds import is_gerund_clause
 
 __all__ = [
     "AUDIENCE",
@@ -39,8 +38,6 @@ __all__ = [
     "commitment_end",
     "cut_next_action",
     "cut_writer_gloss",
-    "frame_span",
-    "relative_frame_span",
     "is_commitment",
     "is_fronted",
     "phrase_before_quote",
@@ -71,7 +68,10 @@ _QUESTION_START = re.compile(r"^(?:whether|if|why|how|what|when|where|who)\b", r
 #: "about" before a quantity is an adverb ("said about half of the losses came from …").
 NOT_CLAUSE_START = re.compile(
     r"^(?:to|of|about(?!\s++(?:\d|half\b|a\s++(?:third|quarter|fifth|dozen)\b|"
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten)\b))|against|for|on|with|by|from|at"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten)\b))|against|for|on|with|by|from|"
+    # "at least" and "at most" open a quantity ("reported at least six planes filled …";
+    # session 25), not a phrase
+    r"at(?!\s++(?:least|most)\b)"
     # an adverbial of time with a participle ("…, Jane Roe said, shortly before opening fire
     # on the crowd in an attack that began …"): what the subject did next, not what was said,
     # unless a quotation follows it ("states, while drawing laughter, “You say …”")
@@ -85,6 +85,9 @@ NOT_CLAUSE_START = re.compile(
 AUDIENCE = re.compile(
     r"\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:"
     r"(?:[A-Z][\w’'\-]*\s*)+"  # the BBC, the Daily Clarion, MPs
+    # "told a Senate panel", "told the Clarion editorial board" (session 25)
+    r"(?:(?:editorial\s+)?(?:panel|committee|subcommittee|hearing|board|audience|crowd|"
+    r"reporters?|radio|show|program|programme|forum|rally|newspaper|station)\b)?"
     r"|[a-z\-]+s"  # reporters, fans, investors, the exchanges
     r"|court|jury|house|committee|hearing|inquiry|tribunal|meeting|conference|crowd|audience|"
     r"staff|police|parliament|people|media|press|"
@@ -152,14 +155,18 @@ def skip_after_cue(text: str, pos: int, names_audience: bool, *, phrases: bool =
 #: before attending the town hall that", "stated of the scandal that", "told Politico on
 #: Wednesday that"; after "to" also before a question ("explained to CBS why").
 _PHRASE_THEN_THAT = re.compile(
-    r"(\s++(?:at|of|before|after|on|in|during|from|for|over|outside|since|with|to)\s"
+    r"(\s++(?:at|of|before|after|on|in|during|from|for|over|outside|since|with|to|via|through)\s"
     r"[^,.;:!?“”\"▒\n]{1,80}?)\s++(that|whether|why|how)\b"
 )
 #: An adverbial aside between commas before ``that``: "testified, for example, that".
 _ASIDE_THEN_THAT = re.compile(
     r"(\s*+,\s*+(?:for\s++example|for\s++instance|in\s++retrospect|in\s++fact|in\s++turn|"
     r"in\s++particular|in\s++effect|however|moreover|again|also|too|at\s++the\s++time|"
-    r"at\s++one\s++point|once\s++more|[a-z]{3,}ly)\s*+,)\s++(that)\b",
+    r"at\s++one\s++point|once\s++more|[a-z]{3,}ly"
+    # a prepositional phrase as the aside (session 25): "say, with the benefit of hindsight,
+    # that"; _only_a_phrase keeps out a verb, a cue or a second noun phrase
+    r"|(?:with|in|at|on|for|after|before|during|from|by|despite|under)\s[^,.;:!?“”\"▒\n]{1,60}?"
+    r")\s*+,)\s++(that)\b",
     re.IGNORECASE,
 )
 #: A determiner after a word that is no preposition: a noun phrase in the gap ("posted to
@@ -204,7 +211,7 @@ def reports_speech(skipped: str, clause: str, verb: ReportingVerb | None, needs:
     "asked that her surname not be used" is a request) or a clause that passes ``clause_ok``."""
     if re.search(r"\bthat\s*$", skipped):
         return needs != "question"
-    if is_commitment(clause, verb):
+    if is_commitment(clause, verb) or (is_gerund_clause(clause, verb) and "," not in skipped):
         return True
     loose = verb is not None and verb.lemma in _CLAUSE_VERBS
     return clause_ok(clause, needs, noun_object=bool(verb and verb.takes_noun_object), loose=loose)
@@ -218,7 +225,8 @@ _CLAUSE_VERBS = frozenset("say tell add argue insist agree contend assert compla
 
 #: What a vow, pledge or promise commits to: "to" and a verb ("vowed to fight on"; PolNeAR
 #: annotates the infinitive as the content). Issue 19; never a noun ("a promise to act").
-_INFINITIVE = re.compile(r"to\s++(?:not\s++|never\s++)?+[a-z]{2,}+\b")
+#: The verb may open a quoted fragment ("vowed to “take our fight” to …"; issue 19, session 25).
+_INFINITIVE = re.compile(r"to\s++(?:not\s++|never\s++)?+[“\"‘]?+[a-z]{2,}+\b")
 
 
 def is_commitment(clause: str, verb: ReportingVerb | None) -> bool:
@@ -382,116 +390,14 @@ FRAMES = {
     "call": "reporting frame: call X Y ('called him divisive')",
     "describe": "reporting frame: describe X as Y",
 }
-_FRAME_OBJECT = re.compile(
-    r"\s++((?:him|her|them|it|himself|herself|themselves|me|us|you)\b"
-    r"|(?:the|his|her|their|its|this|that|these|those)\s++[\w’'\-]++(?:\s++[a-z][\w’'\-]*+){0,3}?"
-    r"(?=\s++(?:a|an|as|▒|[“\"]))"
-    rf"|{NAME_TOKEN}(?:\s++{NAME_TOKEN}){{0,3}}+(?:[’']s?+)?+)"
-)
-# After "called": particles and prepositions of its other senses ("called for", "called off")
-_NOT_CALL_OBJECT = frozenset(
-    """for on upon in into off out up back to at by from with about over around forth it's
-    attention""".split()
-)
-_NOT_COMPLEMENT = re.compile(
-    rf"(?:{TIME_WORDS}|{TIME_NOUNS}|on|in|at|to|for|from|with|by|about|after|before|back|"
-    r"out|up|off|over|and|or|but|that|who|which|last|this|next|because|when|while|if|as|"
-    r"so|twice|again|quits|names|home)\b",
-    re.IGNORECASE,
-)
-
-
-def frame_span(ms: str, cue: Cue, lemma: str) -> tuple[int, int] | None:
-    """The object and complement after a frame verb, as offsets in the masked sentence
-    ``ms`` (quoted words are masked with ▒): ``called [him divisive]``."""
-    rest = ms[cue.end() :]
-    stop = re.search(r"[.;:!?]|,\s|\s[–—]\s|\s(?:and|but|while|after|before|because)\s", rest)
-    clause_end = stop.start() if stop else len(rest.rstrip())
-    m = _FRAME_OBJECT.match(rest)
-    if m is None or m.end() >= clause_end:
-        return _quoted_frame_span(rest, cue, lemma)
-    first = rest[m.start(1) :].split(None, 1)[0].lower()
-    if first in _NOT_CALL_OBJECT or first in stopwords() and m.group(1)[:1].isupper():
-        return None
-    after = rest[m.end() : clause_end]
-    complement = after.strip()
-    if lemma == "describe":
-        if not re.match(r"as\s", complement):
-            return None
-        complement = complement[3:].strip()
-    if not complement or _NOT_COMPLEMENT.match(complement) or len(complement.split()) > 25:
-        return None
-    if lemma == "call" and not (complement[:1] in '▒“"' or len(complement.split()) <= 6):
-        # "called him a liar", not "called him to say the meeting was off"
-        return _quoted_frame_span(rest, cue, lemma)
-    return cue.end() + m.start(1), cue.end() + clause_end
-
-
-def _quoted_frame_span(rest: str, cue: Cue, lemma: str) -> tuple[int, int] | None:
-    """ "called [the 12-nation pact “insanity,”]", "called [him a “clown”]" (issue 19): an
-    object of up to ten words (no verb, cue or comma) before a quotation, to its end."""
-    stop = re.search(r"[.;:!?]|\s[–—]\s", rest)
-    q = _QUOTED_RUN.search(rest, 0, stop.start() if stop else len(rest))
-    obj = rest[: q.start()].strip() if q else ""
-    words = obj.lower().split()
-    if not 1 <= len(words) <= 10 or words[0] in _NOT_CALL_OBJECT | {"to", "for", "on"}:
-        return None
-    if lemma == "describe" and not re.search(r"\bas(?:\s++(?:a|an|the))?$", obj):
-        return None
-    if FINITE.search(obj) or find_cues(obj) or _NOT_AN_OBJECT.search(obj):
-        return None
-    return cue.end() + len(rest) - len(rest.lstrip()), cue.end() + q.end()
-
-
-_QUOTED_RUN = re.compile(r"[“\"‘']*+▒++[”\"’']*+")
-_NOT_AN_OBJECT = re.compile(r"[,;]|\b(?:to|that|who|which|and|but)\b", re.IGNORECASE)
-
-
-def relative_frame_span(
-    ms: str, cue: Cue, lemma: str, speaker_start: int
-) -> tuple[int, int] | None:
-    """The complement of a frame verb whose object is a relative pronoun before its speaker
-    (issue 19): "what Jane Roe calls [the new normal]", "which critics called [“a disgrace”]",
-    "whom she described as [a friend]"; offsets in the masked sentence ``ms``."""
-    if not re.search(r"\b(?:what|which|whom|who)\s++$", ms[:speaker_start], re.I):
-        return None  # not "that": "demanded that the department call a special counsel"
-    rest = ms[cue.end() :]
-    stop = re.search(r"[.;:!?–—]|,\s|\s(?:and|but|while|after|before|because)\s", rest)
-    clause_end = stop.start() if stop else len(rest.rstrip())
-    complement = rest[:clause_end]
-    lead = len(complement) - len(complement.lstrip())
-    complement = complement.strip()
-    if lemma == "describe":
-        if not re.match(r"as\s", complement):
-            return None
-        lead += 3
-        complement = complement[3:].strip()
-    quoted = re.match(r"[“\"'‘«„]*+▒++[”\"'’»“]*+", complement)
-    if quoted:  # "which critics called “a disgrace,” was …": the quotation alone
-        complement = complement[: quoted.end()]
-    elif FINITE.search(complement) or len(complement.split()) > 6 or "▒" in complement:
-        # "the bill which critics called anti-business passed": a verb follows; "what the
-        # ministry calls its “brutal but fair” reform": the quoted label is read as loaded
-        # language (helpers/loaded.py), not as this frame's words
-        return None
-    if not complement or _NOT_COMPLEMENT.match(complement):
-        return None
-    first = complement.split(None, 1)[0].lower()
-    if first in _NOT_CALL_OBJECT or (
-        lemma == "call"
-        and first in stopwords()
-        and first not in ("a", "an", "the", "his", "her", "their", "its", "our", "my")
-        and complement[:1] not in '▒“"'
-    ):
-        return None
-    start = cue.end() + lead + (len(rest[lead:]) - len(rest[lead:].lstrip()))
-    return start, start + len(complement)
-
-
 #: A short phrase between the cue and an opening quotation mark (issue 19): "wrote to his
 #: followers, “…”", "said about the movement, “…”", "saying at one point, “…”".
+#: Session 25: a number with a comma in it ("to his 20,000 followers, “…”"), and a participle
+#: aside between commas ("joked, again using an accent, “…”").
 PHRASE_THEN_QUOTE = re.compile(
-    r"\s++(?:to|about|at|in|on|with|during|of|before|after)\s[^,.;:!?“”\"▒]{1,60}?,\s*+"
+    r"(?:\s++(?:to|about|at|in|on|with|during|of|before|after)"
+    r"|\s*+,\s*+(?:(?:again|also|then|still|[a-z]{3,}ly)\s++)?[a-z]{2,}ing)"
+    r"\s(?:[^,.;:!?“”\"▒]|(?<=\d)[,.](?=\d)){1,60}?,\s*+"
 )
 
 

@@ -29,12 +29,13 @@ rule that found it (the ``rule`` column of the quotes table):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..lexicons import ReportingVerb, reporting_verbs
 from ..names import WHITESPACE
 from ..quotemarks import QuoteSpan
 from .clauses import (
+    FINITE,
     FRAMES,
     FRONTED_ADVERBIAL,
     NOT_CLAUSE_START,
@@ -44,11 +45,9 @@ from .clauses import (
     commitment_end,
     cut_next_action,
     cut_writer_gloss,
-    frame_span,
     is_commitment,
     is_fronted,
     phrase_before_quote,
-    relative_frame_span,
     reports_speech,
     skip_after_cue,
     trim,
@@ -64,6 +63,17 @@ from .cues import (
     find_cues,
     only_adverbials,
 )
+from .frames import frame_span, relative_frame_span
+from .gerunds import is_gerund_clause
+from .short_answers import SHORT_ANSWER, short_answer
+from .spans import (
+    Content,
+    Sentence,
+    first_char,
+    gap_is_punct,
+    is_full_sentence_quote,
+    only_punct,
+)
 from .speaker_phrases import ACROSS_AUXILIARY, SpeakerPhrase
 
 __all__ = [
@@ -76,31 +86,6 @@ __all__ = [
     "is_full_sentence_quote",
     "only_punct",
 ]
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """One sentence of a paragraph, as the content rules read it."""
-
-    text: str  # the whole paragraph (quotation marks normalised)
-    start: int  # where the sentence starts and ends in the paragraph
-    end: int
-    masked: str  # the sentence alone, quoted words masked with ▒
-    quotes: list[QuoteSpan]  # the quotations that overlap the sentence
-    content_start: int  # where the paragraph's own text starts, after web furniture
-
-
-@dataclass
-class Content:
-    """One utterance of a cue: ``kind`` is direct, partial or indirect; offsets are in the
-    paragraph; ``claims`` are the quotations it gives to the speaker."""
-
-    kind: str
-    start: int
-    end: int
-    rule: str
-    fragments: list[tuple[int, int]] = field(default_factory=list)
-    claims: list[QuoteSpan] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -122,6 +107,7 @@ _REPORTED_RULES = {
     "progressive": "reported speech after a progressive cue ('X is saying that')",
     "infinitive": "reported speech after an infinitive cue ('X went on to say that')",
     "document": "reported speech after a document's participle ('issued a statement saying')",
+    "fronted": "reported speech after a fronted participle cue ('Noting that …, X added')",
     "according around": "'according to' attribution in mid-sentence ('X, according to Y, is …')",
     "around": "reported speech around a mid-sentence attribution ('The question of X, she said, is "
     "not …')",
@@ -157,6 +143,7 @@ RELATIVE_FRAME = "reporting frame: what X calls Y ('what critics call a tax grab
 #: A belief, expectation, hope or fear with its holder ("analysts believe the deal will
 #: fail"; issue 19): what someone holds, as the outlet reports it, not an utterance.
 _BELIEF = "reported belief after the cue ('analysts believe the deal will fail')"
+_GERUND = "reported speech: a gerund clause after the cue ('suggested raising taxes')"
 
 
 def find_content(
@@ -171,7 +158,7 @@ def find_content(
     sentence with its speaker phrase, if any: reported speech stops before it."""
     text, s0 = sentence.text, sentence.start
     progressive = how == "progressive"
-    infinitive = how in ("infinitive", "document")
+    infinitive = how in ("infinitive", "document", "fronted")
     named = how
     how = "before" if progressive or infinitive else how  # read like "X said", named below
     verb = reporting_verbs().get(WHITESPACE.sub(" ", cue.group().lower()))
@@ -331,9 +318,8 @@ def _reported(
         clause_to = min(clause_to, aside[1])
     if following is not None:
         nxt_cue, nxt_phrase = following
-        next_at = s0 + (
-            nxt_phrase.start if s0 + nxt_phrase.start > clause_from else nxt_cue.start()
-        )
+        first = min(nxt_phrase.start, nxt_cue.start())  # "…, according to Y" (session 25)
+        next_at = s0 + (first if s0 + first > clause_from else nxt_cue.start())
         if clause_from < next_at < clause_to:
             clause_to = trim_connector(text, clause_from, min(clause_to, next_at))
     if clause_from >= where.end and _SUBORDINATE_OPENING.match(text[s0 : s0 + cue.start()]):
@@ -354,8 +340,13 @@ def _reported(
         and NOT_CLAUSE_START.match(clause.strip())
         and not how.startswith("according")
         and not that_clause  # "said that by refusing to say “…”, Democrats are …" (issue 19)
+        and not is_commitment(clause, verb)  # "vowed to “take our fight” to …" (session 25)
     ):
         return None
+    answer = short_answer(text, clause_from, clause_to, verb) if clause_from >= where.end else 0
+    if answer:  # "Asked if he was bullied, X said no." (session 25)
+        rule = SHORT_ANSWER + ACROSS_AUXILIARY * bool(phrase.across_auxiliary)
+        return Content("indirect", clause_from, answer, rule)
     # Reported speech needs a clause ("said the plan was …", not "denied a request"); a
     # quoted phrase after a verb that also takes plain objects needs one too ("admitted
     # 14 counts of fraud … “consultancy fees”" is not speech).
@@ -391,6 +382,8 @@ def _reported(
         rule = _COMMITMENT
     if verb is not None and verb.connotation == "belief":
         rule = _BELIEF
+    if clause_from >= where.end and rule == _REPORTED_RULES["before"]:
+        rule = _GERUND if is_gerund_clause(clause, verb) else rule
     if phrase.across_auxiliary:
         rule += ACROSS_AUXILIARY
     return Content(kind, clause_from, clause_to, rule, frags, inner)
@@ -403,7 +396,8 @@ def _clause_bounds(
     (``middle`` for a mid-sentence attribution); None when there is no clause."""
     text, s0, s1 = sentence.text, sentence.start, sentence.end
     attr_start, attr_end = where.start, where.end
-    sentence_end = s0 + len(text[s0:s1].rstrip().rstrip(".!?;").rstrip())
+    closing = ".!?;)" if text[s0:s1].lstrip().startswith("(") else ".!?;"  # "(…, X said.)"
+    sentence_end = s0 + len(text[s0:s1].rstrip().rstrip(closing).rstrip())
     if sentence_end < s1 and text[s0:s1].rstrip().endswith(("”", '"', "’")):
         sentence_end = s0 + len(text[s0:s1].rstrip())
     tail_from = where.after
@@ -422,6 +416,7 @@ def _clause_bounds(
         or follows.group(1) in _SOURCE_PARTICIPLES  # "…, the Clarion reported, citing …"
     ):
         tail = tail[: follows.start()]
+    tail = "" if how == "after" and _SPEAKER_RELATIVE.match(tail) else tail  # "said aides who …"
     tail_is_empty = only_adverbials(tail)
     if (
         not tail_is_empty
@@ -430,6 +425,8 @@ def _clause_bounds(
             # "By 2027, she added, the group …" is no apposition
             (not is_fronted(text[s0:attr_start]) and apposition_tail(tail))
             or SUBORDINATE_TAIL.match(tail)
+            # "…, said the company's chief executive, Jane Okafor." (session 25)
+            or (how == "after" and _NAME_TAIL.fullmatch(tail))
         )
     ):
         # "…, said Jane Okafor, director of the X project." / "…, Okafor said, a policy
@@ -439,7 +436,7 @@ def _clause_bounds(
     if (
         how == "according"
         and text[s0:attr_start].strip() == ""
-        or (how == "according" and re.match(r"\s*[Aa]ccording", text[s0 : s0 + cue.start() + 1]))
+        or (how == "according" and _ACCORDING_OPENS.fullmatch(text[s0 : s0 + cue.start()]))
     ):
         m = re.match(r"[^,]*,\s*", text[attr_end:sentence_end])
         return attr_end + (m.end() if m else 0), sentence_end, how
@@ -463,7 +460,7 @@ def _clause_bounds(
             # 'Candidates who think "America … are dangerously wrong," she said': the comma
             # inside the closing mark (American style) ends the reported clause
             return s0, s0 + len(lead), how
-        return None
+        return _before_a_descriptor(sentence, phrase, how, lead, cue.group().lower())
     if (
         re.match(r"\s*,", text[attr_end:])
         and how in ("before", "after")
@@ -491,6 +488,40 @@ def _clause_bounds(
         joints = list(_CLAUSE_JOINT.finditer(lead))  # "…, and some of it, he says, was fair"
         return s0 + (joints[-1].end() if joints else 0), sentence_end, "around"
     return where.after, sentence_end, how
+
+
+#: A relative clause on an inverted speaker ("said an official who was briefed"; session 25).
+_SPEAKER_RELATIVE = re.compile(r"\s*+(?:who|whom|whose)\b")
+#: Before an opening "according to": "But", "(", or a colon (session 25).
+_ACCORDING_OPENS = re.compile(r"\s*+(?:[^:—–]*+[:—–]\s*+|\(|(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s++)?+")
+#: An inverted speaker's name after a description (", Jane Okafor[, who …]"; session 25).
+_NAME_TAIL = re.compile(
+    r"\s*+,\s*+(?:[A-Z][\w’'\-]*+\.?+\s*+){1,5}+(?:,\s*+(?:who|whose|whom)\b[^▒]*+)?+"
+)
+#: A descriptor before the speaker's name ("…, the news site X reported."; session 25).
+_DESCRIPTOR = re.compile(r",\s++((?:the|a|an|[A-Z][\w’'\-]*+)(?:\s++[\w’'\-]++){0,4}?)\s*+$")
+
+
+def _before_a_descriptor(
+    sentence: Sentence, phrase: SpeakerPhrase, how: str, lead: str, form: str
+) -> tuple[int, int, str] | None:
+    """ "The firm was sold, the news site X reported.": the words before the descriptor's comma
+    (no verb or cue in it) when they make a clause; "Prices rose 3% according to X" (no comma)."""
+    if phrase.borrowed or how not in ("before", "according") or form == "per":
+        return None  # "a $10,000 donation per person" is no attribution
+    m = _DESCRIPTOR.search(lead) if how == "before" else re.search(r"()\s*+$", lead)
+    if m is None or FINITE.search(m.group(1)) or find_cues(m.group(1)):
+        return None
+    if how == "according" and any(c.group()[:1].islower() for c in find_cues(lead)):
+        return None  # "X said the plan failed according to Y": inside X's words
+    s0, end = sentence.start, sentence.start + m.start()
+    start = max(s0, sentence.content_start)
+    if how == "according" and re.fullmatch(r"(?:That|This)[’']s", lead.strip()):
+        return start, start + 4, how  # "That’s according to exit polls." (session 25)
+    quoted = any(start <= q.open_at and q.outer_end <= end + 1 for q in sentence.quotes)
+    if end - start < 2 or not (quoted or clause_ok(sentence.text[start:end], "yes")):
+        return None
+    return start, end, how
 
 
 #: Where a coordinated clause starts in the words before a mid-sentence attribution.
@@ -547,8 +578,10 @@ def _lead_clause(
     ):
         return None  # "…, employees complain of …": the topic of a cue other than "said"
     lead = text[s0 : where.start].rstrip()
-    if FRONTED_ADVERBIAL.match(lead) or SUBORDINATE_LEAD.match(lead):
-        return None  # "Minutes after the voting began, X announced …": no clause of X's
+    if how != "after" and (FRONTED_ADVERBIAL.match(lead) or SUBORDINATE_LEAD.match(lead)):
+        # "Minutes after the voting began, X announced …": no clause of X's; but before an
+        # inverted "…, said X" the words are X's (session 25)
+        return None
     if lead.endswith(","):
         end = s0 + len(lead) - 1
     elif re.search(r",\s?[”\"’']{1,2}$", lead) and not only_punct(lead):
@@ -562,35 +595,3 @@ def _lead_clause(
     if end - start < 2 or not (quoted or clause_ok(text[start:end], "yes")):
         return None
     return start, end
-
-
-def first_char(text: str) -> int:
-    return len(text) - len(text.lstrip())
-
-
-def gap_is_punct(text: str, a: int, b: int, *, allow_colon: bool = False) -> bool:
-    gap = text[a:b]
-    allowed = " ,.\u00a0" + (":" if allow_colon else "")
-    return b >= a and all(ch in allowed for ch in gap) and len(gap) <= 4
-
-
-def only_punct(s: str) -> bool:
-    return all(not ch.isalnum() for ch in s)
-
-
-def is_full_sentence_quote(text: str, q: QuoteSpan, s0: int | None = None) -> bool:
-    """The quotation is a sentence (or more) of its own, not a phrase inside the writer's."""
-    inner = text[q.start : q.end].strip()
-    before = text[s0 if s0 is not None else 0 : q.open_at].strip()
-    after = text[q.outer_end :].strip()
-    starts_sentence = before == "" or before.endswith((".", ":", "?", "!"))
-    ends_sentence = (
-        q.close_at is None
-        or inner.endswith((".", "?", "!", ","))
-        or after[:1] in ("", ".", "?", "!")
-    )
-    return (
-        starts_sentence
-        and ends_sentence
-        and (len(inner.split()) >= 2 or inner.endswith((".", "?", "!")))
-    )
