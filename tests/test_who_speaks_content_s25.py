@@ -58,7 +58,7 @@ def test_is_commitment_reads_a_quoted_verb(clause, expected):
     [
         # a relative clause on the inverted speaker is about the speaker: the words come first
         ("Defending the mill is hard, said a handful of councillors who point to the budget.",
-         [("councillors", "indirect", "said", "Defending the mill is hard",
+         [("handful of councillors", "indirect", "said", "Defending the mill is hard",
            BEFORE)]),
         ("The deal was signed last week, said an official who was briefed on the talks.",
          [("official", "indirect", "said", "The deal was signed last week", BEFORE)]),
