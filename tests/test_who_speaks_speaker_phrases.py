@@ -527,25 +527,24 @@ def test_texts_issued_before_a_participle(text, expected):
     assert list(zip(table.speaker, table.text, strict=True)) == expected
 
 
-# Evidence a report cites as its source (kind written, session 25): with an author named, the
-# author's; uncountable ones need no determiner; a plural head takes no "-s" form.
+# Newspapers as speakers (session 25); evidence a report cites is no speaker: inside someone's
+# words it would take the clause from them (review of session 25).
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The results suggest that voters are tired.", [("results", "voters are tired")]),
-        ("But Jane Roe's research suggests that voters are tired.",
-         [("Jane Roe", "voters are tired")]),
-        ("Sure, official data suggest the economy is slowing.",
-         [("official data", "the economy is slowing")]),
-        ("Research suggests voters are tired.", [("Research", "voters are tired")]),
-        ("The suit claims that the fund was empty.", [("suit", "the fund was empty")]),
+        ("Jane Roe said the data suggest that prices will rise.",
+         [("Jane Roe", "the data suggest that prices will rise")]),
+        ("The results, Jane Roe said, suggest the plan failed.",
+         [("Jane Roe", "The results, Jane Roe said, suggest the plan failed")]),
+        ("The results claim another victim: the coach was sacked.", []),
+        ("His suit, a grey pinstripe, suggested he had come from court.", []),
         # newspapers (kind institution, as newspaper)
         ("As the tabloid noted, the fund was empty.", [("tabloid", "the fund was empty")]),
         ("The papers said the fund was empty.", [("papers", "the fund was empty")]),
         ("But early ratings data suggests that viewers are tired.", []),
     ],
 )  # fmt: skip
-def test_evidence_as_a_source(text, expected):
+def test_newspapers_not_evidence(text, expected):
     table = extract_quotes(article_from_text("Headline\n\n" + text))
     assert list(zip(table.speaker, table.text, strict=True)) == expected
 

@@ -89,7 +89,7 @@ POST_MODIFIER = re.compile(
     r"\s+(?:familiar\s+with|close\s+to|to|for|at|in|from|of|with\s+knowledge\s+of|on|inside|"
     r"within|with|involved\s+in|briefed\s+on|privy\s+to|like|such\s+as)\s+(?P<tail>(?:[\w’'\-]+\s+){0,4}"
     # ends in a content word, never a relative pronoun ("a key email in 2014 that")
-    r"(?!(?:and|or|but|the|a|an|to|of|in|for|that|who|which|whose|last|first|next|same|other)$)[\w’'\-]+)$"
+    r"(?!(?:and|or|but|the|a|an|to|of|in|for|that|who|which|whose)$)[\w’'\-]+)$"
 )
 
 
@@ -144,8 +144,6 @@ def _bare_text_noun(info: dict[str, str], text: str, before: str) -> bool:
     19). A capital on the first word of a sentence names nothing."""
     if info["kind"] not in ("written", "document") or info["number"] != "singular":
         return False
-    if text.split()[-1].lower() in _UNCOUNTABLE_TEXTS:
-        return False  # "research suggests", "official data suggest": no determiner needed
     if re.match(rf"{_TEXT_DETERMINER}\s", text, re.IGNORECASE) or re.search(r"\w[’']s\s", text):
         return False
     if re.search(rf"\b{_TEXT_DETERMINER}(?:\s++[\w’'\-]++){{0,2}}\s*+$", before, re.IGNORECASE):
@@ -153,10 +151,6 @@ def _bare_text_noun(info: dict[str, str], text: str, before: str) -> bool:
     capitals = [w for w in text.split()[:-1] if w[:1].isupper()]
     return not capitals or capitals == text.split()[:1] and not before.strip()
 
-
-# Text nouns that are uncountable (Quirk et al. 1985, 5.3-5.9: a mass noun takes no
-# determiner), so speak without one: "research suggests", "polling shows".
-_UNCOUNTABLE_TEXTS = frozenset({"research", "evidence", "polling"})
 
 _TEXT_DETERMINER = rf"(?:{DETERMINER}|this|that|each|every|another|no|our|my|your)"
 
