@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicons import speaker_nouns
 from ..names import NAME_TOKEN
 from ..text import stopwords
 from .clauses import FINITE
@@ -99,6 +100,8 @@ def _frame_span(ms: str, cue: Cue, lemma: str) -> tuple[int, int] | None:
         if (
             adjective
             and words[-2] not in stopwords()  # "called the dispatcher at the hospital"
+            # a person noun ends a compound: "called the union representative" (review)
+            and words[-1] not in speaker_nouns()
             and not (FINITE.search(adjective.group(1)) or find_cues(adjective.group(1)))
         ):
             return cue.end() + adjective.start(1), cue.end() + clause_end
@@ -149,7 +152,8 @@ _NOT_AN_OBJECT = re.compile(r"[,;]|\b(?:to|but)\b", re.IGNORECASE)
 #: "called the actions lawful" (session 25): a determiner's object of up to six words and a
 #: one-word complement at the clause's end with an adjective's ending ("-ful", "-ous", "-al",
 #: "-ic", "-ive", "-able", "-ent", "-ist" …), never a noun or adverb ("called the council
-#: chamber", "called the hospital repeatedly", "called the police yesterday").
+#: chamber", "called the hospital repeatedly", "called the police yesterday") nor a speaker
+#: noun ending a compound ("called the union representative", "the party official").
 _ADJECTIVE_FRAME = re.compile(
     r"\s++((?:the|his|her|their|its|these|those)\s++[\w’'\-]++(?:\s++[\w’'\-]++){0,5}?\s++"
     r"[a-z][a-z\-]{2,}+(?:(?<=ful)|(?<=ous)|(?<=al)|(?<=ic)|(?<=ive)|(?<=able)|(?<=ible)|"

@@ -3,12 +3,20 @@
 "X suggested rallying allies", "X reported raising and spending about $9 million", "X
 acknowledged having used a private account": no finite verb, but a clause all the same, and
 PolNeAR annotates it as the content (issue 19, session 25). A noun in -ing ("reported a
-meeting", "reported spending of $6m") is none: the fixture README's noun objects stay out.
+meeting", "reported spending of $6m") is none, nor an adjective in -ing before its noun
+("reported soaring profits", "recalled overheating phones": review of session 25): the
+fixture README's noun objects stay out. A gerund's object is told from an adjective's noun
+by the word after it: a determiner, pronoun, preposition, name, number or adverb opens an
+object or a phrase ("suggested rallying NATO allies", "recalled making a replica"); a bare
+lower-case noun follows an adjective as often, so it is not read ("suggested raising
+taxes" is lost with "reported rising costs").
 
 >>> from ..lexicons import reporting_verbs
 >>> is_gerund_clause("rallying allies", reporting_verbs()["suggested"])
 True
 >>> is_gerund_clause("spending of $6 million", reporting_verbs()["reported"])
+False
+>>> is_gerund_clause("soaring profits", reporting_verbs()["reported"])
 False
 """
 
@@ -36,9 +44,26 @@ _GERUND_CLAUSE = re.compile(
 )
 
 
+# What may follow a gerund that opens a clause: the end, a name or number, an adverb in -ly,
+# or a function word that opens its object or a phrase (never a bare lower-case noun).
+_AFTER_GERUND = re.compile(
+    r"\s*+(?:$|[^\w\s]|[A-Z0-9$£€]|[a-z]++ly\b|(?:a|an|the|his|her|its|their|our|my|your|this|"
+    r"that|these|those|some|any|no|every|all|both|each|another|such|what|which|whom|whether|how|"
+    r"why|when|where|who|him|them|us|me|it|himself|herself|themselves|itself|to|for|with|about|"
+    r"on|in|at|from|by|into|over|under|against|through|up|down|out|off|back|and|or|but|as|than|"
+    r"more|less|most|much|many|few|several|not|never|also|again|been|being|had)\b)"
+)
+
+
 def is_gerund_clause(clause: str, verb: ReportingVerb | None) -> bool:
     """``clause`` is a gerund clause after a verb of :data:`GERUND_VERBS` ("suggested
-    rallying allies"), not a noun in -ing."""
-    return bool(
-        verb is not None and verb.lemma in GERUND_VERBS and _GERUND_CLAUSE.match(clause.strip())
-    )
+    rallying allies"), not a noun or an adjective in -ing ("reported soaring profits")."""
+    if verb is None or verb.lemma not in GERUND_VERBS:
+        return False
+    text = clause.strip()
+    gerund = _GERUND_CLAUSE.match(text)
+    if gerund is None:
+        return False
+    # "acknowledged having used …", "suggested not raising taxes": a verb for certain
+    verbal = gerund.group().split()[-1] in ("having", "being") or text.startswith("not ")
+    return verbal or _AFTER_GERUND.match(text, gerund.end()) is not None

@@ -35,7 +35,7 @@ from ..names import (
 from ..text import stopwords
 from .cues import DAY_PART, TIME_NOUNS, TIME_WORDS
 from .descriptions import POST_MODIFIER, SpeakerPhrase, description_at_end
-from .person_nouns import names_people
+from .person_nouns import MUTE_THINGS, names_people
 
 __all__ = [
     "ACROSS_AUXILIARY",
@@ -508,19 +508,15 @@ _OF_HEAD = re.compile(
 
 
 def _share_of_people(share: str) -> bool:
-    """A share whose "of" phrase names people: "most of the delegates", "some of them",
-    "half of Republicans", "a third of those surveyed"; not "Several of the signs" (review of
+    """A share whose "of" phrase may speak: "most of the delegates", "some of them", "half of
+    the shops"; not "Several of the signs" (:data:`.person_nouns.MUTE_THINGS`, reviews of
     issue 19). A share with a number or no "of" phrase ("46 percent", "Many in the crowd")
     is kept."""
     head = _OF_HEAD.search(share)
     if head is None or re.search(r"\d|percent|%|\bin\s", share[: head.start()]):
         return True
     word = head.group(1)
-    return (
-        word[:1].isupper()
-        or word.lower() in ("them", "those", "us", "you", "whom", "these")
-        or names_people(word)
-    )
+    return word[:1].isupper() or names_people(word) or word.lower() not in MUTE_THINGS
 
 
 # The quantifiers of _SHARE_OF_PEOPLE that issue 19 added (no number in them).
