@@ -26,11 +26,18 @@ from .person_nouns import person_plural
 
 __all__ = [
     "POST_MODIFIER",
+    "PRONOUNS",
     "SpeakerPhrase",
     "description_at_end",
     "text_nouns",
     "written_sources",
 ]
+
+
+#: The pronouns a speaker phrase may be, with what each can refer to (see :mod:`.resolution`).
+PRONOUNS = {
+    "he": "male", "she": "female", "they": "plural", "it": "neuter", "person": "person",
+}  # fmt: skip
 
 
 @dataclass

@@ -6,8 +6,9 @@ familiar with the talks", "46 percent"). :func:`speaker_before` reads it at the 
 text before a cue ("Jane Okafor, the foreign minister, said"), skipping adverbials,
 auxiliaries and appositions; :func:`speaker_after` at the start of the text after an
 inverted cue ("…,” said Jane Okafor"); :func:`source_after` finds the source of
-"according to" when it is a document or a poll. Offsets are within the text given; the
-phrase is only found here, and resolved to an entity in :mod:`.resolution`.
+"according to" when it is a document or a poll (those two are defined in :mod:`.inverted`
+and re-exported here). Offsets are within the text given; the phrase is only found here,
+and resolved to an entity in :mod:`.resolution`.
 
 >>> phrase = speaker_before("Jane Okafor, the foreign minister,")
 >>> phrase.text, phrase.kind, phrase.role
@@ -22,20 +23,12 @@ import re
 
 from ..entities import EntityIndex, head_word, names_a_role, role_near
 from ..lexicons import gazetteer, speaker_nouns
-from ..names import (
-    DETERMINER,
-    NAME_CONNECTOR,
-    NAME_TOKEN,
-    NOT_AFTER_TITLE,
-    SENTENCE_STARTERS,
-    TITLE_BEFORE_NAME,
-    is_title_word,
-    ordinary_word,
-)
+from ..names import NAME_TOKEN, SENTENCE_STARTERS, is_title_word, ordinary_word
 from ..text import stopwords
 from .cues import DAY_PART, TIME_NOUNS, TIME_WORDS
-from .descriptions import POST_MODIFIER, SpeakerPhrase, description_at_end
-from .person_nouns import MUTE_THINGS, names_people
+from .descriptions import POST_MODIFIER, PRONOUNS, SpeakerPhrase, description_at_end
+from .inverted import NAME_AT_END, SHARE_OF_PEOPLE, share_of_people, source_after, speaker_after
+from .person_nouns import names_people
 
 __all__ = [
     "ACROSS_AUXILIARY",
@@ -49,12 +42,6 @@ __all__ = [
     "speaker_at_end",
     "speaker_before",
 ]
-
-#: The pronouns a speaker phrase may be, with what each can refer to (see :mod:`.resolution`).
-PRONOUNS = {
-    "he": "male", "she": "female", "they": "plural", "it": "neuter", "person": "person",
-}  # fmt: skip
-
 
 _APPOSITION_TAIL = r",\s*(?:\d{1,3},\s*)?([^,]{2,160}),\s*$"
 #: A US politician's party and state: "R-Fla.", "D-N.Y.", "I-Vt." (AP style), in commas or
@@ -310,7 +297,7 @@ def relative_subject(pre: str) -> SpeakerPhrase | None:
         named = (
             kind == "person" or who and (kind == "institution" or kind is None and " " in head.text)
         )
-        share = head.kind == "description" and _SHARE_OF_PEOPLE.fullmatch(" " + head.text)
+        share = head.kind == "description" and SHARE_OF_PEOPLE.fullmatch(" " + head.text)
         if not known and not named and not share:
             continue  # a description needs a speaker noun
         if head.kind == "name" and noun in nouns:
@@ -343,12 +330,6 @@ def _is_demonym(name: str) -> bool:
 
 
 _SPEAKER_WINDOW = 160
-
-# A name at the end of a text: "Jane Okafor", "Dr. Tom Reyes", "the Bank of England".
-_NAME_AT_END = re.compile(
-    rf"{TITLE_BEFORE_NAME}{NAME_TOKEN}"
-    rf"(?:\s+(?:(?:{NAME_CONNECTOR}|&)\s+(?:the\s+)?)?{NAME_TOKEN})*$"
-)
 
 
 def speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
@@ -392,14 +373,14 @@ def speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
         phrase = speaker_at_end(chunk[: m.start()], role)
         if phrase is not None and phrase.kind == "name":
             return phrase
-    m = _SHARE_OF_PEOPLE.search(chunk)
+    m = SHARE_OF_PEOPLE.search(chunk)
     if (
         m
         and re.match(_QUANTIFIER_ONLY, m.group(1), re.IGNORECASE)
         and re.search(_PREPOSITION_AT_END, chunk[: m.start(1)])
     ):
         m = None  # "aides on both sides", "in some cases": a preposition's object
-    if m and not _share_of_people(m.group(1)):
+    if m and not share_of_people(m.group(1)):
         m = None  # "Several of the signs said": a share of things (review of issue 19)
     if m:
         # "46 percent said", "About three in 10 said", "a third of voters said": the share
@@ -419,7 +400,7 @@ def speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
         ):
             start = m.start(1) if m.group(1) is not None else head.start
             return SpeakerPhrase(chunk[start:], start, len(chunk), "description", role)
-    m = _NAME_AT_END.search(chunk)
+    m = NAME_AT_END.search(chunk)
     if m and m.group().strip():
         name = m.group().strip()
         start = chunk.rfind(name)
@@ -478,118 +459,6 @@ def speaker_at_end(chunk: str, role: str | None) -> SpeakerPhrase | None:
     return desc
 
 
-# A share of people as the subject of a verb of speech, as polls are reported: "46 percent",
-# "27 percent of those who named a candidate", "About three in 10", "a third of voters",
-# "most Republicans". The "of …" tail is at most eight words with no verb of speech. Issue 19
-# (PolNeAR train) adds a quantifier standing for people: "Some say", "Others say", "Many in
-# the crowd said", "Majorities in all five say", "Each side said".
-_SHARE_OF_PEOPLE = re.compile(
-    r"(?:^|[\s(,;:])((?:(?:about|nearly|almost|roughly|only|just|some(?!\s++of\b)|more\s+than|less\s+than|"
-    r"fewer\s+than|over|under)\s++)?+"
-    r"(?:(?:\d++(?:\.\d++)?+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?+|ten|eleven|twelve|fifteen)"
-    r"\s*+(?:percent|per\s+cent|%)|(?:\d++|one|two|three|four|five|six|"
-    r"seven|eight|nine)\s++in\s++(?:\d++|two|three|four|five|six|seven|eight|nine|ten)|"
-    r"(?:a|one|two)\s++(?:third|quarter|fifth|half)s?+|"
-    r"half|(?:a\s++)?+majority|majorities|most|many|some|several|others|two-thirds|"
-    r"all\s++but\s++(?:\d++|one|two|three|four|five|a\s++few|a\s++handful)|(?:a\s++)?+handful|"
-    r"three-quarters|(?:each|either)\s++side|both\s++sides)"
-    r"(?:\s++(?:of|in|among|at|from)\s++[\w’'\-]++(?:\s++[\w’'\-]++){0,7}+)?+)$",
-    re.IGNORECASE,
-)
-
-
-# "of" and the head of the noun phrase after a share ("Several of the signs", "most of the
-# people in the room"): its first word after a determiner, before any preposition.
-_OF_HEAD = re.compile(
-    r"\s++of\s++(?:(?:the|its|his|her|their|our|all|both)\s++)?+([\w’'\-]++)",
-    re.IGNORECASE,
-)
-
-
-def _share_of_people(share: str) -> bool:
-    """A share whose "of" phrase may speak: "most of the delegates", "some of them", "half of
-    the shops"; not "Several of the signs" (:data:`.person_nouns.MUTE_THINGS`, reviews of
-    issue 19). A share with a number or no "of" phrase ("46 percent", "Many in the crowd")
-    is kept."""
-    head = _OF_HEAD.search(share)
-    if head is None or re.search(r"\d|percent|%|\bin\s", share[: head.start()]):
-        return True
-    word = head.group(1)
-    return word[:1].isupper() or names_people(word) or word.lower() not in MUTE_THINGS
-
-
-# The quantifiers of _SHARE_OF_PEOPLE that issue 19 added (no number in them).
+# The quantifiers of SHARE_OF_PEOPLE that issue 19 added (no number in them).
 _PREPOSITION_AT_END = r"\b(?:on|in|of|at|from|for|by|with|among|to|between)\s*$"
 _QUANTIFIER_ONLY = r"(?:majorities|some|several|others|(?:each|either)\s++side|both\s++sides)\b"
-
-
-def speaker_after(post: str) -> SpeakerPhrase | None:
-    """The speaker phrase that starts ``post`` (the text after an inverted cue)."""
-    lead = len(post) - len(post.lstrip())
-    body = post[lead:]
-    m = re.match(r"(he|she|they|it)\b", body, re.IGNORECASE)
-    if m:
-        return SpeakerPhrase(m.group(1), lead, lead + m.end(1), "pronoun")
-    # a described group with its post-modifier: "three people briefed on the meeting"
-    whole = re.match(r"[^,;:!?()–—.]{3,90}", body)
-    if whole and whole.group()[:1].islower():
-        desc = description_at_end(whole.group().rstrip())
-        if desc is not None and desc.start == 0 and POST_MODIFIER.search(desc.text):
-            return SpeakerPhrase(desc.text, lead, lead + len(desc.text), "description")
-    # stop at a comma, full stop, or a word that starts an adverbial or a new clause
-    m = re.match(
-        rf"(.+?)(?=\s*(?:[,;:!?()–—]|{NOT_AFTER_TITLE}\.|$|\s(?:on|in|at|after|during|when|as|"
-        r"who|while|before|because|that|adding|told|last|this|earlier|later|yesterday|today)\b))",
-        body,
-    )
-    if not m:
-        return None
-    phrase = m.group(1).strip()
-    if not phrase or len(phrase.split()) > 9:
-        return None
-    role = None
-    rest = body[m.end() :]
-    app = re.match(r"\s*,\s*((?:the|a|an|who|whose|[A-Z][\w’'\-]*’s?)\b[^,.;]{0,120})", rest)
-    if app:
-        role = app.group(1).strip()
-    relative = re.match(r"\s+((?:who|whose)\b[^,.;:!?()]{1,160})", rest)
-    if relative:
-        # "…, said a handful of Democrats who point to his ties": the relative clause
-        # describes the speaker, it reports nothing (issue 19)
-        role = relative.group(1).strip()
-    share = _SHARE_OF_PEOPLE.fullmatch(" " + phrase)
-    if share and _share_of_people(phrase) and not re.match(r"(?:some|many|most)\b", phrase, re.I):
-        return SpeakerPhrase(phrase, lead, lead + len(phrase), "description", role)
-    name = _NAME_AT_END.search(phrase)
-    if name and (EntityIndex.classify(name.group()) or len(phrase.split()) <= 2):
-        prefix = phrase[: name.start()].strip()
-        if prefix and not re.fullmatch(DETERMINER, prefix, re.IGNORECASE):
-            role = role or re.sub(rf"^{DETERMINER}\s+", "", prefix, flags=re.IGNORECASE)
-        return SpeakerPhrase(name.group(), lead + name.start(), lead + name.end(), "name", role)
-    desc = description_at_end(phrase)
-    if desc:
-        return SpeakerPhrase(desc.text, lead + desc.start, lead + desc.end, "description", role)
-    return None
-
-
-# The source of "according to" when no person or institution is named: a document, a poll,
-# a data set ("according to his Facebook profile", "according to new Crowdpac research").
-# Up to ten words, stopping where an adverbial or a new clause starts (rule "'according to'
-# attribution", speaker kind ``anonymous``).
-_SOURCE_AFTER = re.compile(
-    r"\s*+((?:(?:the|a|an|his|her|its|their|our|new|recent|latest|early|preliminary)\s++)?+"
-    r"[\w’'\-.&]++(?:\s++(?!(?:on|in|at|after|during|when|as|who|which|while|before|because|that|"
-    r"and|but|last|this|earlier|later|since|to|by|with)\b)[\w’'\-.&]++){0,9}+)"
-)
-
-
-def source_after(post: str) -> SpeakerPhrase | None:
-    """A source after "according to" that is no speaker: the noun phrase up to a comma."""
-    m = _SOURCE_AFTER.match(post)
-    if m is None or not any(ch.isalpha() for ch in m.group(1)):
-        return None
-    text = m.group(1).rstrip(".")
-    if text.lower() in PRONOUNS or text.lower() in stopwords():
-        return None
-    return SpeakerPhrase(text, m.start(1), m.start(1) + len(text), "description")
