@@ -3,14 +3,18 @@
 A description is a noun phrase whose head is a noun of ``data/lexicons/speaker_nouns.csv``
 ("the minister", "a senior official", "US officials", "people familiar with the talks", "the
 lawsuit"), with its modifiers before the head and a short post-modifier after it.
-:func:`description_at_end` finds one at the end of the text before a cue; the other
-speaker phrases (names, pronouns, shares of people) are read in :mod:`.speaker_phrases`,
-which re-exports what is defined here.
+:func:`description_at_end` finds one at the end of the text before a cue, extending left
+over modifiers ("elected officials", "the newly elected officials") and stopping at a verb
+form whose object the description is ("Jane Roe sharply rebuked critics", ", echoing
+security experts"); the other speaker phrases (names, pronouns, shares of people) are read
+in :mod:`.speaker_phrases`, which re-exports what is defined here (with :data:`PRONOUNS`).
 
 >>> description_at_end("Prices rose, a spokesperson for the company").text
 'a spokesperson for the company'
 >>> description_at_end("A court document filed Thursday").text
 'A court document'
+>>> description_at_end("Jane Roe sharply rebuked critics").text
+'critics'
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from ..entities import head_word
 from ..lexicons import lexicon_cache, reporting_verbs, speaker_nouns
 from ..names import DETERMINER, NOT_MODIFIERS, SENTENCE_STARTERS
 from ..text import stopwords
-from .person_nouns import person_plural
+from .person_nouns import names_people, person_plural
 
 __all__ = [
     "POST_MODIFIER",
@@ -162,6 +166,56 @@ def _bare_text_noun(info: dict[str, str], text: str, before: str) -> bool:
 _TEXT_DETERMINER = rf"(?:{DETERMINER}|this|that|each|every|another|no|our|my|your)"
 
 
+# The left edge of a description is a verb's object, not its modifier, at a verb form
+# (rule of thumb after Quirk et al. 1985, 7.15-7.17 and 17.97-17.104 on participial
+# adjectives and clauses): an -ed/-ing word is an adjective after a determiner, a number, a
+# clause boundary ("Retired generals say") or an adjective ("local elected officials"), and a
+# verb after a subject: a pronoun, a person's name, a speaker noun ("the company hired
+# consultants"), or a participle clause after a comma (", echoing security experts"). An -ly
+# adverb between them is skipped ("Jane Roe sharply rebuked critics", "the newly elected").
+_PARTICIPLE = re.compile(r"[a-z]{3,}(?:ed|ing)")
+_SUBJECT_PRONOUNS = frozenset("he she they it we i who which".split())
+# A capitalised word with an adjective's suffix is a modifier, not a name: "Democratic",
+# "Republican", "British", "Chinese", "Federal", "Local" (Quirk et al. 1985, App. I.37-52).
+_ADJECTIVE_SUFFIX = re.compile(r"[A-Za-z]+(?:ic|al|an|ish|ese|ive|ous|ary|ern)")
+
+
+def _verb_before_object(chunk: str, words: list[re.Match], j: int) -> bool:
+    """``words[j]`` is an -ed/-ing verb form whose object the description is: "…, echoing
+    security experts", "Jane Roe sharply rebuked critics", "he praised teachers"; not an
+    adjective before the noun ("elected officials", "the unnamed sources", "leading
+    economists", "Retired officers")."""
+    token = words[j].group()
+    if not _PARTICIPLE.fullmatch(token):
+        return False
+    k = j - 1
+    if k >= 0 and chunk[words[k].end() : words[j].start()].strip() == "":
+        left = words[k].group()
+        adverb = left[1:].islower() and left.isalpha() and left.endswith("ly") and len(left) > 4
+        if adverb and not names_people(left):
+            k -= 1  # an adverb: "sharply rebuked", "newly elected"
+    gap = chunk[words[k].end() : words[k + 1].start()] if k >= 0 else ""
+    if k < 0 or gap.strip():
+        # a clause boundary: a participle clause after a comma, else an adjective
+        return k >= 0 and k == j - 1 and gap.strip() == "," and token.endswith("ing")
+    left = words[k].group()
+    lower = left.lower()
+    if lower in _SUBJECT_PRONOUNS:
+        return True  # "they angered lawmakers"
+    if lower in stopwords() or re.fullmatch(DETERMINER, lower) or not left[:1].isalpha():
+        return False  # "the unnamed sources", "many leading economists", "three retired"
+    if left[:1].isupper():
+        # a name before a finite verb ("Jane Roe rebuked critics"); not an acronym, an
+        # adjective ("Democratic elected officials") or a noun before a gerund ("NHS nursing")
+        return (
+            token.endswith("ed")
+            and not left.isupper()
+            and _ADJECTIVE_SUFFIX.fullmatch(left) is None
+            and lower not in speaker_nouns()
+        )
+    return token.endswith("ed") and names_people(lower)  # "the company hired consultants"
+
+
 def description_at_end(chunk: str) -> SpeakerPhrase | None:
     """``the minister``, ``a senior official``, ``US officials``, ``people familiar with …``."""
     nouns = speaker_nouns()
@@ -201,7 +255,7 @@ def description_at_end(chunk: str) -> SpeakerPhrase | None:
             info = _PEOPLE  # "hacking specialists say", "respondents said" (issue 19)
         if not info:
             continue
-        i = h
+        i, object_of_verb = h, False
         # extend left over modifiers: adjectives, capitalised names, a determiner
         while i > 0:
             prev = words[i - 1]
@@ -224,6 +278,9 @@ def description_at_end(chunk: str) -> SpeakerPhrase | None:
                 break
             if _reports(token):
                 break
+            if _verb_before_object(chunk, words, i - 1):
+                object_of_verb = True  # "echoing security experts", "X sharply rebuked critics"
+                break
             i -= 1
             if i <= h - 5:
                 break
@@ -237,7 +294,12 @@ def description_at_end(chunk: str) -> SpeakerPhrase | None:
             continue
         if _bare_text_noun(info, text, chunk[:start]):
             return None  # "Public opinion says": a text speaks only as "the/a/X's opinion"
-        if info is _PEOPLE and not _unlisted_group_stands_alone(chunk, start, head.end()):
+        opened = object_of_verb and not chunk[head.end() :].strip(" ,")  # "hired consultants"
+        if (
+            info is _PEOPLE
+            and not opened
+            and not _unlisted_group_stands_alone(chunk, start, head.end())
+        ):
             return None
         return SpeakerPhrase(text, start, start + len(text), "description")
     return None
