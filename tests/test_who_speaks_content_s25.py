@@ -143,8 +143,7 @@ def test_phrases_and_asides_after_the_cue(text, expected):
          [("Daily Clarion", "indirect", "reported", "The mill was sold in May", BEFORE)]),
         # the inverted speaker's name after a description
         ("The mill is under pressure, said the company's chief executive, Jane Okafor.",
-         [("company's chief executive", "indirect", "said", "The mill is under pressure",
-           BEFORE)]),
+         [("Jane Okafor", "indirect", "said", "The mill is under pressure", BEFORE)]),
         # a fronted adverbial inside the words before an inverted "said X"
         ("In nearby Marrick, the mill is hanging on, but it is under pressure, said Jane Okafor.",
          [("Jane Okafor", "indirect", "said",
@@ -396,6 +395,12 @@ def test_pro_form_answers(text, expected):
         ("Several of the airlines said flights were cancelled.",
          [("Several of the airlines", "flights were cancelled")]),
         ("Several of the signs said the road was closed.", []),
+        # a name in apposition after an inverted description is the speaker
+        ("Prices will rise, said a spokeswoman, Jane Roe.", [("Jane Roe", "Prices will rise")]),
+        ("Prices will rise, said a former aide, Tom Field, who ran the campaign.",
+         [("Tom Field", "Prices will rise")]),
+        ("Prices will rise, said the minister, who spoke in Paris.",
+         [("minister", "Prices will rise")]),
         # evidence inside someone's words stays in their words
         ("Jane Roe said the data suggest that prices will rise.",
          [("Jane Roe", "the data suggest that prices will rise")]),

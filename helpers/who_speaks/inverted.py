@@ -132,6 +132,20 @@ def speaker_after(post: str) -> SpeakerPhrase | None:
             role = role or re.sub(rf"^{DETERMINER}\s+", "", prefix, flags=re.IGNORECASE)
         return SpeakerPhrase(name.group(), lead + name.start(), lead + name.end(), "name", role)
     desc = description_at_end(phrase)
+    named = re.match(r"\s*,\s*([^,.;:!?()–—]{2,60}?)\s*(?:[,.;:!?()–—]|$)", rest)
+    if (
+        desc
+        and named
+        and not desc.text[:1].isupper()
+        and NAME_AT_END.fullmatch(named.group(1))
+        and len(named.group(1).split()) >= 2
+    ):
+        # "…, said the firm's chief, Jane Roe": the name in apposition is the speaker, the
+        # description her role (review of session 25)
+        start = lead + m.end() + named.start(1)
+        return SpeakerPhrase(
+            named.group(1), start, named.end(1) + lead + m.end(), "name", desc.text
+        )
     if desc:
         return SpeakerPhrase(desc.text, lead + desc.start, lead + desc.end, "description", role)
     return None

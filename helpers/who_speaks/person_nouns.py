@@ -9,8 +9,9 @@ Two of them almost only name people, *-ist* and *-ian*, so a lower-case plural e
 one ("specialists", "historians"), or in *-men*, *-women*, *-eurs*, is read as people
 (:func:`names_people`). The others, *-er*/*-or*, *-ant*/*-ent*, *-ee*, name things about as
 often ("indicators", "incidents", "detectors", "components": a review of session 25 found 16
-of 22 such things read as speakers), so the people among them are rows of the speaker-noun
-lexicon instead ("respondents", "participants", "retirees"). A few nouns in *-ists* name
+of 22 such things read as speakers), so the people among them are read through the
+speaker-noun lexicon instead: a plural it lists ("respondents", "retirees") or the regular
+plural of a person noun it lists ("prosecutors", "consultants"). A few nouns in *-ists* name
 things (``_THINGS``: "playlists", "checklists"); they and the forms of the reporting-verb
 lexicon never count.
 
@@ -49,18 +50,29 @@ def _verb_forms() -> frozenset[str]:
 
 def person_plural(word: str) -> bool:
     """``word`` is a plural noun for people by its ending (Quirk et al. 1985): "specialists",
-    "historians", "congressmen"; never a thing noun of ``_THINGS`` or a verb
-    form of the reporting-verb lexicon.
+    "historians", "congressmen", or the regular plural of a person noun ("prosecutors");
+    never a thing noun of ``_THINGS`` or a verb form of the reporting-verb lexicon.
 
     >>> person_plural("specialists"), person_plural("indicators"), person_plural("checklists")
     (True, False, False)
     """
     lower = word.lower()
-    return (
-        _AGENT_PLURAL.fullmatch(lower) is not None
-        and lower not in _THINGS
-        and lower not in _verb_forms()
-    )
+    if not word.islower() or lower in _THINGS or lower in _verb_forms():
+        return False
+    return _AGENT_PLURAL.fullmatch(lower) is not None or _plural_of_person_noun(lower)
+
+
+def _plural_of_person_noun(lower: str) -> bool:
+    """``lower`` is the regular plural of a speaker noun for people whose plural the lexicon
+    leaves empty ("prosecutors", "consultants")."""
+    nouns = speaker_nouns()
+    if lower in nouns:
+        return False  # a plural the lexicon lists is read with the lexicon's own kind
+    for singular in (lower[:-1], lower[:-2], lower[:-3] + "y" if lower.endswith("ies") else ""):
+        info = nouns.get(singular) if lower.endswith("s") and singular else None
+        if info is not None and info.get("number") != "plural":
+            return info["kind"] in ("role", "anonymous")  # bodies' plurals stay out: a
+    return False  # fixture trap, "The two companies announced the merger before …"
 
 
 def names_people(word: str) -> bool:
