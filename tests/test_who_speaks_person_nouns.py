@@ -25,7 +25,7 @@ from helpers.who_speaks.person_nouns import names_people, person_plural
         ("checklists", False),
         ("specimen", False),
         # the regular plural of a person noun the lexicon lists without one; not a body's
-        ("prosecutors", True),
+        ("curators", True),
         ("consultants", True),
         ("officers", True),
         ("companies", False),

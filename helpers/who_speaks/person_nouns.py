@@ -11,7 +11,7 @@ one ("specialists", "historians"), or in *-men*, *-women*, *-eurs*, is read as p
 often ("indicators", "incidents", "detectors", "components": a review of session 25 found 16
 of 22 such things read as speakers), so the people among them are read through the
 speaker-noun lexicon instead: a plural it lists ("respondents", "retirees") or the regular
-plural of a person noun it lists ("prosecutors", "consultants"). A few nouns in *-ists* name
+plural of a person noun it lists ("curators", "consultants"). A few nouns in *-ists* name
 things (``_THINGS``: "playlists", "checklists"); they and the forms of the reporting-verb
 lexicon never count.
 
@@ -50,7 +50,7 @@ def _verb_forms() -> frozenset[str]:
 
 def person_plural(word: str) -> bool:
     """``word`` is a plural noun for people by its ending (Quirk et al. 1985): "specialists",
-    "historians", "congressmen", or the regular plural of a person noun ("prosecutors");
+    "historians", "congressmen", or the regular plural of a person noun ("curators");
     never a thing noun of ``_THINGS`` or a verb form of the reporting-verb lexicon.
 
     >>> person_plural("specialists"), person_plural("indicators"), person_plural("checklists")
@@ -64,7 +64,7 @@ def person_plural(word: str) -> bool:
 
 def _plural_of_person_noun(lower: str) -> bool:
     """``lower`` is the regular plural of a speaker noun for people whose plural the lexicon
-    leaves empty ("prosecutors", "consultants")."""
+    leaves empty ("curators", "consultants")."""
     nouns = speaker_nouns()
     if lower in nouns:
         return False  # a plural the lexicon lists is read with the lexicon's own kind
