@@ -24,11 +24,7 @@ from helpers.who_speaks.person_nouns import names_people, person_plural
         ("components", False),
         ("checklists", False),
         ("specimen", False),
-        # the regular plural of a person noun the lexicon lists without one; not a body's
-        ("curators", True),
-        ("consultants", True),
-        ("officers", True),
-        ("companies", False),
+        ("pope’s", False),
         # things with the same endings, verb forms of the lexicon, short words
         ("numbers", False),
         ("papers", False),

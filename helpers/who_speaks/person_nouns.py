@@ -10,10 +10,9 @@ one ("specialists", "historians"), or in *-men*, *-women*, *-eurs*, is read as p
 (:func:`names_people`). The others, *-er*/*-or*, *-ant*/*-ent*, *-ee*, name things about as
 often ("indicators", "incidents", "detectors", "components": a review of session 25 found 16
 of 22 such things read as speakers), so the people among them are read through the
-speaker-noun lexicon instead: a plural it lists ("respondents", "retirees") or the regular
-plural of a person noun it lists ("curators", "consultants"). A few nouns in *-ists* name
-things (``_THINGS``: "playlists", "checklists"); they and the forms of the reporting-verb
-lexicon never count.
+speaker-noun lexicon instead: plurals it lists ("respondents", "retirees", "consultants").
+A few nouns in *-ists* name things (``_THINGS``: "playlists", "checklists"); they and the
+forms of the reporting-verb lexicon never count.
 
 >>> names_people("specialists"), names_people("respondents"), names_people("numbers")
 (True, True, False)
@@ -50,8 +49,8 @@ def _verb_forms() -> frozenset[str]:
 
 def person_plural(word: str) -> bool:
     """``word`` is a plural noun for people by its ending (Quirk et al. 1985): "specialists",
-    "historians", "congressmen", or the regular plural of a person noun ("curators");
-    never a thing noun of ``_THINGS`` or a verb form of the reporting-verb lexicon.
+    "historians", "congressmen"; never a thing noun of ``_THINGS`` or a verb form of the
+    reporting-verb lexicon.
 
     >>> person_plural("specialists"), person_plural("indicators"), person_plural("checklists")
     (True, False, False)
@@ -59,20 +58,7 @@ def person_plural(word: str) -> bool:
     lower = word.lower()
     if not word.islower() or lower in _THINGS or lower in _verb_forms():
         return False
-    return _AGENT_PLURAL.fullmatch(lower) is not None or _plural_of_person_noun(lower)
-
-
-def _plural_of_person_noun(lower: str) -> bool:
-    """``lower`` is the regular plural of a speaker noun for people whose plural the lexicon
-    leaves empty ("curators", "consultants")."""
-    nouns = speaker_nouns()
-    if lower in nouns:
-        return False  # a plural the lexicon lists is read with the lexicon's own kind
-    for singular in (lower[:-1], lower[:-2], lower[:-3] + "y" if lower.endswith("ies") else ""):
-        info = nouns.get(singular) if lower.endswith("s") and singular else None
-        if info is not None and info.get("number") != "plural":
-            return info["kind"] in ("role", "anonymous")  # bodies' plurals stay out: a
-    return False  # fixture trap, "The two companies announced the merger before …"
+    return _AGENT_PLURAL.fullmatch(lower) is not None
 
 
 def names_people(word: str) -> bool:
