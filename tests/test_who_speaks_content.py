@@ -101,7 +101,7 @@ CONTENT_RULES = [
     ("reported speech before an 'as' attribution ('…, as X noted')",
      "Ignoring the mill also carries risks, as Jane Okafor pointed out.", OKAFOR, "indirect",
      "pointed out", "Ignoring the mill also carries risks"),
-    ("reported speech: a gerund clause after the cue ('suggested raising taxes')",
+    ("reported speech: a gerund clause after the cue ('recalled making a replica')",
      "Jane Okafor suggested closing the bridge.", OKAFOR, "indirect", "suggested",
      "closing the bridge"),
     ("reported speech after a fronted participle cue ('Noting that …, X added')",

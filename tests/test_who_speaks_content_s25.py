@@ -160,7 +160,7 @@ def test_words_before_an_attribution(text, expected):
     assert rows(text) == expected
 
 
-GERUND = "reported speech: a gerund clause after the cue ('suggested raising taxes')"
+GERUND = "reported speech: a gerund clause after the cue ('recalled making a replica')"
 
 
 @pytest.mark.parametrize(

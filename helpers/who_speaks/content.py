@@ -143,7 +143,7 @@ RELATIVE_FRAME = "reporting frame: what X calls Y ('what critics call a tax grab
 #: A belief, expectation, hope or fear with its holder ("analysts believe the deal will
 #: fail"; issue 19): what someone holds, as the outlet reports it, not an utterance.
 _BELIEF = "reported belief after the cue ('analysts believe the deal will fail')"
-_GERUND = "reported speech: a gerund clause after the cue ('suggested raising taxes')"
+_GERUND = "reported speech: a gerund clause after the cue ('recalled making a replica')"
 
 
 def find_content(
