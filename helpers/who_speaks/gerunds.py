@@ -12,7 +12,7 @@ lower-case noun follows an adjective as often, so it is not read ("suggested rai
 taxes" is lost with "reported rising costs").
 
 >>> from ..lexicons import reporting_verbs
->>> is_gerund_clause("rallying allies", reporting_verbs()["suggested"])
+>>> is_gerund_clause("rallying NATO allies", reporting_verbs()["suggested"])
 True
 >>> is_gerund_clause("spending of $6 million", reporting_verbs()["reported"])
 False
