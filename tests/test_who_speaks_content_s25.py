@@ -401,6 +401,13 @@ def test_pro_form_answers(text, expected):
          [("Tom Field", "Prices will rise")]),
         ("Prices will rise, said the minister, who spoke in Paris.",
          [("minister", "Prices will rise")]),
+        # a medium or go-between before "that", an aside's closing comma before "that"
+        ("Jane Roe said through a spokesman that the plan was dead.",
+         [("Jane Roe", "the plan was dead")]),
+        ("The company said via its website that the plant would close.",
+         [("company", "the plant would close")]),
+        ("Jane Roe said, in a statement, that the plan was dead.",
+         [("Jane Roe", "the plan was dead")]),
         # evidence inside someone's words stays in their words
         ("Jane Roe said the data suggest that prices will rise.",
          [("Jane Roe", "the data suggest that prices will rise")]),

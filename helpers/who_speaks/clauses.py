@@ -109,6 +109,7 @@ def skip_after_cue(text: str, pos: int, names_audience: bool, *, phrases: bool =
     the exchanges"), a phrase or aside before ``that`` ("said at the debate that"; not with
     ``phrases=False``, for verbs of commitment, whose "to" opens the infinitive), ``that``
     and ``:`` after a cue; return where the content starts."""
+    start = pos
     for _ in range(6):
         rest = text[pos:]
         m = ADVERBIAL.match(rest)
@@ -143,12 +144,17 @@ def skip_after_cue(text: str, pos: int, names_audience: bool, *, phrases: bool =
             # "testified, for example, that …", "explained to CBS why …" (issue 19)
             pos += m.start(2)
             continue
-        m = re.match(r"\s*(?:that\b|:)\s*", rest)
+        # after a skipped aside, its closing comma: "said, in a statement, that" (review)
+        m = (_COMMA_THAT if pos > start else _THAT).match(rest)
         if m and m.end() > 0 and rest.strip():
             pos += m.end()
             continue
         break
     return pos
+
+
+_THAT = re.compile(r"\s*(?:that\b|:)\s*")
+_COMMA_THAT = re.compile(r"\s*(?:,\s*(?=that\b))?(?:that\b|:)\s*")
 
 
 #: A prepositional phrase of up to 80 characters between a cue and ``that`` (issue 19): "said
@@ -170,9 +176,11 @@ _ASIDE_THEN_THAT = re.compile(
     re.IGNORECASE,
 )
 #: A determiner after a word that is no preposition: a noun phrase in the gap ("posted to
-#: Twitter a breakdown that …"), so "that" opens a relative clause.
+#: Twitter a breakdown that …"), so "that" opens a relative clause. The prepositions are
+#: those of _PHRASE_THEN_THAT and "by" ("said through a spokesman that": review, session 25).
 _SECOND_NOUN_PHRASE = re.compile(
-    r"\b(?!(?:at|of|before|after|on|in|during|from|for|over|outside|since|with|to|by|\w+ing)\s)"
+    r"\b(?!(?:at|of|before|after|on|in|during|from|for|over|outside|since|with|to|by|via|through|"
+    r"\w+ing)\s)"
     r"[\w’']+\s++(?:a|an|the|his|her|their|its|this|these|those)\s",
     re.IGNORECASE,
 )
