@@ -270,7 +270,7 @@ def description_at_end(chunk: str) -> SpeakerPhrase | None:
                 i -= 1  # "her advisers and allies" (issue 19): two speaker nouns coordinated
                 continue
             if token == "and" and i >= 2 and i < h and _capitalised(words[i], words[i - 2]):
-                i -= 1  # "White House and Pentagon spokesmen": two names as modifiers
+                i -= 1  # "Harbour Board and Port Authority spokesmen": names as modifiers
                 continue
             if not token[:1].isupper() and token.lower() in stopwords():
                 break

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from ..lexicons import ReportingVerb
+from ..text import stopwords
 
 __all__ = ["GERUND_VERBS", "is_gerund_clause"]
 
@@ -44,15 +45,11 @@ _GERUND_CLAUSE = re.compile(
 )
 
 
-# What may follow a gerund that opens a clause: the end, a name or number, an adverb in -ly,
-# or a function word that opens its object or a phrase (never a bare lower-case noun).
-_AFTER_GERUND = re.compile(
-    r"\s*+(?:$|[^\w\s]|[A-Z0-9$£€]|[a-z]++ly\b|(?:a|an|the|his|her|its|their|our|my|your|this|"
-    r"that|these|those|some|any|no|every|all|both|each|another|such|what|which|whom|whether|how|"
-    r"why|when|where|who|him|them|us|me|it|himself|herself|themselves|itself|to|for|with|about|"
-    r"on|in|at|from|by|into|over|under|against|through|up|down|out|off|back|and|or|but|as|than|"
-    r"more|less|most|much|many|few|several|not|never|also|again|been|being|had)\b)"
-)
+# What may follow a gerund that opens a clause: the end, punctuation, a name or number, an
+# adverb in -ly, or a function word of the project's stopword list, which opens its object or
+# a phrase ("making a replica", "rallying NATO allies"); never a bare lower-case noun.
+_AFTER_GERUND = re.compile(r"\s*+(?:$|[^\w\s]|[A-Z0-9$£€]|[a-z]++ly\b)")
+_NEXT_WORD = re.compile(r"\s*+([a-z]++)\b")
 
 
 def is_gerund_clause(clause: str, verb: ReportingVerb | None) -> bool:
@@ -66,4 +63,7 @@ def is_gerund_clause(clause: str, verb: ReportingVerb | None) -> bool:
         return False
     # "acknowledged having used …", "suggested not raising taxes": a verb for certain
     verbal = gerund.group().split()[-1] in ("having", "being") or text.startswith("not ")
-    return verbal or _AFTER_GERUND.match(text, gerund.end()) is not None
+    if verbal or _AFTER_GERUND.match(text, gerund.end()):
+        return True
+    word = _NEXT_WORD.match(text, gerund.end())
+    return word is not None and word.group(1) in stopwords()
