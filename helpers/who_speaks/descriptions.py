@@ -33,6 +33,7 @@ __all__ = [
     "PRONOUNS",
     "SpeakerPhrase",
     "description_at_end",
+    "is_ly_adverb",
     "text_nouns",
     "written_sources",
 ]
@@ -180,6 +181,30 @@ _SUBJECT_PRONOUNS = frozenset("he she they it we i who which".split())
 _ADJECTIVE_SUFFIX = re.compile(r"[A-Za-z]+(?:ic|al|an|ish|ese|ive|ous|ary|ern)")
 
 
+# Words in -ly that are nouns or names, not adverbs.
+_LY_NOUNS = frozenset("family ally italy july rally assembly supply bully tally lily emily".split())
+
+
+def is_ly_adverb(word: str) -> bool:
+    """``word`` is an adverb in -ly ("repeatedly", "Newly"): a word of five letters or more,
+    lower case after its first letter, that is no noun in -ly nor a speaker noun ("family",
+    "ally"; rule of thumb after Quirk et al. 1985 on adverb position).
+
+    >>> is_ly_adverb("sharply"), is_ly_adverb("Newly"), is_ly_adverb("ally")
+    (True, True, False)
+    """
+    lower = word.lower()
+    return (
+        lower.endswith("ly")
+        and len(word) > 4
+        and word.isalpha()
+        and word[1:].islower()
+        and lower not in _LY_NOUNS
+        and not names_people(lower)
+        and lower not in speaker_nouns()
+    )
+
+
 def _verb_before_object(chunk: str, words: list[re.Match], j: int) -> bool:
     """``words[j]`` is an -ed/-ing verb form whose object the description is: "…, echoing
     security experts", "Jane Roe sharply rebuked critics", "he praised teachers"; not an
@@ -189,11 +214,12 @@ def _verb_before_object(chunk: str, words: list[re.Match], j: int) -> bool:
     if not _PARTICIPLE.fullmatch(token):
         return False
     k = j - 1
-    if k >= 0 and chunk[words[k].end() : words[j].start()].strip() == "":
-        left = words[k].group()
-        adverb = left[1:].islower() and left.isalpha() and left.endswith("ly") and len(left) > 4
-        if adverb and not names_people(left):
-            k -= 1  # an adverb: "sharply rebuked", "newly elected"
+    if (
+        k >= 0
+        and chunk[words[k].end() : words[j].start()].strip() == ""
+        and is_ly_adverb(words[k].group())
+    ):
+        k -= 1  # an adverb: "sharply rebuked", "newly elected"
     gap = chunk[words[k].end() : words[k + 1].start()] if k >= 0 else ""
     if k < 0 or gap.strip():
         # a clause boundary: a participle clause after a comma, else an adjective

@@ -26,7 +26,13 @@ from ..lexicons import gazetteer, speaker_nouns
 from ..names import NAME_TOKEN, SENTENCE_STARTERS, is_title_word, ordinary_word
 from ..text import stopwords
 from .cues import DAY_PART, TIME_NOUNS, TIME_WORDS
-from .descriptions import POST_MODIFIER, PRONOUNS, SpeakerPhrase, description_at_end
+from .descriptions import (
+    POST_MODIFIER,
+    PRONOUNS,
+    SpeakerPhrase,
+    description_at_end,
+    is_ly_adverb,
+)
 from .inverted import NAME_AT_END, SHARE_OF_PEOPLE, share_of_people, source_after, speaker_after
 from .person_nouns import names_people
 
@@ -113,25 +119,14 @@ _ASIDE = re.compile(
     r",\s*$"
 )
 
+
 # "-ly" words that are nouns, never adverbs before a verb of speech ("The family said")
-_LY_NOUNS = frozenset("family ally italy july rally assembly supply bully tally lily emily".split())
-
-
 def _ly_adverb_at_end(chunk: str) -> bool:
-    """The text before a cue ends in an adverb in -ly: "Okafor repeatedly said" (a lower-case
-    word that names no speaker; rule of thumb after Quirk et al. 1985 on adverb position)."""
+    """The text before a cue ends in a lower-case adverb in -ly: "Okafor repeatedly said"."""
     words = chunk.rstrip().rsplit(None, 1)
     if len(words) < 2 or chunk.rstrip().endswith(","):  # ", who was not … publicly,"
         return False
-    last = words[1]
-    return (
-        last.endswith("ly")
-        and len(last) > 4
-        and last.islower()
-        and last.isalpha()
-        and last not in _LY_NOUNS
-        and last not in speaker_nouns()
-    )
+    return words[1].islower() and is_ly_adverb(words[1])
 
 
 def speaker_before(pre: str) -> SpeakerPhrase | None:
